@@ -1,0 +1,38 @@
+// Bundles the extension, the CLI, the benchmark and the webview script with esbuild.
+// `--production` minifies (for the .vsix); `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdirSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+mkdirSync('dist', { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('bench/main.ts')) {
+  entries.push({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', external: ['vscode', 'playwright-core'] });
+}
+if (existsSync('media/preview.ts')) {
+  entries.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['media/preview.ts'], outfile: 'dist/media/preview.js' });
+}
+
+if (watch) {
+  const ctxs = await Promise.all(entries.map((e) => esbuild.context(e)));
+  await Promise.all(ctxs.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build(e)));
+}

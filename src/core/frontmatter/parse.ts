@@ -1,0 +1,346 @@
+/**
+ * Splits a document into front matter and body and parses the front matter, keeping positions.
+ *
+ * Why not gray-matter: it gives no source positions (we need them for diagnostics and completion),
+ * it caches every input forever when called without options, and its js-yaml engine turns
+ * `date: 2019-04-11T14:39:51-07:00` into a UTC Date, losing the author's offset. We use `yaml` (core
+ * schema: timestamps stay strings, errors carry offsets) and `smol-toml` directly.
+ */
+import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import type { TextRange } from '../text';
+
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
+
+export interface FrontMatterError {
+  readonly message: string;
+  /** Offsets in the whole document. */
+  readonly range: TextRange;
+  readonly code: 'frontmatter.syntax' | 'frontmatter.duplicate-key' | 'frontmatter.unclosed';
+}
+
+export interface FrontMatterField {
+  readonly key: string;
+  /** Range of the key text. */
+  readonly keyRange: TextRange;
+  /** Range of the whole value (may be empty for `key:` with nothing after it). */
+  readonly valueRange: TextRange;
+}
+
+export interface FrontMatter {
+  readonly format: FrontMatterFormat;
+  /** Whole block, delimiters included. */
+  readonly range: TextRange;
+  /** The text between the delimiters. */
+  readonly contentRange: TextRange;
+  /** Parsed values. Dates stay the strings the author wrote (offset kept). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Top-level keys in source order, with positions (YAML and TOML; JSON best effort). */
+  readonly fields: readonly FrontMatterField[];
+  readonly errors: readonly FrontMatterError[];
+}
+
+export interface SplitDocument {
+  readonly frontMatter?: FrontMatter;
+  /** Offset where the Markdown body begins. */
+  readonly bodyStart: number;
+}
+
+const LINE_END = /\r?\n|\r/g;
+
+/** Finds a closing delimiter line (`---`/`...` or `+++`), returning [lineStart, lineEnd incl. newline]. */
+function findClosing(text: string, from: number, delims: readonly string[]): [number, number] | undefined {
+  let pos = from;
+  while (pos <= text.length) {
+    LINE_END.lastIndex = pos;
+    const m = LINE_END.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const line = text.slice(pos, lineEnd).replace(/[ \t]+$/, '');
+    if (delims.includes(line)) return [pos, m ? m.index + m[0].length : text.length];
+    if (!m) return undefined;
+    pos = m.index + m[0].length;
+  }
+  return undefined;
+}
+
+function firstLineEnd(text: string, from: number): number {
+  LINE_END.lastIndex = from;
+  const m = LINE_END.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
+export function splitFrontMatter(input: string): SplitDocument {
+  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = input;
+  const head = text.slice(bom, bom + 4);
+  if (/^---[ \t]*(\r?\n|\r|$)/.test(text.slice(bom, bom + 8)) ) {
+    return parseDelimited(text, bom, 'yaml', ['---', '...']);
+  }
+  if (/^\+\+\+[ \t]*(\r?\n|\r|$)/.test(text.slice(bom, bom + 8))) {
+    return parseDelimited(text, bom, 'toml', ['+++']);
+  }
+  if (head.startsWith('{')) {
+    return parseJson(text, bom);
+  }
+  return { bodyStart: 0 };
+}
+
+function parseDelimited(text: string, start: number, format: 'yaml' | 'toml', closers: readonly string[]): SplitDocument {
+  const contentStart = firstLineEnd(text, start);
+  const closing = findClosing(text, contentStart, closers);
+  if (!closing) {
+    // An unclosed block: the generator treats the whole file as front matter and fails, so say so
+    // at the opening line, and keep the rest usable as body for links and preview.
+    const range = { start, end: contentStart };
+    return {
+      frontMatter: {
+        format,
+        range,
+        contentRange: { start: contentStart, end: contentStart },
+        data: {},
+        fields: [],
+        errors: [{ code: 'frontmatter.unclosed', message: `Front matter opened with '${format === 'yaml' ? '---' : '+++'}' is never closed.`, range: { start, end: Math.min(text.length, start + 3) } }],
+      },
+      bodyStart: contentStart,
+    };
+  }
+  const contentRange = { start: contentStart, end: closing[0] };
+  const range = { start, end: closing[1] };
+  const source = text.slice(contentRange.start, contentRange.end);
+  const parsed = format === 'yaml' ? parseYaml(source, contentRange.start) : parseTomlBlock(source, contentRange.start);
+  return { frontMatter: { format, range, contentRange, ...parsed }, bodyStart: closing[1] };
+}
+
+type Parsed = Pick<FrontMatter, 'data' | 'fields' | 'errors'>;
+
+function parseYaml(source: string, base: number): Parsed {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { uniqueKeys: false, strict: false, prettyErrors: false });
+  } catch (e) {
+    return { data: {}, fields: [], errors: [{ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } }] };
+  }
+  const errors: FrontMatterError[] = doc.errors.map((e) => ({
+    code: 'frontmatter.syntax' as const,
+    message: `YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+    range: { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0]) },
+  }));
+  const fields: FrontMatterField[] = [];
+  const seen = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      const k = item.key as YamlNode | null;
+      if (!k || !isScalar(k) || !k.range) continue;
+      const key = String(k.value);
+      const keyRange = { start: base + k.range[0], end: base + k.range[1] };
+      const v = item.value as YamlNode | null;
+      const valueRange = v && v.range ? { start: base + v.range[0], end: base + v.range[1] } : { start: keyRange.end + 1, end: keyRange.end + 1 };
+      if (seen.has(key)) {
+        errors.push({ code: 'frontmatter.duplicate-key', message: `Duplicate key '${key}': the generator keeps only one of them.`, range: keyRange });
+      }
+      seen.set(key, fields.length);
+      fields.push({ key, keyRange, valueRange });
+    }
+  } else if (doc.contents && !isScalar(doc.contents) && !isSeq(doc.contents)) {
+    // nothing: an empty block parses to null
+  } else if (doc.contents && (isSeq(doc.contents) || (isScalar(doc.contents) && doc.contents.value !== null))) {
+    const r = doc.contents.range ?? [0, 0];
+    errors.push({ code: 'frontmatter.syntax', message: 'Front matter must be a mapping of keys to values.', range: { start: base + r[0], end: base + r[1] } });
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+  } catch (e) {
+    errors.push({ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } });
+  }
+  return { data, fields, errors };
+}
+
+function tomlValue(v: unknown): unknown {
+  if (v instanceof Date) {
+    // smol-toml's TomlDate keeps the written offset in toISOString(); a plain Date would not.
+    return v.toISOString();
+  }
+  if (Array.isArray(v)) return v.map(tomlValue);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = tomlValue(x);
+    return out;
+  }
+  return v;
+}
+
+const TOML_KEY = /^[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*=/;
+
+function tomlFields(source: string, base: number): FrontMatterField[] {
+  const fields: FrontMatterField[] = [];
+  let offset = 0;
+  let inTable = false;
+  let depth = 0; // bracket depth of multi-line arrays/inline tables
+  let current: { key: string; keyRange: TextRange; valueStart: number } | undefined;
+  const lines = source.split(/(?<=\n)/);
+  const close = (end: number) => {
+    if (current) {
+      fields.push({ key: current.key, keyRange: current.keyRange, valueRange: { start: current.valueStart, end: Math.max(current.valueStart, end) } });
+      current = undefined;
+    }
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\r?\n$/, '');
+    const trimmedEnd = base + offset + line.replace(/[ \t]*(#.*)?$/, '').length;
+    if (depth === 0) {
+      if (/^\s*\[/.test(line)) {
+        close(base + offset);
+        inTable = true;
+      } else if (!inTable) {
+        const m = TOML_KEY.exec(line);
+        if (m) {
+          close(base + offset);
+          const keyText = m[1];
+          const keyStart = base + offset + line.indexOf(keyText);
+          let valueStart = base + offset + m[0].length;
+          while (source[valueStart - base] === ' ' || source[valueStart - base] === '\t') valueStart++;
+          current = { key: keyText.replace(/^["']|["']$/g, ''), keyRange: { start: keyStart, end: keyStart + keyText.length }, valueStart };
+        }
+      }
+    }
+    for (const ch of line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '')) {
+      if (ch === '[' || ch === '{') depth++;
+      else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+      else if (ch === '#') break;
+    }
+    if (current && depth === 0) close(trimmedEnd);
+    offset += raw.length;
+  }
+  close(base + source.length);
+  return fields;
+}
+
+function parseTomlBlock(source: string, base: number): Parsed {
+  const fields = tomlFields(source, base);
+  try {
+    const data = tomlValue(parseToml(source)) as Record<string, unknown>;
+    return { data, fields, errors: [] };
+  } catch (e) {
+    let start = base;
+    let message = (e as Error).message;
+    if (e instanceof TomlError) {
+      const lines = source.split(/\r?\n|\r/);
+      let off = 0;
+      for (let i = 0; i < Math.min(e.line - 1, lines.length); i++) off += lines[i].length + 1;
+      start = base + Math.min(source.length, off + Math.max(0, e.column - 1));
+      message = message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+    }
+    // Keep whatever keys could be seen, so completion still knows what is present.
+    return { data: {}, fields, errors: [{ code: 'frontmatter.syntax', message: `TOML: ${message}`, range: { start, end: Math.min(base + source.length, start + 1) } }] };
+  }
+}
+
+function parseJson(text: string, start: number): SplitDocument {
+  // Hugo's JSON front matter is one object at the top of the file; find where it ends by bracket
+  // matching that respects strings.
+  let depth = 0;
+  let inString = false;
+  let end = -1;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+  }
+  if (end < 0) {
+    return {
+      frontMatter: {
+        format: 'json', range: { start, end: text.length }, contentRange: { start, end: text.length }, data: {}, fields: [],
+        errors: [{ code: 'frontmatter.unclosed', message: 'JSON front matter: the opening { is never closed.', range: { start, end: start + 1 } }],
+      },
+      bodyStart: text.length,
+    };
+  }
+  const bodyStart = firstLineEnd(text, end);
+  const source = text.slice(start, end);
+  const fields: FrontMatterField[] = [];
+  const keyRe = /"((?:[^"\\]|\\.)*)"\s*:\s*/g;
+  // Only depth-1 keys are fields.
+  let d = 0;
+  let inStr = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+      continue;
+    }
+    if (c === '{' || c === '[') d++;
+    else if (c === '}' || c === ']') d--;
+    else if (c === '"') {
+      if (d === 1) {
+        keyRe.lastIndex = i;
+        const m = keyRe.exec(source);
+        if (m && m.index === i) {
+          const vs = start + i + m[0].length;
+          fields.push({ key: m[1], keyRange: { start: start + i, end: start + i + m[1].length + 2 }, valueRange: { start: vs, end: vs } });
+        }
+      }
+      inStr = true;
+    }
+  }
+  try {
+    const data = JSON.parse(source) as unknown;
+    return {
+      frontMatter: { format: 'json', range: { start, end }, contentRange: { start, end }, data: (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>, fields, errors: [] },
+      bodyStart,
+    };
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const at = start + (m ? Number(m[1]) : 0);
+    return {
+      frontMatter: { format: 'json', range: { start, end }, contentRange: { start, end }, data: {}, fields, errors: [{ code: 'frontmatter.syntax', message: `JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, range: { start: at, end: at + 1 } }] },
+      bodyStart,
+    };
+  }
+}
+
+/** String value of a front-matter field, or undefined. */
+export function fmString(data: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = data[key];
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A list-valued field (`tags: [a, b]`, `tags: a`), as strings. */
+export function fmList(data: Readonly<Record<string, unknown>>, key: string): string[] {
+  const v = data[key];
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined && typeof x !== 'object').map(String);
+  if (typeof v === 'string' && v.trim()) return [v];
+  return [];
+}
+
+export function fmBool(data: Readonly<Record<string, unknown>>, key: string): boolean | undefined {
+  const v = data[key];
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+/** Case-insensitive lookup: Hugo treats front-matter keys case-insensitively (`Title`, `DATE`). */
+export function fmGet(data: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (key in data) return data[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(data)) if (k.toLowerCase() === lower) return data[k];
+  return undefined;
+}

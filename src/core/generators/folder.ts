@@ -1,0 +1,43 @@
+/**
+ * A plain folder of Markdown outside any recognised site: file-path semantics, GitHub-style heading
+ * ids. Makes the extension useful everywhere with no setup.
+ */
+import type { GeneratorModel } from '../site/generator';
+import type { Page } from '../site/model';
+import { fmList } from '../frontmatter/parse';
+
+const MD = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+export function createFolderModel(root: string): GeneratorModel {
+  return {
+    summary: { root, generator: 'folder', basePath: '', linkSemantics: 'file', contentDirs: [''] },
+    headingIdStyle: 'github',
+    taxonomies: [
+      { singular: 'tag', plural: 'tags' },
+      { singular: 'category', plural: 'categories' },
+    ],
+    issues: [],
+    contentDirs: [''],
+    staticDirs: [],
+    ignoreDirs: ['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test'],
+    watchFiles: [],
+    isContentDocument: (file) => MD.test(file),
+    roleOf: (file) => (MD.test(file) ? { role: 'page' } : { role: 'resource' }),
+    pagesFor(file, data) {
+      const title = typeof data['title'] === 'string' ? (data['title'] as string) : undefined;
+      const page: Page = { file, url: '/' + file, kind: 'page', status: 'published', willPublish: true, lang: 'en', aliases: [], title, section: file.split('/')[0] ?? '' };
+      return [page];
+    },
+    resourceUrl: (file) => '/' + file,
+    derivedPages: () => ({ pages: [], extraUrls: [] }),
+    termsOf(data) {
+      const m = new Map<string, string[]>();
+      for (const t of ['tags', 'categories']) {
+        const l = fmList(data, t);
+        if (l.length) m.set(t, l);
+      }
+      return m;
+    },
+    termKey: (_t, term) => term.toLowerCase(),
+  };
+}

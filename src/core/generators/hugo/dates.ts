@@ -1,0 +1,38 @@
+/** Front-matter dates as Hugo reads them, keeping the written calendar fields for permalinks. */
+
+export interface WrittenDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  /** Milliseconds since epoch; no offset written → UTC (Hugo's default `timeZone`). */
+  readonly epoch: number;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+export function parseWrittenDate(v: unknown): WrittenDate | undefined {
+  if (v instanceof Date) {
+    return isNaN(v.getTime()) ? undefined : { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), epoch: v.getTime() };
+  }
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const s = String(v).trim();
+  const m = ISO.exec(s);
+  if (m) {
+    const [, y, mo, d, h = '00', mi = '00', se = '00', frac = '', off] = m;
+    const offset = off ? (off.toUpperCase() === 'Z' ? 'Z' : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off) : 'Z';
+    const epoch = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se}${frac}${offset}`);
+    if (isNaN(epoch)) return undefined;
+    return { year: Number(y), month: Number(mo), day: Number(d), epoch };
+  }
+  const epoch = Date.parse(s);
+  if (isNaN(epoch)) return undefined;
+  const dt = new Date(epoch);
+  return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate(), epoch };
+}
+
+export function dayOfYear(d: WrittenDate): number {
+  const start = Date.UTC(d.year, 0, 1);
+  return Math.floor((Date.UTC(d.year, d.month - 1, d.day) - start) / 86400000) + 1;
+}
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

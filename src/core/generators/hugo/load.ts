@@ -1,0 +1,50 @@
+/** Builds Hugo's model for a site folder: config, and whether links go through a render hook. */
+import { posix } from 'node:path';
+import type { FileSystemHost } from '../../host';
+import type { GeneratorModel } from '../../site/generator';
+import type { LinkSemantics } from '../../site/model';
+import { findHugoConfig, loadHugoConfig } from './config';
+import { createHugoModel } from './model';
+
+async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
+  if (depth > 6) return false;
+  let entries;
+  try {
+    entries = await fs.readDirectory(layoutsDir);
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (e.type === 'directory' || e.type === 'symlink') {
+      if (e.name === '_markup') {
+        try {
+          const inner = await fs.readDirectory(posix.join(layoutsDir, e.name));
+          if (inner.some((x) => /^render-link(\.[a-z]+)*\.html$/.test(x.name))) return true;
+        } catch {
+          /* unreadable: no hook */
+        }
+      } else if (await hasLinkHook(fs, posix.join(layoutsDir, e.name), depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+export async function detectHugo(fs: FileSystemHost, root: string): Promise<boolean> {
+  return (await findHugoConfig(fs, root)) !== undefined;
+}
+
+export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOverride?: LinkSemantics): Promise<GeneratorModel> {
+  const loaded = await loadHugoConfig(fs, root);
+  const c = loaded.config;
+  let linkHook: 'site' | 'theme' | undefined;
+  if (await hasLinkHook(fs, posix.join(root, c.layoutDir))) linkHook = 'site';
+  else {
+    for (const t of c.themes) {
+      if (await hasLinkHook(fs, posix.join(root, c.themesDir, t, 'layouts'))) {
+        linkHook = 'theme';
+        break;
+      }
+    }
+  }
+  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride });
+}

@@ -1,0 +1,425 @@
+/**
+ * Hugo: which content file becomes which page at which URL. The rules and the places they were
+ * checked against the real Hugo are listed in shared/docs/site-generator-semantics.md; the
+ * conformance suite (test/conformance) builds fixture sites with `hugo` and compares.
+ */
+import { posix } from 'node:path';
+import type { FileLookup, FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
+import type { LinkSemantics, Page, PageKind, PublishStatus, SiteIssue } from '../../site/model';
+import { fmGet, fmList } from '../../frontmatter/parse';
+import { isUgly, type HugoConfig } from './config';
+import { makePath, urlize, type PathOptions } from './paths';
+import { dayOfYear, MONTH_NAMES, parseWrittenDate, type WrittenDate } from './dates';
+
+const CONTENT_EXT = /\.(md|markdown|mdown|mkd|mkdn|html|htm)$/i;
+const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+export interface HugoModelInit {
+  readonly root: string;
+  readonly config: HugoConfig;
+  readonly configFile?: string;
+  readonly configFiles: readonly string[];
+  readonly issues: readonly SiteIssue[];
+  /** Where a link render hook was found ('site', 'theme'), if any. */
+  readonly linkHook?: 'site' | 'theme';
+  /** A user setting that overrides detection. */
+  readonly linkSemanticsOverride?: LinkSemantics;
+}
+
+interface ContentLocation {
+  readonly contentDir: string;
+  /** Path inside the content dir, posix, e.g. `posts/a.md`. */
+  readonly inner: string;
+  /** Language fixed by the content dir, if the dir belongs to one language. */
+  readonly dirLang?: string;
+}
+
+export function createHugoModel(init: HugoModelInit): GeneratorModel {
+  const c = init.config;
+  const opts: PathOptions = { disablePathToLower: c.disablePathToLower, removePathAccents: c.removePathAccents };
+  const langCodes = new Set(c.languages.map((l) => l.code));
+  const contentDirs: { dir: string; lang?: string }[] = [];
+  for (const l of c.languages) if (l.contentDir) contentDirs.push({ dir: l.contentDir, lang: l.code });
+  if (!contentDirs.some((d) => d.dir === c.contentDir)) contentDirs.push({ dir: c.contentDir });
+  contentDirs.sort((a, b) => b.dir.length - a.dir.length);
+  const taxonomyPlurals = new Map(c.taxonomies.map((t) => [t.plural.toLowerCase(), t.plural]));
+  const basePath = c.basePath;
+
+  const multilingual = c.languages.length > 1;
+  const linkSemantics: LinkSemantics =
+    init.linkSemanticsOverride ??
+    (init.linkHook || c.embeddedLinkHook === 'always' || c.embeddedLinkHook === 'fallback' || (c.embeddedLinkHook === 'auto' && multilingual) ? 'content-path' : 'url');
+
+  function locate(file: string): ContentLocation | undefined {
+    for (const d of contentDirs) {
+      if (file.startsWith(d.dir + '/')) return { contentDir: d.dir, inner: file.slice(d.dir.length + 1), dirLang: d.lang };
+    }
+    return undefined;
+  }
+
+  /** Splits `posts/a.fr.md` into its name, language and folder. */
+  function nameParts(loc: ContentLocation): { dir: string; base: string; lang: string } {
+    const dir = posix.dirname(loc.inner) === '.' ? '' : posix.dirname(loc.inner);
+    let base = posix.basename(loc.inner).replace(/\.[^.]+$/, '');
+    let lang = loc.dirLang ?? c.defaultContentLanguage;
+    const m = /^(.*)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)$/.exec(base);
+    if (m && langCodes.has(m[2].toLowerCase())) {
+      base = m[1];
+      lang = m[2].toLowerCase();
+    }
+    return { dir, base, lang };
+  }
+
+  function langPrefix(lang: string): string {
+    return lang !== c.defaultContentLanguage || c.defaultContentLanguageInSubdir ? `/${lang}` : '';
+  }
+
+  /** The leaf bundle folder (inner path) a file sits inside, if any. */
+  function enclosingLeafBundle(loc: ContentLocation, files: FileLookup): string | undefined {
+    let dir = posix.dirname(loc.inner);
+    const isIndex = /^index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(loc.inner));
+    if (isIndex) dir = posix.dirname(dir);
+    while (dir && dir !== '.') {
+      if (hasIndex(loc.contentDir, dir, 'index', files)) return dir;
+      dir = posix.dirname(dir);
+    }
+    return undefined;
+  }
+
+  function hasIndex(contentDir: string, dir: string, name: 'index' | '_index', files: FileLookup): boolean {
+    for (const ext of ['md', 'markdown', 'html', 'htm', 'mdown']) {
+      if (files.has(`${contentDir}/${dir}/${name}.${ext}`)) return true;
+      for (const l of langCodes) if (files.has(`${contentDir}/${dir}/${name}.${l}.${ext}`)) return true;
+    }
+    return false;
+  }
+
+  function statusOf(data: FrontMatterData, now: Date): { status: PublishStatus; willPublish: boolean; date?: WrittenDate; dateText?: string } {
+    const dateRaw = fmGet(data, 'date') ?? fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'lastmod');
+    const pubRaw = fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'date');
+    const expRaw = fmGet(data, 'expirydate') ?? fmGet(data, 'unpublishdate');
+    const date = parseWrittenDate(dateRaw);
+    const pub = parseWrittenDate(pubRaw);
+    const exp = parseWrittenDate(expRaw);
+    const draftRaw = fmGet(data, 'draft');
+    const draft = draftRaw === true || draftRaw === 'true';
+    let status: PublishStatus = 'published';
+    if (draft) status = 'draft';
+    else if (pub && pub.epoch > now.getTime()) status = 'future';
+    else if (exp && exp.epoch <= now.getTime()) status = 'expired';
+    const willPublish =
+      (!draft || c.buildDrafts) && (!(pub && pub.epoch > now.getTime()) || c.buildFuture) && (!(exp && exp.epoch <= now.getTime()) || c.buildExpired);
+    const dateText = typeof dateRaw === 'string' ? dateRaw : dateRaw instanceof Date ? dateRaw.toISOString() : undefined;
+    return { status, willPublish, date, dateText };
+  }
+
+  function build(render: unknown): boolean {
+    // `_build: {render: never}` (or false, or the legacy `headless: true`) publishes no URL.
+    const r = render && typeof render === 'object' ? fmGet(render as FrontMatterData, 'render') : undefined;
+    return !(r === false || r === 'never' || r === 'false');
+  }
+
+  function expandPermalink(pattern: string, ctx: { section: string; sections: string[]; name: string; slug?: string; title?: string; date?: WrittenDate }): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const out = pattern.replace(/:(year|monthname|month|day|yearday|sections|section|title|slugorfilename|slug|filename|contentbasename)\b/g, (_m, tok: string) => {
+      const d = ctx.date;
+      switch (tok) {
+        case 'year':
+          return d ? String(d.year) : '0001';
+        case 'month':
+          return d ? pad(d.month) : '01';
+        case 'monthname':
+          return d ? MONTH_NAMES[d.month - 1] : 'January';
+        case 'day':
+          return d ? pad(d.day) : '01';
+        case 'yearday':
+          return d ? String(dayOfYear(d)) : '1';
+        case 'section':
+          return ctx.section;
+        case 'sections':
+          return ctx.sections.join('/');
+        case 'title':
+          return urlize(ctx.title ?? '', opts);
+        case 'slug':
+          return urlize(ctx.slug ?? ctx.title ?? '', opts);
+        case 'slugorfilename':
+          return ctx.slug ? urlize(ctx.slug, opts) : ctx.name;
+        case 'filename':
+        case 'contentbasename':
+          return ctx.name;
+      }
+      return _m;
+    });
+    return makePath(out, opts);
+  }
+
+  function withTrailing(url: string, ugly: boolean): string {
+    if (/\.[a-z0-9]+$/i.test(url)) return url;
+    if (ugly) return url.replace(/\/+$/, '') + '.html';
+    return url.endsWith('/') ? url : url + '/';
+  }
+
+  function cleanJoin(...parts: string[]): string {
+    const joined = parts.join('/').replace(/\/{2,}/g, '/');
+    return joined.startsWith('/') ? joined : '/' + joined;
+  }
+
+  /** Sections a folder belongs to: the top folder always, deeper folders only with an _index. */
+  function sectionsOf(loc: ContentLocation, dir: string, files: FileLookup): string[] {
+    if (!dir) return [];
+    const segs = dir.split('/');
+    const out = [segs[0]];
+    for (let i = 2; i <= segs.length; i++) {
+      const d = segs.slice(0, i).join('/');
+      if (hasIndex(loc.contentDir, d, '_index', files)) out.push(segs[i - 1]);
+      else break;
+    }
+    return out;
+  }
+
+  function aliasesOf(data: FrontMatterData, pageUrl: string, ugly: boolean): string[] {
+    const list = fmList(data, 'aliases');
+    const out: string[] = [];
+    // pageUrl here is without basePath; relative aliases land beside the page (in its parent folder).
+    const parent = posix.dirname(pageUrl.replace(/\/+$/, '').replace(/\.html$/, '')) || '/';
+    for (const a of list) {
+      let p = a.startsWith('/') ? posix.join('/', a) : posix.join(parent, a);
+      if (/^[a-z]+:\/\//i.test(a)) continue;
+      p = p.replace(/\/+$/, '') || '/';
+      if (ugly && !p.endsWith('.html')) p += '.html';
+      else if (!/\.[a-z0-9]+$/i.test(p)) p += '/';
+      out.push(basePath + p);
+    }
+    return out;
+  }
+
+  const model: GeneratorModel = {
+    summary: {
+      root: init.root,
+      generator: 'hugo',
+      configFile: init.configFile,
+      title: c.title,
+      baseURL: c.baseURL,
+      basePath,
+      linkSemantics,
+      contentDirs: contentDirs.map((d) => d.dir),
+    },
+    headingIdStyle: c.headingIdType === 'github-ascii' ? 'goldmark-ascii' : c.headingIdType === 'blackfriday' ? 'blackfriday' : 'goldmark',
+    taxonomies: c.taxonomies,
+    issues: init.issues,
+    contentDirs: contentDirs.map((d) => d.dir),
+    staticDirs: [
+      ...c.staticDirs.map((dir): StaticDir => ({ dir, urlPrefix: basePath })),
+      ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
+    ],
+    ignoreDirs: ['public', 'resources', 'node_modules', '.git', '.hugo_build.lock'],
+    watchFiles: init.configFiles.map((f) => posix.relative(init.root, f)),
+
+    isContentDocument(file) {
+      return !!locate(file) && CONTENT_EXT.test(file) && MARKDOWN_EXT.test(file) || (!!locate(file) && /\.html?$/i.test(file));
+    },
+
+    roleOf(file, files): FileRole {
+      const loc = locate(file);
+      if (!loc) return { role: 'none' };
+      const isDoc = CONTENT_EXT.test(file);
+      const base = posix.basename(loc.inner);
+      if (isDoc && /^_?index(\.[a-z-]+)?\.[^.]+$/i.test(base)) return { role: 'page' };
+      if (enclosingLeafBundle(loc, files)) return isDoc ? { role: 'none' } : { role: 'resource' };
+      return isDoc ? { role: 'page' } : { role: 'resource' };
+    },
+
+    pagesFor(file, data, files, now) {
+      const loc = locate(file);
+      if (!loc || !CONTENT_EXT.test(file)) return [];
+      if (model.roleOf(file, files).role !== 'page') return [];
+      const { dir, base, lang } = nameParts(loc);
+      const st = statusOf(data, now);
+      const title = typeof fmGet(data, 'title') === 'string' ? (fmGet(data, 'title') as string) : undefined;
+      const slugRaw = fmGet(data, 'slug');
+      const slug = typeof slugRaw === 'string' && slugRaw.trim() ? slugRaw : typeof slugRaw === 'number' ? String(slugRaw) : undefined;
+      const urlRaw = fmGet(data, 'url');
+      const fmUrl = typeof urlRaw === 'string' && urlRaw.trim() ? urlRaw.trim() : undefined;
+      const rendered = build(fmGet(data, '_build')) && fmGet(data, 'headless') !== true;
+      const lp = langPrefix(lang);
+      const common = { file, status: st.status, lang, title, date: st.dateText };
+
+      if (base === '_index') {
+        const segs = dir ? dir.split('/') : [];
+        let kind: PageKind = 'section';
+        let taxonomy: string | undefined;
+        let term: string | undefined;
+        if (segs.length === 0) kind = 'home';
+        else if (taxonomyPlurals.has(segs[0].toLowerCase()) && segs.length <= 2) {
+          taxonomy = taxonomyPlurals.get(segs[0].toLowerCase());
+          if (segs.length === 1) kind = 'taxonomy';
+          else {
+            kind = 'term';
+            term = segs[1];
+          }
+        }
+        const section = segs[0] ?? '';
+        let path: string;
+        if (fmUrl) path = cleanJoin(fmUrl);
+        else if (kind === 'home') path = '/';
+        else if (kind === 'term') path = cleanJoin(urlize(segs[0], opts), urlize(segs[1], opts)) + '/';
+        else path = cleanJoin(makePath(dir, opts)) + '/';
+        const ugly = kind !== 'home' && isUgly(c, section);
+        path = kind === 'home' ? '/' : withTrailing(path, ugly);
+        const url = basePath + (fmUrl ? '' : lp) + path;
+        return [{ ...common, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path, ugly), section, bundle: 'branch', taxonomy, term }];
+      }
+
+      let name = base;
+      let pageDir = dir;
+      let bundle: 'leaf' | undefined;
+      if (base === 'index') {
+        bundle = 'leaf';
+        name = posix.basename(dir);
+        pageDir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
+        if (!dir) {
+          // content/index.md is a leaf bundle at the root: Hugo treats it as the home page's content.
+          name = 'index';
+        }
+      }
+      const section = pageDir.split('/')[0] ?? '';
+      const ugly = isUgly(c, section);
+      let path: string;
+      if (fmUrl) {
+        path = cleanJoin(fmUrl);
+        if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
+      } else {
+        const pattern = c.permalinks[section.toLowerCase()] ?? c.permalinks[section];
+        if (pattern && section) {
+          const sections = sectionsOf(loc, pageDir, files);
+          path = cleanJoin(expandPermalink(pattern, { section, sections, name, slug, title, date: st.date }));
+          path = withTrailing(path, ugly);
+        } else {
+          const last = slug !== undefined ? urlize(slug, opts) : makePath(name, opts);
+          path = withTrailing(cleanJoin(makePath(pageDir, opts), last), ugly);
+        }
+      }
+      const url = basePath + lp + path;
+      return [{ ...common, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path, ugly), section: section || '', bundle }];
+    },
+
+    resourceUrl(file, files, pageOf) {
+      const loc = locate(file);
+      if (!loc) return undefined;
+      const leaf = enclosingLeafBundle(loc, files);
+      if (leaf) {
+        for (const ext of ['md', 'markdown', 'html', 'htm', 'mdown']) {
+          const page = pageOf(`${loc.contentDir}/${leaf}/index.${ext}`);
+          if (page) {
+            const rel = loc.inner.slice(leaf.length + 1);
+            const dirUrl = page.url.endsWith('/') ? page.url : page.url.replace(/\.html$/, '/');
+            return dirUrl + makePath(rel, { ...opts, disablePathToLower: true });
+          }
+        }
+        return undefined;
+      }
+      // Files of a branch folder are published beside its list page.
+      const dir = posix.dirname(loc.inner) === '.' ? '' : posix.dirname(loc.inner);
+      return basePath + langPrefix(loc.dirLang ?? c.defaultContentLanguage) + (dir ? '/' + makePath(dir, opts) : '') + '/' + posix.basename(loc.inner);
+    },
+
+    derivedPages(pages, terms) {
+      const out: Page[] = [];
+      const extra: string[] = [];
+      const have = new Set(pages.map((p) => p.url));
+      const add = (p: Page) => {
+        if (!have.has(p.url)) {
+          have.add(p.url);
+          out.push(p);
+        }
+      };
+      const kinds = new Set(c.disableKinds);
+      for (const l of c.languages) {
+        const lp = langPrefix(l.code);
+        if (!kinds.has('home')) add({ url: basePath + lp + '/', kind: 'home', status: 'published', willPublish: true, lang: l.code, aliases: [], section: '' });
+        if (!kinds.has('rss')) extra.push(basePath + lp + '/index.xml');
+        if (!kinds.has('sitemap')) extra.push(basePath + lp + '/sitemap.xml');
+      }
+      if (multilingual && !kinds.has('sitemap')) extra.push(basePath + '/sitemap.xml');
+      if (c.enableRobotsTXT) extra.push(basePath + '/robots.txt');
+      // Top-level sections with at least one published page.
+      const sections = new Map<string, string>();
+      for (const p of pages) {
+        if (p.kind === 'page' && p.willPublish && p.section && p.file) sections.set(`${p.lang}\u0000${p.section}`, p.lang);
+      }
+      if (!kinds.has('section')) {
+        for (const [key, lang] of sections) {
+          const section = key.split('\u0000')[1];
+          if (taxonomyPlurals.has(section.toLowerCase())) continue;
+          const ugly = isUgly(c, section);
+          const url = basePath + langPrefix(lang) + withTrailing('/' + makePath(section, opts) + '/', ugly);
+          add({ url, kind: 'section', status: 'published', willPublish: true, lang, aliases: [], section });
+        }
+      }
+      for (const p of [...pages, ...out]) {
+        if ((p.kind === 'section' || p.kind === 'home' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish && !kinds.has('rss') && p.url.endsWith('/')) {
+          extra.push(p.url + 'index.xml');
+        }
+      }
+      for (const t of c.taxonomies) {
+        for (const l of c.languages) {
+          const lp = langPrefix(l.code);
+          const langTerms = terms.get(`${l.code}\u0000${t.plural}`);
+          if (!langTerms || langTerms.size === 0) continue;
+          const tUgly = isUgly(c, t.plural);
+          if (!kinds.has('taxonomy') && !kinds.has('taxonomyterm')) {
+            const tu = basePath + lp + withTrailing('/' + urlize(t.plural, opts) + '/', tUgly);
+            add({ url: tu, kind: 'taxonomy', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural });
+            if (tu.endsWith('/')) extra.push(tu + 'index.xml');
+          }
+          if (!kinds.has('term')) {
+            for (const term of langTerms.keys()) {
+              const u = basePath + lp + withTrailing('/' + urlize(t.plural, opts) + '/' + urlize(term, opts) + '/', tUgly);
+              add({ url: u, kind: 'term', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural, term });
+              if (u.endsWith('/')) extra.push(u + 'index.xml');
+            }
+          }
+        }
+      }
+      return { pages: out, extraUrls: extra };
+    },
+
+    termsOf(data) {
+      const m = new Map<string, string[]>();
+      for (const t of c.taxonomies) {
+        const v = fmGet(data, t.plural);
+        const list = Array.isArray(v) ? fmList({ v }, 'v') : typeof v === 'string' && v.trim() ? [v] : [];
+        if (list.length) m.set(t.plural, list);
+      }
+      return m;
+    },
+
+    termKey(_taxonomy, term) {
+      return urlize(term, { ...opts, disablePathToLower: false });
+    },
+
+    refCandidates(ref, fromFile) {
+      const clean = ref.split('#')[0].replace(/\\/g, '/').trim();
+      if (!clean) return [fromFile];
+      const from = locate(fromFile);
+      const out: string[] = [];
+      const expand = (p: string) => {
+        const has = /\.[a-z0-9]+$/i.test(p);
+        const list = has ? [p] : [p + '.md', p + '/index.md', p + '/_index.md', p + '.markdown', p + '/index.markdown', p + '.html'];
+        return list;
+      };
+      const roots = contentDirs.map((d) => d.dir);
+      if (clean.startsWith('/')) {
+        for (const r of roots) out.push(...expand(posix.join(r, clean)));
+      } else {
+        if (from) {
+          // Relative to the page: for a bundle, its folder; for a plain file, the folder it sits in.
+          out.push(...expand(posix.join(from.contentDir, posix.dirname(from.inner), clean)));
+        }
+        for (const r of roots) out.push(...expand(posix.join(r, clean)));
+      }
+      return out;
+    },
+  };
+  return model;
+}

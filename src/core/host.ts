@@ -1,0 +1,61 @@
+/**
+ * The only doors between the engine and the outside world. The VS Code adapter, the CLI (Node fs)
+ * and the unit tests (in-memory) each implement these; nothing in src/core touches a disk or an
+ * editor directly, so the same engine can later run in a web extension.
+ *
+ * Paths are absolute, posix-style ("/home/me/blog/content/posts/a.md") everywhere in the core.
+ */
+export type FileType = 'file' | 'directory' | 'symlink' | 'other';
+
+export interface FileEntry {
+  readonly name: string;
+  readonly type: FileType;
+}
+
+export interface FileStat {
+  readonly type: FileType;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface FileSystemHost {
+  /** Rejects (with an Error carrying `code` where known, e.g. ENOENT, EACCES, EISDIR) on failure. */
+  readFile(path: string): Promise<Uint8Array>;
+  readDirectory(path: string): Promise<FileEntry[]>;
+  /** undefined when the path does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Resolves symlinks; used to break symlink loops. Optional: hosts without links may omit it. */
+  realpath?(path: string): Promise<string>;
+  /** Fast path for hosts that can read synchronously (Node); the crawler uses it when present. */
+  readFileSync?(path: string): Uint8Array;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Decodes bytes as UTF-8 text, dropping a BOM; invalid sequences become U+FFFD (reported elsewhere). */
+export function decodeText(bytes: Uint8Array): { text: string; hadBom: boolean; invalidUtf8: boolean } {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text, hadBom, invalidUtf8: text.includes('\uFFFD') && !utf8Clean(bytes) };
+}
+
+function utf8Clean(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Heading ids as each renderer computes them. A fragment link is only as right as these, and slug
+ * mismatches are the most reported false positives of Markdown link checkers, so each style is
+ * its own small function with its own tests.
+ */
+import GithubSlugger from 'github-slugger';
+import type { HeadingIdStyle } from '../site/model';
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}|\p{Nl}|\p{No}/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Hugo/Goldmark `github`: keep letters, digits and `_`, lower-cased; each space or `-` → `-`. */
+function goldmark(text: string, asciiOnly: boolean): string {
+  let out = '';
+  const src = asciiOnly ? text.normalize('NFD') : text;
+  for (const ch of src) {
+    if (asciiOnly && ch.charCodeAt(0) > 0x7f) continue;
+    if (ch === '-' || ch === ' ') out += '-';
+    else if (ch === '_' || LETTER.test(ch) || DIGIT.test(ch)) out += ch.toLowerCase();
+  }
+  return out;
+}
+
+/** Blackfriday: runs of anything but letters and numbers become one `-`, never leading. */
+function blackfriday(text: string): string {
+  let out = '';
+  let dash = false;
+  for (const ch of text) {
+    if (LETTER_OR_NUMBER.test(ch)) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += ch.toLowerCase();
+    } else dash = true;
+  }
+  return out;
+}
+
+/** kramdown (Jekyll): drop up to the first ASCII letter, keep `[a-zA-Z0-9 -]`, spaces → `-`. */
+function kramdown(text: string): string {
+  const id = text
+    .replace(/^[^a-zA-Z]+/, '')
+    .replace(/[^a-zA-Z0-9 -]/g, '')
+    .replace(/ /g, '-')
+    .toLowerCase();
+  return id || 'section';
+}
+
+/** Produces ids for the headings of one document, in order, with each style's duplicate rule. */
+export class HeadingIdGenerator {
+  private readonly used = new Map<string, number>();
+  private readonly slugger = new GithubSlugger();
+  constructor(private readonly style: HeadingIdStyle) {}
+
+  /** Reserves an explicit id (`{#custom}`), so later auto ids avoid it as the renderer does. */
+  reserve(id: string): void {
+    if (!this.used.has(id)) this.used.set(id, 0);
+    if (this.style === 'github') this.slugger.slug(id);
+  }
+
+  next(text: string): string {
+    const t = text.trim();
+    switch (this.style) {
+      case 'github':
+        return this.slugger.slug(t);
+      case 'kramdown': {
+        const base = kramdown(t);
+        const n = this.used.get(base);
+        if (n === undefined) {
+          this.used.set(base, 0);
+          return base;
+        }
+        this.used.set(base, n + 1);
+        return `${base}-${n + 1}`;
+      }
+      default: {
+        let base = this.style === 'blackfriday' ? blackfriday(t) : goldmark(t, this.style === 'goldmark-ascii');
+        if (!base) base = 'heading';
+        if (!this.used.has(base)) {
+          this.used.set(base, 0);
+          return base;
+        }
+        for (let i = 1; ; i++) {
+          const id = `${base}-${i}`;
+          if (!this.used.has(id)) {
+            this.used.set(id, 0);
+            return id;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Splits a trailing attribute block `{#id .class}` off a heading's text (Goldmark / kramdown IAL). */
+export function splitHeadingAttributes(text: string): { text: string; id?: string } {
+  const m = /\s*\{\s*([^{}]*)\}\s*$/.exec(text);
+  if (!m) return { text };
+  const attrs = m[1];
+  if (!/^(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/.test(attrs)) return { text };
+  const id = /(?:^|\s)#([^\s.#}]+)/.exec(attrs)?.[1];
+  return { text: text.slice(0, m.index), id };
+}

@@ -1,0 +1,194 @@
+/**
+ * createPostcraft: composes the engine from the host's services. One instance serves a whole
+ * workspace (several sites); the CLI, the extension and the tests all go through it.
+ */
+import { posix } from 'node:path';
+import type { Clock, FileSystemHost, Logger } from './host';
+import { decodeText, silentLogger, systemClock } from './host';
+import { findSites, siteFor } from './site/detect';
+import { SiteIndex } from './site/index';
+import type { GeneratorModel } from './site/generator';
+import type { LinkSemantics, SiteIssue } from './site/model';
+import type { PostcraftDiagnostic } from './diagnostics';
+import { LineIndex } from './text';
+import { splitFrontMatter } from './frontmatter/parse';
+
+export interface PostcraftSettings {
+  /** Overrides the detected link semantics for Hugo sites. */
+  readonly linkSemantics?: LinkSemantics;
+  /** Extra folder names to skip. */
+  readonly exclude?: readonly string[];
+  readonly maxBodyBytes?: number;
+}
+
+export interface PostcraftInit {
+  readonly fs: FileSystemHost;
+  /** Absolute posix paths of the workspace folders (or a single site folder). */
+  readonly roots: readonly string[];
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly settings?: PostcraftSettings;
+}
+
+export interface Site {
+  readonly root: string;
+  readonly model: GeneratorModel;
+  readonly index: SiteIndex;
+}
+
+export class Postcraft {
+  private siteList: Site[] = [];
+  readonly clock: Clock;
+  readonly logger: Logger;
+
+  constructor(readonly init: PostcraftInit) {
+    this.clock = init.clock ?? systemClock;
+    this.logger = init.logger ?? silentLogger;
+  }
+
+  get fs(): FileSystemHost {
+    return this.init.fs;
+  }
+
+  get sites(): readonly Site[] {
+    return this.siteList;
+  }
+
+  /** Detects sites and crawls them. Safe to call again (after a config change). */
+  async load(): Promise<void> {
+    const models = await findSites(this.init.fs, this.init.roots, { linkSemantics: this.init.settings?.linkSemantics });
+    const sites: Site[] = [];
+    for (const model of models) {
+      const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes });
+      await index.crawl();
+      sites.push({ root: model.summary.root, model, index });
+      this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
+    }
+    this.siteList = sites;
+  }
+
+  /** Reloads one site (its configuration changed). */
+  async reloadSite(root: string): Promise<void> {
+    const i = this.siteList.findIndex((s) => s.root === root);
+    if (i < 0) return this.load();
+    const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, maxDepth: 0 });
+    const model = models[0];
+    const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes });
+    await index.crawl();
+    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index } : s));
+  }
+
+  siteOf(absPath: string): Site | undefined {
+    return siteFor(this.siteList, absPath);
+  }
+
+  /** Site-relative path of an absolute one. */
+  relative(site: Site, absPath: string): string {
+    return posix.relative(site.root, absPath);
+  }
+
+  /** Whether a change to this file means the site's configuration must be re-read. */
+  isConfigFile(absPath: string): boolean {
+    const site = this.siteOf(absPath);
+    if (!site) return false;
+    const rel = this.relative(site, absPath);
+    return site.model.watchFiles.includes(rel) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/') || rel.startsWith('layouts/') && rel.includes('_markup');
+  }
+
+  // ---------------------------------------------------------------- document events
+
+  documentChanged(absPath: string, text: string): void {
+    const site = this.siteOf(absPath);
+    site?.index.updateDocument(this.relative(site, absPath), text);
+  }
+
+  async fileCreated(absPath: string): Promise<void> {
+    if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
+    const site = this.siteOf(absPath);
+    if (site) await site.index.fileCreated(this.relative(site, absPath));
+  }
+
+  async fileChanged(absPath: string): Promise<void> {
+    if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
+    const site = this.siteOf(absPath);
+    if (site) await site.index.fileChanged(this.relative(site, absPath));
+  }
+
+  fileDeleted(absPath: string): void {
+    const site = this.siteOf(absPath);
+    if (site) site.index.fileDeleted(this.relative(site, absPath));
+  }
+
+  async fileRenamed(fromAbs: string, toAbs: string): Promise<void> {
+    const a = this.siteOf(fromAbs);
+    const b = this.siteOf(toAbs);
+    if (a && a === b) return a.index.fileRenamed(this.relative(a, fromAbs), this.relative(a, toAbs));
+    if (a) a.index.fileDeleted(this.relative(a, fromAbs));
+    if (b) await b.index.fileCreated(this.relative(b, toAbs));
+  }
+
+  async readText(absPath: string): Promise<string | undefined> {
+    try {
+      return decodeText(await this.init.fs.readFile(absPath)).text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  /** Diagnostics for one document's text (front matter now; links join from links/diagnostics). */
+  async checkDocument(absPath: string, text: string): Promise<PostcraftDiagnostic[]> {
+    const site = this.siteOf(absPath);
+    if (!site) return [];
+    const file = this.relative(site, absPath);
+    const out: PostcraftDiagnostic[] = [];
+    const lines = new LineIndex(text);
+    const split = splitFrontMatter(text);
+    for (const e of split.frontMatter?.errors ?? []) {
+      out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: e.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', code: e.code, message: e.message });
+    }
+    for (const check of documentChecks) out.push(...(await check(this, site, file, text, lines)));
+    return out;
+  }
+
+  /** Diagnostics for a whole site: every document plus configuration and crawl issues. */
+  async checkSite(site: Site, onProgress?: (done: number, total: number) => void): Promise<PostcraftDiagnostic[]> {
+    const out: PostcraftDiagnostic[] = [];
+    for (const issue of site.index.issues) out.push(await this.issueToDiagnostic(site, issue));
+    const files = [...site.index.documents.keys()].sort();
+    let done = 0;
+    for (const f of files) {
+      const text = await this.readText(posix.join(site.root, f));
+      if (text !== undefined) out.push(...(await this.checkDocument(posix.join(site.root, f), text)));
+      onProgress?.(++done, files.length);
+    }
+    return out;
+  }
+
+  private async issueToDiagnostic(site: Site, issue: SiteIssue): Promise<PostcraftDiagnostic> {
+    let start = { line: 0, character: 0 };
+    let end = start;
+    if (issue.range) {
+      const text = (await this.readText(issue.path)) ?? '';
+      const li = new LineIndex(text);
+      start = li.positionAt(issue.range.start);
+      end = li.positionAt(issue.range.end);
+    }
+    return { file: posix.relative(site.root, issue.path), start, end, severity: issue.severity, code: issue.code, message: issue.message };
+  }
+}
+
+/** Per-document checks contributed by feature modules (links, front-matter checks). */
+export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
+const documentChecks: DocumentCheck[] = [];
+
+export function registerDocumentCheck(check: DocumentCheck): void {
+  if (!documentChecks.includes(check)) documentChecks.push(check);
+}
+
+export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {
+  const p = new Postcraft(init);
+  await p.load();
+  return p;
+}

@@ -1,0 +1,63 @@
+/**
+ * What each generator contributes to the site model. One implementation per generator, in
+ * src/core/generators/<name>; the index (site/index.ts) drives them and never branches on a
+ * generator's name.
+ */
+import type { HeadingIdStyle, Page, SiteIssue, SiteSummary, Taxonomy } from './model';
+
+/** What the index knows about the site's files, for rules that depend on siblings (bundles). */
+export interface FileLookup {
+  /** Site-relative posix path. */
+  has(file: string): boolean;
+}
+
+/** Front matter reduced to what URL rules need. */
+export type FrontMatterData = Readonly<Record<string, unknown>>;
+
+export interface StaticDir {
+  /** Site-relative folder whose files are published as they are. */
+  readonly dir: string;
+  /** URL prefix they are published under (sub-path included), no trailing slash. */
+  readonly urlPrefix: string;
+}
+
+export type FileRole =
+  | { readonly role: 'page' }
+  /** A file published beside a page (bundle resource). */
+  | { readonly role: 'resource' }
+  /** Markdown that is not a page of its own (e.g. a Markdown file inside a Hugo leaf bundle). */
+  | { readonly role: 'none' };
+
+export interface GeneratorModel {
+  readonly summary: SiteSummary;
+  readonly headingIdStyle: HeadingIdStyle;
+  readonly taxonomies: readonly Taxonomy[];
+  /** Configuration problems found while loading (positioned where possible). */
+  readonly issues: readonly SiteIssue[];
+  /** Site-relative folders to crawl for content. */
+  readonly contentDirs: readonly string[];
+  readonly staticDirs: readonly StaticDir[];
+  /** Site-relative folder names never crawled (build output, caches). */
+  readonly ignoreDirs: readonly string[];
+  /** Extra site-relative files the model depends on (config, data), so the host can watch them. */
+  readonly watchFiles: readonly string[];
+  /** Whether a site-relative path is a content document (Markdown or similar) of this site. */
+  isContentDocument(file: string): boolean;
+  /** What a content-folder file is, given its siblings. */
+  roleOf(file: string, files: FileLookup): FileRole;
+  /** The page(s) a content document publishes (none for a headless page or a non-page). */
+  pagesFor(file: string, data: FrontMatterData, files: FileLookup, now: Date): Page[];
+  /** URL a bundle resource or other non-document content file is published at. */
+  resourceUrl(file: string, files: FileLookup, pageOf: (file: string) => Page | undefined): string | undefined;
+  /** Pages the generator makes itself (home, sections, taxonomy and term pages) and feeds. */
+  derivedPages(pages: readonly Page[], terms: ReadonlyMap<string, ReadonlyMap<string, number>>): { pages: Page[]; extraUrls: string[] };
+  /** Taxonomy values a page declares: plural → values. */
+  termsOf(data: FrontMatterData): Map<string, string[]>;
+  /**
+   * Candidate content files for a Hugo-style `ref`/`relref` argument or Jekyll `post_url`, in the order
+   * the generator tries them. Site-relative paths; the caller picks the first that exists.
+   */
+  refCandidates?(ref: string, fromFile: string): string[];
+  /** Normalises a term the way the generator puts it in a URL (for comparing and for term URLs). */
+  termKey(taxonomy: string, term: string): string;
+}

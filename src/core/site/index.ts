@@ -1,0 +1,422 @@
+/**
+ * The incremental site index: every file of one site, the pages they publish, the facts of every
+ * document (headings, links), taxonomy terms, and a URL table. A change to one document costs work
+ * proportional to that document; derived tables are rebuilt lazily when something they depend on
+ * changed. After any sequence of updates the index equals a fresh crawl (tested).
+ */
+import { posix } from 'node:path';
+import type { Clock, FileSystemHost, Logger } from '../host';
+import { decodeText, silentLogger, systemClock } from '../host';
+import { analyzeDocument, type DocumentAnalysis } from '../markdown/analyze';
+import type { ExtractedLink } from '../links/types';
+import type { FileLookup, GeneratorModel } from './generator';
+import type { DocumentFacts, Page, SiteIssue } from './model';
+
+export interface IndexedDocument extends DocumentFacts {
+  readonly links: readonly ExtractedLink[];
+  readonly pages: readonly Page[];
+  /** Taxonomy values: plural → values as written. */
+  readonly terms: ReadonlyMap<string, readonly string[]>;
+  /** Issues with reading this file (encoding, permissions). */
+  readonly readIssues: readonly SiteIssue[];
+}
+
+/** What a URL on the built site is. */
+export type UrlTarget =
+  | { readonly type: 'page'; readonly page: Page }
+  | { readonly type: 'alias'; readonly page: Page }
+  | { readonly type: 'file'; readonly file: string }
+  | { readonly type: 'generated' };
+
+export interface IndexOptions {
+  /** Files above this size: front matter only (links and headings not read). Default 2 MB. */
+  readonly maxBodyBytes?: number;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Extra folder names to skip while crawling. */
+  readonly exclude?: readonly string[];
+  /** Read concurrency for hosts without a synchronous read. */
+  readonly concurrency?: number;
+}
+
+const DEFAULT_MAX = 2 * 1024 * 1024;
+
+export class SiteIndex {
+  /** Every known file of the site (site-relative), content and static. */
+  private readonly files = new Set<string>();
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly resources = new Map<string, string>();
+  private readonly staticUrls = new Map<string, string>();
+  private readonly crawlIssues: SiteIssue[] = [];
+  private derived?: { pages: Page[]; urls: Map<string, UrlTarget[]>; byFile: Map<string, Page[]> };
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly maxBody: number;
+  readonly lookup: FileLookup = { has: (f) => this.files.has(f) };
+
+  constructor(
+    readonly root: string,
+    readonly model: GeneratorModel,
+    private readonly fs: FileSystemHost,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.maxBody = options.maxBodyBytes ?? DEFAULT_MAX;
+  }
+
+  // ---------------------------------------------------------------- crawling
+
+  /** Walks the site's content and static folders and indexes everything. */
+  async crawl(): Promise<void> {
+    this.files.clear();
+    this.docs.clear();
+    this.resources.clear();
+    this.staticUrls.clear();
+    this.crawlIssues.length = 0;
+    this.derived = undefined;
+    const contentFiles: string[] = [];
+    const seenDirs = new Set<string>();
+    for (const dir of this.model.contentDirs) await this.walk(dir, contentFiles, seenDirs);
+    for (const f of contentFiles) this.files.add(f);
+    const staticFiles: { file: string; prefix: string; dir: string }[] = [];
+    for (const s of this.model.staticDirs) {
+      const list: string[] = [];
+      await this.walk(s.dir, list, seenDirs);
+      for (const f of list) staticFiles.push({ file: f, prefix: s.urlPrefix, dir: s.dir });
+    }
+    for (const s of staticFiles) this.staticUrls.set(s.prefix + '/' + s.file.slice(s.dir.length + 1), s.file);
+    const docs = contentFiles.filter((f) => this.model.isContentDocument(f));
+    await this.readAll(docs);
+    for (const f of contentFiles) if (!this.model.isContentDocument(f)) this.resources.set(f, '');
+  }
+
+  private async walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
+    const abs = posix.join(this.root, dir);
+    let real = abs;
+    if (this.fs.realpath) {
+      try {
+        real = await this.fs.realpath(abs);
+      } catch {
+        return;
+      }
+    }
+    if (seen.has(real)) {
+      if (real !== abs) this.crawlIssues.push({ path: abs, severity: 'warning', code: 'site.symlink-loop', message: `Skipped ${dir}: it links back to a folder already indexed.` });
+      return;
+    }
+    seen.add(real);
+    let entries;
+    try {
+      entries = await this.fs.readDirectory(abs);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        this.crawlIssues.push({ path: abs, severity: 'warning', code: 'site.unreadable', message: `Cannot read folder ${dir} (${code ?? (e as Error).message}).` });
+      }
+      return;
+    }
+    const skip = new Set([...this.model.ignoreDirs, ...(this.options.exclude ?? [])]);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.type === 'directory') {
+        if (skip.has(e.name) || e.name === '.git') continue;
+        await this.walk(rel, out, seen);
+      } else if (e.type === 'file') out.push(rel);
+      else if (e.type === 'symlink') {
+        const st = await this.fs.stat(posix.join(this.root, rel));
+        if (st?.type === 'directory') await this.walk(rel, out, seen);
+        else if (st?.type === 'file') out.push(rel);
+      }
+    }
+  }
+
+  private async readAll(files: readonly string[]): Promise<void> {
+    const texts = new Map<string, string>();
+    if (this.fs.readFileSync) {
+      for (const f of files) {
+        const t = this.readSync(f);
+        if (t !== undefined) texts.set(f, t);
+      }
+    } else {
+      let i = 0;
+      const worker = async () => {
+        while (i < files.length) {
+          const f = files[i++];
+          const t = await this.read(f);
+          if (t !== undefined) texts.set(f, t);
+        }
+      };
+      await Promise.all(Array.from({ length: this.options.concurrency ?? 32 }, worker));
+    }
+    // Two passes: bundle roles depend on which files exist, which is known now.
+    for (const f of files) {
+      const t = texts.get(f);
+      if (t !== undefined) this.docs.set(f, this.analyze(f, t, []));
+    }
+  }
+
+  private readIssue(file: string, e: unknown): void {
+    const code = (e as { code?: string }).code;
+    this.crawlIssues.push({ path: posix.join(this.root, file), severity: 'warning', code: 'site.unreadable', message: `Cannot read ${file} (${code ?? (e as Error).message}).` });
+  }
+
+  private readSync(file: string): string | undefined {
+    try {
+      return this.decode(file, this.fs.readFileSync!(posix.join(this.root, file)));
+    } catch (e) {
+      this.readIssue(file, e);
+      return undefined;
+    }
+  }
+
+  private async read(file: string): Promise<string | undefined> {
+    try {
+      return this.decode(file, await this.fs.readFile(posix.join(this.root, file)));
+    } catch (e) {
+      this.readIssue(file, e);
+      return undefined;
+    }
+  }
+
+  private decode(file: string, bytes: Uint8Array): string {
+    const d = decodeText(bytes);
+    if (d.invalidUtf8) {
+      this.crawlIssues.push({ path: posix.join(this.root, file), severity: 'warning', code: 'site.encoding', message: `${file} is not valid UTF-8; undecodable bytes were replaced.` });
+    }
+    return d.text;
+  }
+
+  private analyze(file: string, text: string, readIssues: SiteIssue[]): IndexedDocument {
+    const a: DocumentAnalysis = analyzeDocument(text, {
+      headingIdStyle: this.model.headingIdStyle,
+      shortcodes: this.model.summary.generator === 'hugo',
+      liquid: this.model.summary.generator === 'jekyll',
+      headingAttributes: true,
+      maxBodyBytes: this.maxBody,
+    });
+    const data = a.frontMatter?.data ?? {};
+    const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
+    const terms = this.model.termsOf(data);
+    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, pages, terms, readIssues };
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  /** An open document's unsaved text changed (or a file on disk changed). */
+  updateDocument(file: string, text: string): IndexedDocument | undefined {
+    if (!this.model.isContentDocument(file)) return undefined;
+    const isNew = !this.files.has(file);
+    this.files.add(file);
+    const before = this.docs.get(file);
+    const doc = this.analyze(file, text, []);
+    this.docs.set(file, doc);
+    if (isNew && this.affectsSiblings(file)) this.reclassifyUnder(posix.dirname(file));
+    if (!before || !samePagesAndTerms(before, doc)) this.derived = undefined;
+    return doc;
+  }
+
+  /** A file appeared on disk. */
+  async fileCreated(file: string): Promise<void> {
+    if (this.isStatic(file)) {
+      const s = this.staticFor(file)!;
+      this.staticUrls.set(s.urlPrefix + '/' + file.slice(s.dir.length + 1), file);
+      this.derived = undefined;
+      return;
+    }
+    if (!this.inContent(file)) return;
+    if (this.model.isContentDocument(file)) {
+      const text = await this.read(file);
+      if (text !== undefined) this.updateDocument(file, text);
+    } else {
+      this.files.add(file);
+      this.resources.set(file, '');
+      this.derived = undefined;
+    }
+  }
+
+  /** A file on disk changed. */
+  async fileChanged(file: string): Promise<void> {
+    if (this.model.isContentDocument(file) && this.inContent(file)) {
+      const text = await this.read(file);
+      if (text !== undefined) this.updateDocument(file, text);
+    }
+  }
+
+  fileDeleted(file: string): void {
+    if (this.isStatic(file)) {
+      const s = this.staticFor(file)!;
+      this.staticUrls.delete(s.urlPrefix + '/' + file.slice(s.dir.length + 1));
+      this.derived = undefined;
+      return;
+    }
+    // A folder deletion arrives as one event: drop everything below it.
+    const prefix = file + '/';
+    const gone = [...this.files].filter((f) => f === file || f.startsWith(prefix));
+    for (const f of gone) {
+      this.files.delete(f);
+      this.docs.delete(f);
+      this.resources.delete(f);
+    }
+    for (const u of [...this.staticUrls]) if (u[1] === file || u[1].startsWith(prefix)) this.staticUrls.delete(u[0]);
+    if (gone.some((f) => this.affectsSiblings(f))) this.reclassifyUnder(posix.dirname(file));
+    if (gone.length) this.derived = undefined;
+  }
+
+  async fileRenamed(from: string, to: string): Promise<void> {
+    this.fileDeleted(from);
+    const st = await this.fs.stat(posix.join(this.root, to));
+    if (st?.type === 'directory') {
+      const list: string[] = [];
+      await this.walk(to, list, new Set());
+      for (const f of list) await this.fileCreated(f);
+    } else await this.fileCreated(to);
+  }
+
+  private affectsSiblings(file: string): boolean {
+    return /^_?index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(file));
+  }
+
+  /** An index file appeared or vanished: pages below that folder may have changed role or URL. */
+  private reclassifyUnder(dir: string): void {
+    const prefix = dir + '/';
+    for (const [f, d] of this.docs) {
+      if (!f.startsWith(prefix)) continue;
+      const pages = this.model.pagesFor(f, d.frontMatter?.data ?? {}, this.lookup, this.clock.now());
+      this.docs.set(f, { ...d, pages });
+    }
+    this.derived = undefined;
+  }
+
+  private inContent(file: string): boolean {
+    return this.model.contentDirs.some((d) => d === '' || file.startsWith(d + '/'));
+  }
+
+  private staticFor(file: string) {
+    return this.model.staticDirs.find((s) => file.startsWith(s.dir + '/'));
+  }
+
+  private isStatic(file: string): boolean {
+    return !this.inContent(file) && !!this.staticFor(file);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  get documents(): ReadonlyMap<string, IndexedDocument> {
+    return this.docs;
+  }
+
+  get issues(): readonly SiteIssue[] {
+    return [...this.model.issues, ...this.crawlIssues];
+  }
+
+  document(file: string): IndexedDocument | undefined {
+    return this.docs.get(file);
+  }
+
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Content pages (from files), in file order. */
+  contentPages(): Page[] {
+    const out: Page[] = [];
+    for (const d of this.docs.values()) out.push(...d.pages);
+    return out;
+  }
+
+  /** Every page, including those the generator makes (home, sections, taxonomies). */
+  allPages(): readonly Page[] {
+    return this.ensureDerived().pages;
+  }
+
+  pagesOfFile(file: string): readonly Page[] {
+    return this.docs.get(file)?.pages ?? [];
+  }
+
+  /** What the built site serves at a URL path (decoded, sub-path included). */
+  lookupUrl(url: string): readonly UrlTarget[] {
+    return this.ensureDerived().urls.get(url) ?? [];
+  }
+
+  /** Every URL of the built site. */
+  urls(): ReadonlyMap<string, readonly UrlTarget[]> {
+    return this.ensureDerived().urls;
+  }
+
+  /** Taxonomy values with counts, over published and unpublished pages alike (for completion). */
+  termCounts(): Map<string, Map<string, { count: number; files: string[] }>> {
+    const out = new Map<string, Map<string, { count: number; files: string[] }>>();
+    for (const d of this.docs.values()) {
+      for (const [tax, values] of d.terms) {
+        let m = out.get(tax);
+        if (!m) out.set(tax, (m = new Map()));
+        for (const v of values) {
+          const e = m.get(v) ?? { count: 0, files: [] };
+          e.count++;
+          e.files.push(d.file);
+          m.set(v, e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private ensureDerived() {
+    if (this.derived) return this.derived;
+    const content = this.contentPages();
+    const terms = new Map<string, Map<string, number>>();
+    const byFile = new Map<string, Page[]>();
+    for (const d of this.docs.values()) {
+      byFile.set(d.file, [...d.pages]);
+      for (const p of d.pages) {
+        if (!p.willPublish) continue;
+        for (const [tax, values] of d.terms) {
+          const key = `${p.lang}\u0000${tax}`;
+          let m = terms.get(key);
+          if (!m) terms.set(key, (m = new Map()));
+          for (const v of values) {
+            const k = this.model.termKey(tax, v);
+            if (!k) continue;
+            m.set(v, (m.get(v) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    const { pages: gen, extraUrls } = this.model.derivedPages(content, terms);
+    const pages = [...content, ...gen];
+    const urls = new Map<string, UrlTarget[]>();
+    const put = (u: string, t: UrlTarget) => {
+      const list = urls.get(u);
+      if (list) list.push(t);
+      else urls.set(u, [t]);
+    };
+    for (const p of pages) {
+      put(p.url, { type: 'page', page: p });
+      for (const a of p.aliases) put(a, { type: 'alias', page: p });
+    }
+    for (const [u, f] of this.staticUrls) put(u, { type: 'file', file: f });
+    const pageOf = (f: string) => byFile.get(f)?.[0];
+    for (const f of this.resources.keys()) {
+      const u = this.model.resourceUrl(f, this.lookup, pageOf);
+      if (u) put(u, { type: 'file', file: f });
+    }
+    for (const u of extraUrls) if (!urls.has(u)) put(u, { type: 'generated' });
+    this.derived = { pages, urls, byFile };
+    return this.derived;
+  }
+
+  /** A stable, comparable picture of the index (used by tests: incremental == fresh). */
+  snapshot(): unknown {
+    const docs = [...this.docs.values()]
+      .map((d) => ({ file: d.file, pages: d.pages, headings: d.headings.map((h) => h.id), links: d.links.map((l) => [l.kind, l.target, l.range.start]), terms: [...d.terms] }))
+      .sort((a, b) => a.file.localeCompare(b.file));
+    const urls = [...this.urls().keys()].sort();
+    return { docs, urls, files: [...this.files].sort() };
+  }
+}
+
+function samePagesAndTerms(a: IndexedDocument, b: IndexedDocument): boolean {
+  return JSON.stringify([a.pages, [...a.terms]]) === JSON.stringify([b.pages, [...b.terms]]);
+}

@@ -1,0 +1,106 @@
+/**
+ * The site model's vocabulary: what a site is, what a page is, and where it is published.
+ * Every feature (links, completion, preview, New Post, CLI) reads these types.
+ */
+import type { FrontMatter } from '../frontmatter/parse';
+import type { TextRange } from '../text';
+
+export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'eleventy' | 'hexo' | 'astro' | 'folder';
+export type PageKind = 'page' | 'section' | 'home' | 'term' | 'taxonomy';
+export type PublishStatus = 'published' | 'draft' | 'future' | 'expired';
+
+/**
+ * How a Markdown link destination is resolved by the generator:
+ * - `url`: copied into href unchanged, resolved by the browser against the page URL (Hugo default);
+ * - `content-path`: a render hook looks the destination up as a content path (Hugo with a link hook);
+ * - `file`: relative file paths, rewritten by the generator (Docusaurus, plain folders).
+ */
+export type LinkSemantics = 'url' | 'content-path' | 'file';
+
+/** How heading ids are computed, per renderer. */
+export type HeadingIdStyle = 'goldmark' | 'goldmark-ascii' | 'blackfriday' | 'kramdown' | 'github';
+
+export interface SiteIssue {
+  /** Absolute path of the file the issue is in. */
+  readonly path: string;
+  readonly range?: TextRange;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Language {
+  readonly code: string;
+  /** Folder of this language's content, relative to the site root (posix), when it has its own. */
+  readonly contentDir?: string;
+  readonly weight: number;
+}
+
+export interface Taxonomy {
+  /** Singular name as configured (`tag`). */
+  readonly singular: string;
+  /** Plural, the front-matter key and URL segment (`tags`). */
+  readonly plural: string;
+}
+
+export interface Page {
+  /** Site-relative posix path of the source file; undefined for pages the generator makes itself. */
+  readonly file?: string;
+  /** Path part of the published URL, with the baseURL sub-path: `/blog/posts/x/`. */
+  readonly url: string;
+  readonly kind: PageKind;
+  readonly status: PublishStatus;
+  /** Whether a default production build publishes it (status plus buildDrafts/buildFuture/…). */
+  readonly willPublish: boolean;
+  readonly lang: string;
+  /** Published redirect URLs (path parts, sub-path included). */
+  readonly aliases: readonly string[];
+  readonly title?: string;
+  /** Date as written in front matter. */
+  readonly date?: string;
+  /** Top-level section (`posts`), '' for root pages. */
+  readonly section: string;
+  readonly bundle?: 'leaf' | 'branch';
+  /** For term pages: the taxonomy and term. */
+  readonly taxonomy?: string;
+  readonly term?: string;
+}
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  /** The id the generator gives it (auto or custom). */
+  readonly id: string;
+  /** 0-based line of the heading in the document. */
+  readonly line: number;
+}
+
+/** A file that is a page's resource or a static file: published as-is at `url`. */
+export interface PublishedFile {
+  readonly file: string;
+  readonly url: string;
+}
+
+export interface SiteSummary {
+  readonly root: string;
+  readonly generator: GeneratorId;
+  readonly configFile?: string;
+  readonly title?: string;
+  readonly baseURL?: string;
+  /** `/blog` for `baseURL = https://x.org/blog/`, '' for a root site. */
+  readonly basePath: string;
+  readonly linkSemantics: LinkSemantics;
+  readonly contentDirs: readonly string[];
+}
+
+/** Data the index keeps for every parsed document (no full text: memory matters on 10k posts). */
+export interface DocumentFacts {
+  readonly file: string;
+  readonly frontMatter?: FrontMatter;
+  readonly headings: readonly Heading[];
+  /** Explicit `id="…"` / `name="…"` anchors found in raw HTML. */
+  readonly htmlIds: readonly string[];
+  readonly size: number;
+  /** True when only the front matter was parsed (very large file). */
+  readonly partial: boolean;
+}

@@ -1,0 +1,43 @@
+/** Commands that are thin wrappers over the engine. Command ids are a public contract. */
+import * as vscode from 'vscode';
+import { describeSite, generatorName, type EngineHost } from './workspace';
+
+export interface SiteInfo {
+  readonly root: string;
+  readonly generator: string;
+  /** Every content page (posts, sections with an _index, home). */
+  readonly pages: number;
+  /** Regular pages (kind `page`). */
+  readonly posts: number;
+  readonly linkSemantics: string;
+  readonly configFile?: string;
+}
+
+export function registerSiteCommands(context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('postcraft.showSiteInfo', async (): Promise<{ sites: SiteInfo[] }> => {
+      const engine = await host.get();
+      const sites: SiteInfo[] = engine.sites.map((s) => {
+        const pages = s.index.contentPages();
+        return {
+          root: s.root,
+          generator: s.model.summary.generator,
+          pages: pages.length,
+          posts: pages.filter((p) => p.kind === 'page').length,
+          linkSemantics: s.model.summary.linkSemantics,
+          configFile: s.model.summary.configFile,
+        };
+      });
+      log.appendLine('Sites:');
+      for (const s of engine.sites) log.appendLine(`  ${describeSite(s)} — ${s.root} (links: ${s.model.summary.linkSemantics} semantics)`);
+      log.show(true);
+      if (sites.length) {
+        void vscode.window.showInformationMessage(engine.sites.map((s) => `${describeSite(s)} (${generatorName(s.model.summary.generator)} site at ${vscode.workspace.asRelativePath(s.root) || s.root})`).join('; '));
+      } else void vscode.window.showInformationMessage('Postcraft found no site in this workspace.');
+      return { sites };
+    }),
+    vscode.commands.registerCommand('postcraft.reindex', async () => {
+      await host.reload();
+    }),
+  );
+}
