@@ -21,6 +21,12 @@ export interface StaticDir {
   readonly urlPrefix: string;
 }
 
+export interface AuthorSource {
+  /** Site-relative path. */
+  readonly path: string;
+  readonly shape: 'folder' | 'map';
+}
+
 export type FileRole =
   | { readonly role: 'page' }
   /** A file published beside a page (bundle resource). */
@@ -58,6 +64,11 @@ export interface GeneratorModel {
    * the generator tries them. Site-relative paths; the caller picks the first that exists.
    */
   refCandidates?(ref: string, fromFile: string): string[];
+  /**
+   * Where author records live: a folder with one file per author (Hugo `data/authors/<id>.toml`) or
+   * one file mapping ids to records (Jekyll `_data/authors.yml`, Docusaurus `blog/authors.yml`).
+   */
+  readonly authorSources?: readonly AuthorSource[];
   /** Normalises a term the way the generator puts it in a URL (for comparing and for term URLs). */
   termKey(taxonomy: string, term: string): string;
 }

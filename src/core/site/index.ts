@@ -10,7 +10,8 @@ import { decodeText, silentLogger, systemClock } from '../host';
 import { analyzeDocument, type DocumentAnalysis } from '../markdown/analyze';
 import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
-import type { DocumentFacts, Page, SiteIssue } from './model';
+import type { Author, DocumentFacts, Page, SiteIssue } from './model';
+import { formatOf, lowerKeys, parseConfigText } from '../config/parse';
 
 export interface IndexedDocument extends DocumentFacts {
   readonly links: readonly ExtractedLink[];
@@ -48,6 +49,7 @@ export class SiteIndex {
   private readonly resources = new Map<string, string>();
   private readonly staticUrls = new Map<string, string>();
   private readonly crawlIssues: SiteIssue[] = [];
+  private authorList: Author[] = [];
   private derived?: { pages: Page[]; urls: Map<string, UrlTarget[]>; byFile: Map<string, Page[]> };
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -89,6 +91,54 @@ export class SiteIndex {
     const docs = contentFiles.filter((f) => this.model.isContentDocument(f));
     await this.readAll(docs);
     for (const f of contentFiles) if (!this.model.isContentDocument(f)) this.resources.set(f, '');
+    await this.loadAuthors();
+  }
+
+  /** Reads author records (data files); a broken file is an issue, not a failure. */
+  async loadAuthors(): Promise<void> {
+    const out: Author[] = [];
+    const readRecordFile = async (rel: string): Promise<Record<string, unknown> | undefined> => {
+      const format = formatOf(rel);
+      if (!format) return undefined;
+      const text = await this.read(rel);
+      if (text === undefined) return undefined;
+      const r = parseConfigText(text, format);
+      if (r.error) this.crawlIssues.push({ path: posix.join(this.root, rel), range: r.error.range, severity: 'warning', code: 'data.syntax', message: r.error.message });
+      return r.data;
+    };
+    const nameOf = (d: Record<string, unknown>): string | undefined => {
+      const lower = lowerKeys(d) as Record<string, unknown>;
+      for (const k of ['name', 'display_name', 'displayname', 'title', 'fullname']) if (typeof lower[k] === 'string') return lower[k] as string;
+      return undefined;
+    };
+    for (const src of this.model.authorSources ?? []) {
+      if (src.shape === 'folder') {
+        let entries;
+        try {
+          entries = await this.fs.readDirectory(posix.join(this.root, src.path));
+        } catch {
+          continue;
+        }
+        for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (e.type !== 'file' || !formatOf(e.name)) continue;
+          const rel = `${src.path}/${e.name}`;
+          const data = await readRecordFile(rel);
+          if (data) out.push({ id: e.name.replace(/\.[^.]+$/, ''), name: nameOf(data), file: rel, data });
+        }
+      } else {
+        const data = await readRecordFile(src.path);
+        for (const [id, v] of Object.entries(data ?? {})) {
+          const rec = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+          out.push({ id, name: nameOf(rec) ?? (typeof v === 'string' ? v : undefined), file: src.path, data: rec });
+        }
+      }
+    }
+    this.authorList = out;
+  }
+
+  /** Author records from the site's data files. */
+  authors(): readonly Author[] {
+    return this.authorList;
   }
 
   private async walk(dir: string, out: string[], seen: Set<string>): Promise<void> {

@@ -104,3 +104,13 @@ export interface DocumentFacts {
   /** True when only the front matter was parsed (very large file). */
   readonly partial: boolean;
 }
+
+/** An author record from the site's data files. */
+export interface Author {
+  readonly id: string;
+  /** Display name (`name`, `title`, `display_name` …), when the record has one. */
+  readonly name?: string;
+  /** Site-relative file the record is in. */
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}

@@ -212,6 +212,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       ...c.staticDirs.map((dir): StaticDir => ({ dir, urlPrefix: basePath })),
       ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
     ],
+    authorSources: [{ path: `${c.dataDir}/authors`, shape: 'folder' }],
     ignoreDirs: ['public', 'resources', 'node_modules', '.git', '.hugo_build.lock'],
     watchFiles: init.configFiles.map((f) => posix.relative(init.root, f)),
 
