@@ -1,5 +1,5 @@
 /**
- * Imports every feature module that registers itself with the engine (document checks, CLI-free).
- * The CLI and the extension import this once; tests import what they test.
+ * Imports every feature module that registers itself with the engine (document checks). The CLI and
+ * the extension import this once. Add one side-effect import line per module.
  */
 export {};

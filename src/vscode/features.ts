@@ -1,7 +1,12 @@
-/** Feature adapters (diagnostics, completion, preview, …), each registering itself here. */
+/**
+ * Feature adapters (diagnostics, completion, preview, …). Each feature module exports one
+ * `register…` function; add it to the list below (one import line, one list entry).
+ */
 import type * as vscode from 'vscode';
 import type { EngineHost } from './workspace';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
-export const features: FeatureRegistration[] = [];
+export const features: FeatureRegistration[] = [
+  // registered features go here
+];
