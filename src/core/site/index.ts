@@ -26,7 +26,8 @@ export interface IndexedDocument extends DocumentFacts {
 export type UrlTarget =
   | { readonly type: 'page'; readonly page: Page }
   | { readonly type: 'alias'; readonly page: Page }
-  | { readonly type: 'file'; readonly file: string }
+  /** A static file or a page resource; `owner` is the page a bundle resource is published with. */
+  | { readonly type: 'file'; readonly file: string; readonly owner?: Page }
   | { readonly type: 'generated' };
 
 export interface IndexOptions {
