@@ -6,6 +6,9 @@ import { UsageError } from './args';
 import { SetupError, type CliIO } from './context';
 import { checkCommand, checkHelp } from './commands/check';
 import { pagesCommand, pagesHelp } from './commands/pages';
+import { renderCommand, renderHelp } from './commands/render';
+import { newCommand, newHelp } from './commands/new';
+import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
 import { VERSION } from './version';
 
 type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; help: string };
@@ -13,6 +16,9 @@ type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; h
 export const commands = new Map<string, Command>([
   ['check', { run: checkCommand, help: checkHelp }],
   ['pages', { run: pagesCommand, help: pagesHelp }],
+  ['render', { run: renderCommand, help: renderHelp }],
+  ['new', { run: newCommand, help: newHelp }],
+  ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],
 ]);
 
 export function registerCommand(name: string, command: Command): void {

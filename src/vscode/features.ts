@@ -4,9 +4,17 @@
  */
 import type * as vscode from 'vscode';
 import type { EngineHost } from './workspace';
+import { registerFrontMatter } from './frontMatter';
+import { registerNewPost } from './newPost';
+import { registerPreview } from './preview/manager';
+import { registerDiagnostics } from './diagnostics';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
 export const features: FeatureRegistration[] = [
+  registerFrontMatter,
+  registerNewPost,
+  registerPreview,
+  registerDiagnostics,
   // registered features go here
 ];

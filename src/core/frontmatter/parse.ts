@@ -6,7 +6,7 @@
  * `date: 2019-04-11T14:39:51-07:00` into a UTC Date, losing the author's offset. We use `yaml` (core
  * schema: timestamps stay strings, errors carry offsets) and `smol-toml` directly.
  */
-import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TextRange } from '../text';
 
@@ -25,6 +25,20 @@ export interface FrontMatterField {
   readonly keyRange: TextRange;
   /** Range of the whole value (may be empty for `key:` with nothing after it). */
   readonly valueRange: TextRange;
+  /** How the value is written (list or scalar, inline or block, quoting), for completion to copy. */
+  readonly shape?: ValueShape;
+}
+
+/**
+ * The written form of a value: completion inserts new values the way the site already writes them
+ * (`tags: ["a"]` vs `tags:\n  - a`, quoted or bare), and checks compare a post with the site's habit.
+ */
+export interface ValueShape {
+  readonly kind: 'list' | 'scalar' | 'map' | 'empty';
+  /** Lists and maps: written inline (`[a, b]`, `{…}`) rather than as an indented block. */
+  readonly flow: boolean;
+  /** Quote of the scalar, or of the list's first string item: '"', "'" or '' (bare). */
+  readonly quote: '"' | "'" | '';
 }
 
 export interface FrontMatter {
@@ -120,11 +134,16 @@ function parseYaml(source: string, base: number): Parsed {
   } catch (e) {
     return { data: {}, fields: [], errors: [{ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } }] };
   }
-  const errors: FrontMatterError[] = doc.errors.map((e) => ({
-    code: 'frontmatter.syntax' as const,
-    message: `YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-    range: { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0]) },
-  }));
+  const errors: FrontMatterError[] = doc.errors.map((e) => {
+    // `yaml` reports a missing closing quote or `]` where it gave up (often the end of the block);
+    // the author needs the place it was opened.
+    const opened = e.code === 'MISSING_CHAR' || (e.code === 'BAD_INDENT' && /end with/.test(e.message)) ? unclosedNodeStart(doc, e.pos[0]) : undefined;
+    return {
+      code: 'frontmatter.syntax' as const,
+      message: `YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      range: opened !== undefined ? { start: base + opened, end: base + opened + 1 } : { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0]) },
+    };
+  });
   const fields: FrontMatterField[] = [];
   const seen = new Map<string, number>();
   if (isMap(doc.contents)) {
@@ -139,7 +158,7 @@ function parseYaml(source: string, base: number): Parsed {
         errors.push({ code: 'frontmatter.duplicate-key', message: `Duplicate key '${key}': the generator keeps only one of them.`, range: keyRange });
       }
       seen.set(key, fields.length);
-      fields.push({ key, keyRange, valueRange });
+      fields.push({ key, keyRange, valueRange, shape: yamlShape(v) });
     }
   } else if (doc.contents && !isScalar(doc.contents) && !isSeq(doc.contents)) {
     // nothing: an empty block parses to null
@@ -155,6 +174,40 @@ function parseYaml(source: string, base: number): Parsed {
     errors.push({ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } });
   }
   return { data, fields, errors };
+}
+
+/** Start of the last quoted scalar or flow collection that is still open at `pos`. */
+function unclosedNodeStart(doc: Document.Parsed, pos: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, (_key, node) => {
+    const r = (node as { range?: [number, number, number] }).range;
+    if (!r || r[0] >= pos || r[1] < pos) return;
+    if ((isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || ((isSeq(node) || isMap(node)) && node.flow)) found = r[0];
+  });
+  return found;
+}
+
+function yamlQuote(n: unknown): '"' | "'" | '' {
+  if (!isScalar(n)) return '';
+  return n.type === 'QUOTE_DOUBLE' ? '"' : n.type === 'QUOTE_SINGLE' ? "'" : '';
+}
+
+function yamlShape(v: YamlNode | null): ValueShape {
+  if (!v || (isScalar(v) && v.value === null && !v.source)) return { kind: 'empty', flow: false, quote: '' };
+  if (isSeq(v)) return { kind: 'list', flow: !!v.flow, quote: yamlQuote(v.items.find((i) => isScalar(i) && typeof i.value === 'string')) };
+  if (isMap(v)) return { kind: 'map', flow: !!v.flow, quote: '' };
+  return { kind: 'scalar', flow: false, quote: yamlQuote(v) };
+}
+
+/** Shape from the raw text of a TOML or JSON value (both always quote strings, and lists are inline). */
+function rawShape(raw: string): ValueShape {
+  const t = raw.trimStart();
+  const q = /^[^"']*(["'])/.exec(t)?.[1];
+  const quote = q === '"' || q === "'" ? q : '';
+  if (t === '') return { kind: 'empty', flow: false, quote: '' };
+  if (t[0] === '[') return { kind: 'list', flow: true, quote };
+  if (t[0] === '{') return { kind: 'map', flow: true, quote: '' };
+  return { kind: 'scalar', flow: false, quote: t[0] === '"' || t[0] === "'" ? t[0] : '' };
 }
 
 function tomlValue(v: unknown): unknown {
@@ -182,7 +235,8 @@ function tomlFields(source: string, base: number): FrontMatterField[] {
   const lines = source.split(/(?<=\n)/);
   const close = (end: number) => {
     if (current) {
-      fields.push({ key: current.key, keyRange: current.keyRange, valueRange: { start: current.valueStart, end: Math.max(current.valueStart, end) } });
+      const valueRange = { start: current.valueStart, end: Math.max(current.valueStart, end) };
+      fields.push({ key: current.key, keyRange: current.keyRange, valueRange, shape: rawShape(source.slice(valueRange.start - base, valueRange.end - base)) });
       current = undefined;
     }
   };
@@ -291,7 +345,7 @@ function parseJson(text: string, start: number): SplitDocument {
         const m = keyRe.exec(source);
         if (m && m.index === i) {
           const vs = start + i + m[0].length;
-          fields.push({ key: m[1], keyRange: { start: start + i, end: start + i + m[1].length + 2 }, valueRange: { start: vs, end: vs } });
+          fields.push({ key: m[1], keyRange: { start: start + i, end: start + i + m[1].length + 2 }, valueRange: { start: vs, end: vs }, shape: { ...rawShape(text.slice(vs, vs + 1)), ...(text[vs] === '[' ? { quote: '"' as const } : {}) } });
         }
       }
       inStr = true;
@@ -304,12 +358,79 @@ function parseJson(text: string, start: number): SplitDocument {
       bodyStart,
     };
   } catch (e) {
+    // Node's message carries no position in every version: find the offending character ourselves.
+    const located = jsonErrorOffset(source);
     const m = /position (\d+)/.exec((e as Error).message);
-    const at = start + (m ? Number(m[1]) : 0);
+    const at = start + (located >= 0 ? located : m ? Number(m[1]) : 0);
     return {
-      frontMatter: { format: 'json', range: { start, end }, contentRange: { start, end }, data: {}, fields, errors: [{ code: 'frontmatter.syntax', message: `JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, range: { start: at, end: at + 1 } }] },
+      frontMatter: { format: 'json', range: { start, end }, contentRange: { start, end }, data: {}, fields, errors: [{ code: 'frontmatter.syntax', message: `JSON: ${(e as Error).message.split(/ in JSON at position|, \.\.\.|, "|\n/)[0]}`, range: { start: at, end: at + 1 } }] },
       bodyStart,
     };
+  }
+}
+
+/** Offset of the first syntax error in a JSON text, or -1 when it is valid. */
+export function jsonErrorOffset(s: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  };
+  const str = () => {
+    i++;
+    while (i < s.length && s[i] !== '"') {
+      if (s[i] === '\\') {
+        i++;
+        if (!/["\\/bfnrtu]/.test(s[i] ?? '')) fail();
+      } else if (s.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= s.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (s[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (s[i] !== '"') fail();
+          str();
+          ws();
+          if (s[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    if (i < s.length) fail();
+    return -1;
+  } catch (e) {
+    return typeof e === 'number' ? Math.min(e, s.length) : 0;
   }
 }
 

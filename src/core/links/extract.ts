@@ -1,9 +1,22 @@
 /**
  * Finds every link in a document from markdown-it's tokens (what is a link is markdown-it's call;
  * we only locate each destination in the source to give it a range).
+ *
+ * Locating: markdown-it gives block tokens line maps but inline tokens no offsets. Inside the
+ * source span of the token markdown-it says a link is in, we look for a destination that parses
+ * (with markdown-it's own `parseLinkDestination`) to exactly the token's href. A link we cannot
+ * locate is dropped rather than guessed: no range is better than a wrong one.
+ *
+ * Hugo shortcodes are a layer *before* Markdown: Hugo runs `{{< ref >}}` even inside code fences and
+ * code spans (a missing target there still fails the build, verified with Hugo 0.111), so shortcodes
+ * are found in the whole body and tagged with their context instead of being skipped in code. Inside
+ * raw HTML (including HTML comments) Hugo 0.111 with the default `unsafe = false` drops the HTML and
+ * the shortcode is never rendered (also verified), so those get context `raw-html`.
+ * The escaped form (a comment marker right inside the braces) is inert: Hugo prints it as text.
  */
 import type { Token } from '../markdown/parser';
-import type { ExtractedLink } from './types';
+import { analysisParser } from '../markdown/parser';
+import type { ExtractedLink, LinkKind } from './types';
 
 export interface ExtractInput {
   /** The document as written. */
@@ -17,6 +30,388 @@ export interface ExtractInput {
   readonly liquid: boolean;
 }
 
-export function extractLinks(_input: ExtractInput): ExtractedLink[] {
-  return [];
+/** Hash of the text a links array was extracted from, so a check can tell if the index is current. */
+const sourceHashes = new WeakMap<readonly ExtractedLink[], number>();
+
+export function textHash(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hash of the text `links` came from, if they came from extractLinks. */
+export function sourceHashOf(links: readonly ExtractedLink[]): number | undefined {
+  return sourceHashes.get(links);
+}
+
+export function extractLinks(input: ExtractInput): ExtractedLink[] {
+  const out: ExtractedLink[] = [];
+  try {
+    new Extractor(input, out).run();
+  } catch {
+    // Extraction must never take the document down: keep what was found so far.
+  }
+  out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  sourceHashes.set(out, textHash(input.text));
+  return out;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const CONTAINER = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_close', 'bullet_list_close', 'ordered_list_close', 'list_item_close']);
+
+class Extractor {
+  private readonly lineStarts: number[] = [0];
+  private readonly md = analysisParser();
+  /** Ranges of code (fences, indented code, code spans) and raw HTML, for context tagging. */
+  private readonly code: Span[] = [];
+  private readonly html: Span[] = [];
+  /** Hrefs used by reference-style links (definitions are only published through a use). */
+  private readonly referencedHrefs = new Set<string>();
+  private readonly coveredLines: Uint8Array;
+
+  constructor(
+    private readonly input: ExtractInput,
+    private readonly out: ExtractedLink[],
+  ) {
+    const t = input.masked;
+    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.coveredLines = new Uint8Array(this.lineStarts.length + 1);
+  }
+
+  private lineStart(line: number): number {
+    if (line >= this.lineStarts.length) return this.input.masked.length;
+    return this.lineStarts[Math.max(0, line)];
+  }
+
+  private push(kind: LinkKind, start: number, end: number, extra: Partial<ExtractedLink> = {}): void {
+    this.out.push({ kind, target: this.input.text.slice(start, end), range: { start, end }, ...extra });
+  }
+
+  run(): void {
+    const { tokens } = this.input;
+    let lastMap: [number, number] | null = null;
+    for (const t of tokens) {
+      if (t.map && !CONTAINER.has(t.type)) for (let l = t.map[0]; l < t.map[1]; l++) this.coveredLines[l] = 1;
+      if (t.map) lastMap = t.map as [number, number];
+      const span = t.map ? { start: this.lineStart(t.map[0]), end: this.lineStart(t.map[1]) } : lastMap ? { start: this.lineStart(lastMap[0]), end: this.lineStart(lastMap[1]) } : undefined;
+      if (!span) continue;
+      if (t.type === 'fence' || t.type === 'code_block') this.code.push(span);
+      else if (t.type === 'html_block') {
+        this.html.push(span);
+        this.htmlLinks(span);
+      } else if (t.type === 'inline') this.inline(t, span);
+    }
+    this.definitions();
+    if (this.input.shortcodes) this.shortcodes();
+    if (this.input.liquid) this.liquidTags();
+  }
+
+  // ------------------------------------------------------------------ inline content
+
+  private inline(t: Token, span: Span): void {
+    const children = t.children ?? [];
+    const m = this.input.masked;
+    const codeSpans = children.some((c) => c.type === 'code_inline') ? findCodeSpans(m, span.start, span.end) : [];
+    for (const s of codeSpans) this.code.push(s);
+    const used = new Set<number>();
+    let htmlCursor = span.start;
+    for (const c of children) {
+      if (c.type === 'link_open' || c.type === 'image') {
+        const href = String(c.attrGet(c.type === 'image' ? 'src' : 'href') ?? '');
+        if (c.markup === 'autolink') this.autolink(href, span, used, codeSpans);
+        else this.destination(c.type === 'image' ? 'image' : 'inline', href, span, used, codeSpans);
+      } else if (c.type === 'html_inline') {
+        const at = m.indexOf(c.content, htmlCursor);
+        if (at < 0 || at >= span.end) continue;
+        htmlCursor = at + c.content.length;
+        const s = { start: at, end: at + c.content.length };
+        this.html.push(s);
+        if (!c.content.startsWith('<!--')) this.htmlLinks(s);
+      } else if (c.type === 'text') this.undefinedReferences(c.content, span, codeSpans);
+    }
+    this.templates(span, codeSpans);
+  }
+
+  /** Finds `](dest` in the span whose destination parses to `href`; an unlocated link is a reference use. */
+  private destination(kind: LinkKind, href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {
+    const m = this.input.masked;
+    const md = this.md;
+    let i = span.start;
+    for (;;) {
+      i = m.indexOf('](', i);
+      if (i < 0 || i >= span.end) break;
+      let p = i + 2;
+      i = p;
+      if (inside(codeSpans, p)) continue;
+      while (p < span.end && (m[p] === ' ' || m[p] === '\t')) p++;
+      if (m[p] === '\r') p++;
+      if (m[p] === '\n') p++;
+      while (p < span.end && (m[p] === ' ' || m[p] === '\t')) p++;
+      if (used.has(p)) continue;
+      const res = md.helpers.parseLinkDestination(m, p, span.end);
+      if (!res.ok || md.normalizeLink(res.str) !== href) continue;
+      used.add(p);
+      const angle = m[p] === '<';
+      const start = angle ? p + 1 : p;
+      const end = angle ? res.pos - 1 : res.pos;
+      if (end <= start) return;
+      // A destination that is (or contains) a masked shortcode is reported as the shortcode; one
+      // with template code is reported as a template.
+      if (this.input.text.slice(start, end) !== m.slice(start, end) || m.slice(start, end).includes('{{')) return;
+      this.push(kind, start, end);
+      return;
+    }
+    this.referencedHrefs.add(href);
+  }
+
+  private autolink(href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {
+    if (href.startsWith('mailto:')) return;
+    const m = this.input.masked;
+    let i = span.start;
+    for (;;) {
+      i = m.indexOf('<', i);
+      if (i < 0 || i >= span.end) return;
+      const close = m.indexOf('>', i);
+      if (close < 0 || close >= span.end) return;
+      const start = i + 1;
+      i = start;
+      if (used.has(start) || inside(codeSpans, start)) continue;
+      if (this.md.normalizeLink(m.slice(start, close)) === href) {
+        used.add(start);
+        this.push('autolink', start, close);
+        return;
+      }
+    }
+  }
+
+  /** `<a href>` / `<img src>` inside a raw HTML span (comments blanked first). */
+  private htmlLinks(span: Span): void {
+    const src = this.input.masked.slice(span.start, span.end).replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
+    const TAG = /<(a|img)\b[^>]*>/gi;
+    let tm: RegExpExecArray | null;
+    while ((tm = TAG.exec(src))) {
+      const want = tm[1].toLowerCase() === 'a' ? 'href' : 'src';
+      const ATTR = /\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+      let am: RegExpExecArray | null;
+      while ((am = ATTR.exec(tm[0]))) {
+        if (am[1].toLowerCase() !== want) continue;
+        const value = am[2] ?? am[3] ?? am[4] ?? '';
+        const valueAt = am.index + am[0].length - value.length - (am[4] === undefined ? 1 : 0);
+        const start = span.start + tm.index + valueAt;
+        if (value.trim() === '' || this.input.text.slice(start, start + value.length) !== value) continue;
+        this.push(want === 'href' ? 'html-href' : 'html-src', start, start + value.length, { context: 'raw-html' });
+      }
+    }
+  }
+
+  /**
+   * `[text][label]` whose label has no definition: markdown-it leaves it as text. Only the full and
+   * collapsed forms are references; `[x]` alone (or `tags: [a, b]`) is just text.
+   */
+  private undefinedReferences(content: string, span: Span, codeSpans: readonly Span[]): void {
+    if (!content.includes('][')) return;
+    const refs = (this.input.env['references'] ?? {}) as Record<string, unknown>;
+    const RE = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
+    let m: RegExpExecArray | null;
+    while ((m = RE.exec(content))) {
+      const label = m[2] || m[1];
+      if (!label.trim() || label.startsWith('^') || label.length > 999) continue;
+      const norm = this.md.utils.normalizeReference(label);
+      if (Object.prototype.hasOwnProperty.call(refs, norm)) continue;
+      // Only when the same characters are in the source (no escapes that would make it text).
+      let at = this.input.masked.indexOf(m[0], span.start);
+      while (at >= 0 && at < span.end && inside(codeSpans, at)) at = this.input.masked.indexOf(m[0], at + 1);
+      if (at < 0 || at + m[0].length > span.end) continue;
+      const labelStart = m[2] ? at + m[1].length + 3 : at + 1;
+      this.push('reference', labelStart, labelStart + label.length, { label, defined: false });
+    }
+  }
+
+  /** Template code (`{{ … }}` not a shortcode) in text: published literally by Hugo. */
+  private templates(span: Span, codeSpans: readonly Span[]): void {
+    if (!this.input.shortcodes) return;
+    const m = this.input.masked;
+    let i = span.start;
+    for (;;) {
+      i = m.indexOf('{{', i);
+      if (i < 0 || i >= span.end) return;
+      const next = m[i + 2];
+      const close = m.indexOf('}}', i + 2);
+      if (next === '<' || next === '%' || close < 0 || close >= span.end || inside(codeSpans, i) || inside(this.html, i)) {
+        i += 2;
+        continue;
+      }
+      this.push('template', i, close + 2);
+      i = close + 2;
+    }
+  }
+
+  // ------------------------------------------------------------------ block-level constructs
+
+  /** Reference definitions: markdown-it consumes them without a token, on lines no leaf token covers. */
+  private definitions(): void {
+    const refs = (this.input.env['references'] ?? {}) as Record<string, { href?: string }>;
+    if (Object.keys(refs).length === 0) return;
+    const m = this.input.masked;
+    const seen = new Set<string>();
+    const firstBody = this.lineOf(this.input.bodyStart);
+    for (let l = firstBody; l < this.lineStarts.length; l++) {
+      if (this.coveredLines[l]) continue;
+      const s = this.lineStart(l);
+      const lineEnd = this.lineStart(l + 1);
+      const def = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(\r?\n[ \t]*)?/.exec(m.slice(s, lineEnd + 400));
+      if (!def) continue;
+      const norm = this.md.utils.normalizeReference(def[1]);
+      const ref = refs[norm];
+      if (!ref || seen.has(norm)) continue;
+      seen.add(norm);
+      const p = s + def[0].length;
+      const res = this.md.helpers.parseLinkDestination(m, p, m.length);
+      if (!res.ok || this.md.normalizeLink(res.str) !== ref.href) continue;
+      // An unused definition is not published at all, so it cannot be a broken link.
+      if (!this.referencedHrefs.has(ref.href)) continue;
+      const angle = m[p] === '<';
+      const start = angle ? p + 1 : p;
+      const end = angle ? res.pos - 1 : res.pos;
+      if (end > start && this.input.text.slice(start, end) === m.slice(start, end)) this.push('definition', start, end, { label: def[1], defined: true });
+    }
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private contextAt(offset: number): 'code' | 'raw-html' | undefined {
+    if (inside(this.html, offset)) return 'raw-html';
+    if (inside(this.code, offset)) return 'code';
+    return undefined;
+  }
+
+  /** Hugo `ref`/`relref` (positional or `path=`) and `figure src=`. */
+  private shortcodes(): void {
+    const t = this.input.text;
+    const RE = /\{\{([<%])([\s\S]*?)([>%])\}\}/g;
+    RE.lastIndex = this.input.bodyStart;
+    let m: RegExpExecArray | null;
+    while ((m = RE.exec(t))) {
+      const inner = m[2];
+      if (/^\s*\/\*/.test(inner)) continue; // the escaped form, printed as text
+      const innerStart = m.index + 3;
+      const name = /^\s*([A-Za-z][\w-]*)/.exec(inner);
+      if (!name) continue;
+      const shortcode = name[1];
+      if (shortcode !== 'ref' && shortcode !== 'relref' && shortcode !== 'figure') continue;
+      const args = parseArgs(inner, name[0].length);
+      const pick = shortcode === 'figure' ? args.find((a) => a.key === 'src') : (args.find((a) => a.key === 'path') ?? args.find((a) => a.key === undefined));
+      if (!pick) continue;
+      const start = innerStart + pick.start;
+      const whole = { start: m.index, end: m.index + m[0].length };
+      const context = this.contextAt(m.index);
+      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}) });
+    }
+  }
+
+  /** Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`. */
+  private liquidTags(): void {
+    const t = this.input.text;
+    const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
+    RE.lastIndex = this.input.bodyStart;
+    let raw = false;
+    let m: RegExpExecArray | null;
+    while ((m = RE.exec(t))) {
+      if (m[1] === 'raw') raw = true;
+      else if (m[1] === 'endraw') raw = false;
+      else if (!raw) {
+        const arg = /\S+/.exec(m[2]);
+        if (!arg) continue;
+        const start = m.index + m[0].indexOf(m[2]) + arg.index;
+        const context = this.contextAt(m.index);
+        this.push(m[1] === 'post_url' ? 'post_url' : 'liquid-link', start, start + arg[0].length, { whole: { start: m.index, end: m.index + m[0].length }, ...(context ? { context } : {}) });
+      }
+    }
+  }
+}
+
+function inside(spans: readonly Span[], offset: number): boolean {
+  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  return false;
+}
+
+/** CommonMark code spans in a source span: a backtick run closed by a run of the same length. */
+export function findCodeSpans(s: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let i = start;
+  while (i < end) {
+    const c = s[i];
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c !== '`') {
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (s[i + n] === '`') n++;
+    let j = i + n;
+    let closed = -1;
+    while (j < end) {
+      if (s[j] !== '`') {
+        j++;
+        continue;
+      }
+      let k = 0;
+      while (s[j + k] === '`') k++;
+      if (k === n) {
+        closed = j;
+        break;
+      }
+      j += k;
+    }
+    if (closed < 0) {
+      i += n;
+      continue;
+    }
+    out.push({ start: i, end: closed + n });
+    i = closed + n;
+  }
+  return out;
+}
+
+interface ShortcodeArg {
+  readonly key?: string;
+  readonly value: string;
+  /** Offset of the value inside the shortcode's inner text. */
+  readonly start: number;
+}
+
+/** Hugo shortcode arguments: `"quoted"`, `` `raw` ``, bare words, and `key=value` forms. */
+export function parseArgs(inner: string, from: number): ShortcodeArg[] {
+  const out: ShortcodeArg[] = [];
+  const RE = /\s*(?:([A-Za-z_][\w-]*)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/gy;
+  RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while (RE.lastIndex < inner.length && (m = RE.exec(inner))) {
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
+    const quoted = m[2] !== undefined || m[3] !== undefined;
+    const end = m.index + m[0].length;
+    const start = end - value.length - (quoted ? 1 : 0);
+    out.push({ key: m[1], value, start });
+    if (m[0].length === 0) break;
+  }
+  return out;
 }

@@ -25,4 +25,12 @@ export interface ExtractedLink {
   /** For `reference` links: the label, and whether a definition exists. */
   readonly label?: string;
   readonly defined?: boolean;
+  /** The whole construct (`{{< relref "x" >}}`, `[text](dest)` destination only otherwise), for refactors. */
+  readonly whole?: TextRange;
+  /**
+   * Where the link sits when that changes whether it is published: `code` (a shortcode inside a code
+   * span or fence, still run by Hugo), `raw-html` (inside raw HTML, which Hugo omits unless
+   * `markup.goldmark.renderer.unsafe` is on).
+   */
+  readonly context?: 'code' | 'raw-html';
 }

@@ -9,6 +9,11 @@ import type { GeneratorModel } from './generator';
 import type { GeneratorId, LinkSemantics } from './model';
 import { detectHugo, loadHugo } from '../generators/hugo/load';
 import { createFolderModel } from '../generators/folder';
+import { astroDetector } from '../generators/astro/load';
+import { docusaurusDetector } from '../generators/docusaurus/load';
+import { eleventyDetector } from '../generators/eleventy/load';
+import { hexoDetector } from '../generators/hexo/load';
+import { jekyllDetector } from '../generators/jekyll/load';
 
 export interface DetectOptions {
   readonly linkSemantics?: LinkSemantics;
@@ -30,6 +35,11 @@ const detectors: GeneratorDetector[] = [
         : Promise.resolve(false),
     load: (fs, dir, o) => loadHugo(fs, dir, o.linkSemantics),
   },
+  docusaurusDetector,
+  astroDetector,
+  eleventyDetector,
+  hexoDetector,
+  jekyllDetector,
 ];
 
 /** `config.toml` alone is also used by non-Hugo tools: require a Hugo sign beside it. */

@@ -9,6 +9,16 @@ import type { HeadingIdStyle, Page, SiteIssue, SiteSummary, Taxonomy } from './m
 export interface FileLookup {
   /** Site-relative posix path. */
   has(file: string): boolean;
+  /**
+   * Front matter of another indexed document, for rules that inherit from an ancestor (a Hugo page
+   * below a draft section is not published). Optional: lookups built without documents omit it.
+   */
+  data?(file: string): FrontMatterData | undefined;
+  /**
+   * Names of the files in a folder (site-relative) whose name starts with `index` or `_index`: a
+   * fast path for bundle rules, which ask about every folder above every page.
+   */
+  indexFilesIn?(dir: string): readonly string[];
 }
 
 /** Front matter reduced to what URL rules need. */
@@ -55,8 +65,18 @@ export interface GeneratorModel {
   pagesFor(file: string, data: FrontMatterData, files: FileLookup, now: Date): Page[];
   /** URL a bundle resource or other non-document content file is published at. */
   resourceUrl(file: string, files: FileLookup, pageOf: (file: string) => Page | undefined): string | undefined;
+  /**
+   * The content document a resource is published with (its bundle's index file), when it has one:
+   * the resource is published only when that page is.
+   */
+  resourceOwner?(file: string, files: FileLookup): string | undefined;
+  /** Every URL a resource is published at, when there can be several (one per language); wins over resourceUrl. */
+  resourceUrls?(file: string, files: FileLookup, pageOf: (file: string) => Page | undefined): string[];
   /** Pages the generator makes itself (home, sections, taxonomy and term pages) and feeds. */
-  derivedPages(pages: readonly Page[], terms: ReadonlyMap<string, ReadonlyMap<string, number>>): { pages: Page[]; extraUrls: string[] };
+  derivedPages(
+    pages: readonly Page[],
+    terms: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  ): { pages: Page[]; extraUrls: string[]; /** Redirect pages the generator writes itself: `from` → the page at `to`. */ redirects?: { from: string; to: string }[] };
   /** Taxonomy values a page declares: plural → values. */
   termsOf(data: FrontMatterData): Map<string, string[]>;
   /**

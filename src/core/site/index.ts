@@ -12,6 +12,7 @@ import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
 import type { Author, DocumentFacts, Page, SiteIssue } from './model';
 import { formatOf, lowerKeys, parseConfigText } from '../config/parse';
+import ignore, { type Ignore } from 'ignore';
 
 export interface IndexedDocument extends DocumentFacts {
   readonly links: readonly ExtractedLink[];
@@ -51,11 +52,19 @@ export class SiteIndex {
   private readonly staticUrls = new Map<string, string>();
   private readonly crawlIssues: SiteIssue[] = [];
   private authorList: Author[] = [];
+  /** The site's root `.gitignore` rules (files the generator also sees, but the writer does not track). */
+  private ignorer?: Ignore;
   private derived?: { pages: Page[]; urls: Map<string, UrlTarget[]>; byFile: Map<string, Page[]> };
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly maxBody: number;
-  readonly lookup: FileLookup = { has: (f) => this.files.has(f) };
+  /** Folder → names of its `index.*`/`_index.*` files, kept with `files` (bundle rules ask often). */
+  private readonly indexNames = new Map<string, string[]>();
+  readonly lookup: FileLookup = {
+    has: (f) => this.files.has(f),
+    data: (f) => this.docs.get(f)?.frontMatter?.data,
+    indexFilesIn: (dir) => this.indexNames.get(dir) ?? NONE,
+  };
 
   constructor(
     readonly root: string,
@@ -73,15 +82,17 @@ export class SiteIndex {
   /** Walks the site's content and static folders and indexes everything. */
   async crawl(): Promise<void> {
     this.files.clear();
+    this.indexNames.clear();
     this.docs.clear();
     this.resources.clear();
     this.staticUrls.clear();
     this.crawlIssues.length = 0;
     this.derived = undefined;
+    await this.loadIgnoreRules();
     const contentFiles: string[] = [];
     const seenDirs = new Set<string>();
     for (const dir of this.model.contentDirs) await this.walk(dir, contentFiles, seenDirs);
-    for (const f of contentFiles) this.files.add(f);
+    for (const f of contentFiles) this.addFile(f);
     const staticFiles: { file: string; prefix: string; dir: string }[] = [];
     for (const s of this.model.staticDirs) {
       const list: string[] = [];
@@ -93,6 +104,32 @@ export class SiteIndex {
     await this.readAll(docs);
     for (const f of contentFiles) if (!this.model.isContentDocument(f)) this.resources.set(f, '');
     await this.loadAuthors();
+  }
+
+  private async loadIgnoreRules(): Promise<void> {
+    this.ignorer = undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(posix.join(this.root, '.gitignore'));
+    } catch {
+      return;
+    }
+    try {
+      this.ignorer = ignore().add(decodeText(bytes).text);
+    } catch {
+      // An invalid pattern must not stop indexing: without rules everything is indexed.
+      this.ignorer = undefined;
+    }
+  }
+
+  /** Whether a site-relative path is excluded by the site's `.gitignore`. */
+  isIgnored(rel: string, isDir = false): boolean {
+    if (!this.ignorer || !rel) return false;
+    try {
+      return this.ignorer.ignores(isDir ? rel + '/' : rel);
+    } catch {
+      return false;
+    }
   }
 
   /** Reads author records (data files); a broken file is an issue, not a failure. */
@@ -172,13 +209,14 @@ export class SiteIndex {
     for (const e of entries) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.type === 'directory') {
-        if (skip.has(e.name) || e.name === '.git') continue;
+        if (skip.has(e.name) || e.name === '.git' || this.isIgnored(rel, true)) continue;
         await this.walk(rel, out, seen);
-      } else if (e.type === 'file') out.push(rel);
-      else if (e.type === 'symlink') {
+      } else if (e.type === 'file') {
+        if (!this.isIgnored(rel)) out.push(rel);
+      } else if (e.type === 'symlink') {
         const st = await this.fs.stat(posix.join(this.root, rel));
-        if (st?.type === 'directory') await this.walk(rel, out, seen);
-        else if (st?.type === 'file') out.push(rel);
+        if (st?.type === 'directory' && !skip.has(e.name) && !this.isIgnored(rel, true)) await this.walk(rel, out, seen);
+        else if (st?.type === 'file' && !this.isIgnored(rel)) out.push(rel);
       }
     }
   }
@@ -201,8 +239,10 @@ export class SiteIndex {
       };
       await Promise.all(Array.from({ length: this.options.concurrency ?? 32 }, worker));
     }
-    // Two passes: bundle roles depend on which files exist, which is known now.
-    for (const f of files) {
+    // Two passes: bundle roles depend on which files exist, which is known now. Section index files
+    // go first, shallowest first, because pages below a draft section inherit its status.
+    const order = [...files].sort((a, b) => indexRank(a) - indexRank(b));
+    for (const f of order) {
       const t = texts.get(f);
       if (t !== undefined) this.docs.set(f, this.analyze(f, t, []));
     }
@@ -259,17 +299,21 @@ export class SiteIndex {
   updateDocument(file: string, text: string): IndexedDocument | undefined {
     if (!this.model.isContentDocument(file)) return undefined;
     const isNew = !this.files.has(file);
-    this.files.add(file);
+    this.addFile(file);
     const before = this.docs.get(file);
     const doc = this.analyze(file, text, []);
     this.docs.set(file, doc);
-    if (isNew && this.affectsSiblings(file)) this.reclassifyUnder(posix.dirname(file));
-    if (!before || !samePagesAndTerms(before, doc)) this.derived = undefined;
+    const changed = !before || !samePagesAndTerms(before, doc);
+    // A new index file changes its siblings' roles; a section index whose status changed changes
+    // whether the pages below it are published.
+    if (this.affectsSiblings(file) && (isNew || (changed && !samePublish(before, doc)))) this.reclassifyUnder(posix.dirname(file));
+    if (changed) this.derived = undefined;
     return doc;
   }
 
   /** A file appeared on disk. */
   async fileCreated(file: string): Promise<void> {
+    if (this.isIgnored(file) || file.split('/').some((seg) => this.skipped(seg))) return;
     if (this.isStatic(file)) {
       const s = this.staticFor(file)!;
       this.staticUrls.set(s.urlPrefix + '/' + file.slice(s.dir.length + 1), file);
@@ -281,7 +325,7 @@ export class SiteIndex {
       const text = await this.read(file);
       if (text !== undefined) this.updateDocument(file, text);
     } else {
-      this.files.add(file);
+      this.addFile(file);
       this.resources.set(file, '');
       this.derived = undefined;
     }
@@ -296,21 +340,22 @@ export class SiteIndex {
   }
 
   fileDeleted(file: string): void {
-    if (this.isStatic(file)) {
-      const s = this.staticFor(file)!;
-      this.staticUrls.delete(s.urlPrefix + '/' + file.slice(s.dir.length + 1));
-      this.derived = undefined;
-      return;
-    }
-    // A folder deletion arrives as one event: drop everything below it.
+    // A folder deletion arrives as one event: drop everything below it (content and static alike).
     const prefix = file + '/';
     const gone = [...this.files].filter((f) => f === file || f.startsWith(prefix));
     for (const f of gone) {
-      this.files.delete(f);
+      this.removeFile(f);
       this.docs.delete(f);
       this.resources.delete(f);
     }
-    for (const u of [...this.staticUrls]) if (u[1] === file || u[1].startsWith(prefix)) this.staticUrls.delete(u[0]);
+    let staticGone = false;
+    for (const u of [...this.staticUrls]) {
+      if (u[1] === file || u[1].startsWith(prefix)) {
+        this.staticUrls.delete(u[0]);
+        staticGone = true;
+      }
+    }
+    if (staticGone) this.derived = undefined;
     if (gone.some((f) => this.affectsSiblings(f))) this.reclassifyUnder(posix.dirname(file));
     if (gone.length) this.derived = undefined;
   }
@@ -325,15 +370,43 @@ export class SiteIndex {
     } else await this.fileCreated(to);
   }
 
+  private addFile(file: string): void {
+    if (this.files.has(file)) return;
+    this.files.add(file);
+    const slash = file.lastIndexOf('/');
+    const name = file.slice(slash + 1);
+    if (!INDEX_NAME.test(name)) return;
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    const list = this.indexNames.get(dir);
+    if (list) list.push(name);
+    else this.indexNames.set(dir, [name]);
+  }
+
+  private removeFile(file: string): void {
+    if (!this.files.delete(file)) return;
+    const slash = file.lastIndexOf('/');
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    const list = this.indexNames.get(dir);
+    if (!list) return;
+    const rest = list.filter((n) => n !== file.slice(slash + 1));
+    if (rest.length) this.indexNames.set(dir, rest);
+    else this.indexNames.delete(dir);
+  }
+
+  private skipped(segment: string): boolean {
+    return segment === '.git' || this.model.ignoreDirs.includes(segment) || (this.options.exclude ?? []).includes(segment);
+  }
+
   private affectsSiblings(file: string): boolean {
     return /^_?index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(file));
   }
 
   /** An index file appeared or vanished: pages below that folder may have changed role or URL. */
   private reclassifyUnder(dir: string): void {
-    const prefix = dir + '/';
-    for (const [f, d] of this.docs) {
-      if (!f.startsWith(prefix)) continue;
+    const prefix = dir === '.' || dir === '' ? '' : dir + '/';
+    const below = [...this.docs.keys()].filter((f) => f.startsWith(prefix)).sort((a, b) => indexRank(a) - indexRank(b));
+    for (const f of below) {
+      const d = this.docs.get(f)!;
       const pages = this.model.pagesFor(f, d.frontMatter?.data ?? {}, this.lookup, this.clock.now());
       this.docs.set(f, { ...d, pages });
     }
@@ -373,7 +446,8 @@ export class SiteIndex {
   /** Content pages (from files), in file order. */
   contentPages(): Page[] {
     const out: Page[] = [];
-    for (const d of this.docs.values()) out.push(...d.pages);
+    const files = [...this.docs.keys()].sort();
+    for (const f of files) out.push(...this.docs.get(f)!.pages);
     return out;
   }
 
@@ -396,9 +470,13 @@ export class SiteIndex {
     return this.ensureDerived().urls;
   }
 
-  /** Taxonomy values with counts, over published and unpublished pages alike (for completion). */
+  /**
+   * Taxonomy values with counts, over published and unpublished pages alike (for completion). Term
+   * folders with an index page (`content/tags/x/_index.md`) contribute their term with count 0.
+   */
   termCounts(): Map<string, Map<string, { count: number; files: string[] }>> {
     const out = new Map<string, Map<string, { count: number; files: string[] }>>();
+    for (const t of this.model.taxonomies) out.set(t.plural, new Map());
     for (const d of this.docs.values()) {
       for (const [tax, values] of d.terms) {
         let m = out.get(tax);
@@ -411,6 +489,15 @@ export class SiteIndex {
         }
       }
     }
+    for (const d of this.docs.values()) {
+      for (const p of d.pages) {
+        if (p.kind !== 'term' || !p.taxonomy || !p.term) continue;
+        const m = out.get(p.taxonomy) ?? new Map<string, { count: number; files: string[] }>();
+        out.set(p.taxonomy, m);
+        const key = this.model.termKey(p.taxonomy, p.term);
+        if (![...m.keys()].some((v) => this.model.termKey(p.taxonomy!, v) === key)) m.set(p.term, { count: 0, files: [] });
+      }
+    }
     return out;
   }
 
@@ -418,9 +505,10 @@ export class SiteIndex {
     if (this.derived) return this.derived;
     const content = this.contentPages();
     const terms = new Map<string, Map<string, number>>();
+    const keys = new Map<string, string>();
     const byFile = new Map<string, Page[]>();
     for (const d of this.docs.values()) {
-      byFile.set(d.file, [...d.pages]);
+      byFile.set(d.file, d.pages as Page[]);
       for (const p of d.pages) {
         if (!p.willPublish) continue;
         for (const [tax, values] of d.terms) {
@@ -428,14 +516,23 @@ export class SiteIndex {
           let m = terms.get(key);
           if (!m) terms.set(key, (m = new Map()));
           for (const v of values) {
+            // One term per URL key (`Go` and `go` are one term unless the generator keeps case).
             const k = this.model.termKey(tax, v);
             if (!k) continue;
-            m.set(v, (m.get(v) ?? 0) + 1);
+            // The display form must not depend on the order of updates: take the smallest spelling.
+            const seen = keys.get(`${key}\u0000${k}`);
+            const first = seen === undefined || v < seen ? v : seen;
+            if (seen !== undefined && first !== seen) {
+              m.set(first, m.get(seen) ?? 0);
+              m.delete(seen);
+            }
+            keys.set(`${key}\u0000${k}`, first);
+            m.set(first, (m.get(first) ?? 0) + 1);
           }
         }
       }
     }
-    const { pages: gen, extraUrls } = this.model.derivedPages(content, terms);
+    const { pages: gen, extraUrls, redirects } = this.model.derivedPages(content, terms);
     const pages = [...content, ...gen];
     const urls = new Map<string, UrlTarget[]>();
     const put = (u: string, t: UrlTarget) => {
@@ -450,8 +547,14 @@ export class SiteIndex {
     for (const [u, f] of this.staticUrls) put(u, { type: 'file', file: f });
     const pageOf = (f: string) => byFile.get(f)?.[0];
     for (const f of this.resources.keys()) {
-      const u = this.model.resourceUrl(f, this.lookup, pageOf);
-      if (u) put(u, { type: 'file', file: f });
+      const list = this.model.resourceUrls ? this.model.resourceUrls(f, this.lookup, pageOf) : [this.model.resourceUrl(f, this.lookup, pageOf)];
+      const ownerFile = this.model.resourceOwner?.(f, this.lookup);
+      const owner = ownerFile ? pageOf(ownerFile) : undefined;
+      for (const u of list) if (u) put(u, owner ? { type: 'file', file: f, owner } : { type: 'file', file: f });
+    }
+    for (const r of redirects ?? []) {
+      const to = urls.get(r.to)?.find((t) => t.type === 'page');
+      if (to && to.type === 'page' && !urls.has(r.from)) put(r.from, { type: 'alias', page: to.page });
     }
     for (const u of extraUrls) if (!urls.has(u)) put(u, { type: 'generated' });
     this.derived = { pages, urls, byFile };
@@ -463,9 +566,27 @@ export class SiteIndex {
     const docs = [...this.docs.values()]
       .map((d) => ({ file: d.file, pages: d.pages, headings: d.headings.map((h) => h.id), links: d.links.map((l) => [l.kind, l.target, l.range.start]), terms: [...d.terms] }))
       .sort((a, b) => a.file.localeCompare(b.file));
-    const urls = [...this.urls().keys()].sort();
-    return { docs, urls, files: [...this.files].sort() };
+    const urls = [...this.urls()]
+      .map(([u, ts]) => [u, ts.map((t) => (t.type === 'file' ? `file:${t.file}:${t.owner?.url ?? ''}:${t.owner?.status ?? ''}` : t.type === 'generated' ? 'generated' : `${t.type}:${t.page.file ?? ''}:${t.page.willPublish}`)).sort()] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const pages = this.allPages().map((p) => JSON.stringify(p)).sort();
+    const terms = [...this.termCounts()].map(([t, m]) => [t, [...m].map(([v, e]) => [v, e.count, [...e.files].sort()]).sort()]).sort();
+    return { docs, urls, pages, terms, files: [...this.files].sort() };
   }
+}
+
+const NONE: readonly string[] = [];
+const INDEX_NAME = /^_?index\./i;
+
+/** Section index files sort first, shallowest first; everything else after, in any order. */
+function indexRank(file: string): number {
+  const isIndex = /^_index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(file));
+  return isIndex ? file.split('/').length : 1000;
+}
+
+function samePublish(a: IndexedDocument | undefined, b: IndexedDocument): boolean {
+  const sig = (d: IndexedDocument) => d.pages.map((p) => `${p.status}:${p.willPublish}`).join();
+  return !!a && sig(a) === sig(b);
 }
 
 function samePagesAndTerms(a: IndexedDocument, b: IndexedDocument): boolean {

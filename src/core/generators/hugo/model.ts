@@ -46,6 +46,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   const basePath = c.basePath;
 
   const multilingual = c.languages.length > 1;
+  const termKeys = new Map<string, string>();
   const linkSemantics: LinkSemantics =
     init.linkSemanticsOverride ??
     (init.linkHook || c.embeddedLinkHook === 'always' || c.embeddedLinkHook === 'fallback' || (c.embeddedLinkHook === 'auto' && multilingual) ? 'content-path' : 'url');
@@ -70,6 +71,12 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return { dir, base, lang };
   }
 
+  /** Whether a content file sits directly in a top-level folder (`content/posts/_index.md`). */
+  function isTopLevel(file: string): boolean {
+    const loc = locate(file);
+    return !!loc && loc.inner.split('/').length === 2;
+  }
+
   function langPrefix(lang: string): string {
     return lang !== c.defaultContentLanguage || c.defaultContentLanguageInSubdir ? `/${lang}` : '';
   }
@@ -87,11 +94,51 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   }
 
   function hasIndex(contentDir: string, dir: string, name: 'index' | '_index', files: FileLookup): boolean {
+    if (files.indexFilesIn) return files.indexFilesIn(`${contentDir}/${dir}`).some((n) => isIndexName(n, name));
     for (const ext of ['md', 'markdown', 'html', 'htm', 'mdown']) {
       if (files.has(`${contentDir}/${dir}/${name}.${ext}`)) return true;
       for (const l of langCodes) if (files.has(`${contentDir}/${dir}/${name}.${l}.${ext}`)) return true;
     }
     return false;
+  }
+
+  const INDEX_EXTS = ['md', 'markdown', 'html', 'htm', 'mdown'];
+  /** `index.md`, `index.fr.md`, … — the same names the slow path of hasIndex tries. */
+  function isIndexName(n: string, name: 'index' | '_index'): boolean {
+    if (!n.startsWith(name + '.')) return false;
+    const parts = n.slice(name.length + 1).split('.');
+    if (parts.length === 1) return INDEX_EXTS.includes(parts[0]);
+    return parts.length === 2 && langCodes.has(parts[0]) && INDEX_EXTS.includes(parts[1]);
+  }
+
+  /** The `_index` file of a folder (inner path, '' = content root) for one language, if any. */
+  function branchIndex(loc: ContentLocation, dir: string, lang: string, files: FileLookup): string | undefined {
+    if (files.indexFilesIn && files.indexFilesIn(`${loc.contentDir}${dir ? '/' + dir : ''}`).length === 0) return undefined;
+    const base = `${loc.contentDir}/${dir ? dir + '/' : ''}_index`;
+    const plainLang = loc.dirLang ?? c.defaultContentLanguage;
+    for (const ext of INDEX_EXTS) {
+      if (lang === plainLang && files.has(`${base}.${ext}`)) return `${base}.${ext}`;
+      if (files.has(`${base}.${lang}.${ext}`)) return `${base}.${lang}.${ext}`;
+    }
+    return undefined;
+  }
+
+  /**
+   * A draft, future or expired section hides everything below it: its pages, their terms and its
+   * files are not published [verified 0.111 with a draft and a future-dated `_index.md`].
+   * `dir` is the innermost folder whose `_index` applies; the content root (home) is not considered.
+   */
+  function inheritedStatus(loc: ContentLocation, dir: string, lang: string, files: FileLookup, now: Date): PublishStatus | undefined {
+    if (!files.data || !dir) return undefined;
+    const segs = dir.split('/');
+    for (let i = 1; i <= segs.length; i++) {
+      const idx = branchIndex(loc, segs.slice(0, i).join('/'), lang, files);
+      const data = idx ? files.data(idx) : undefined;
+      if (!data) continue;
+      const st = statusOf(data, now);
+      if (!st.willPublish && st.status !== 'published') return st.status;
+    }
+    return undefined;
   }
 
   function statusOf(data: FrontMatterData, now: Date): { status: PublishStatus; willPublish: boolean; date?: WrittenDate; dateText?: string } {
@@ -125,7 +172,8 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       const d = ctx.date;
       switch (tok) {
         case 'year':
-          return d ? String(d.year) : '0001';
+          // Go formats the zero date's year as an integer: a page without a date is at `/1/…` [verified 0.111].
+          return d ? String(d.year) : '1';
         case 'month':
           return d ? pad(d.month) : '01';
         case 'monthname':
@@ -177,17 +225,25 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return out;
   }
 
-  function aliasesOf(data: FrontMatterData, pageUrl: string, ugly: boolean): string[] {
+  /**
+   * Alias pages [verified 0.111]: case is kept; a relative alias is joined to the folder the page's
+   * URL is in (`url: /top/page/` + `sib` → `/top/sib/`; `../x` climbs); only a `.html` ending is a
+   * file (`/feed.xml` → `/feed.xml/index.html`); otherwise `x/index.html`, or `x.html` when the
+   * site-wide `uglyURLs = true` (a per-section map does not apply to aliases); no sub-path on disk.
+   */
+  function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
     const list = fmList(data, 'aliases');
     const out: string[] = [];
-    // pageUrl here is without basePath; relative aliases land beside the page (in its parent folder).
     const parent = posix.dirname(pageUrl.replace(/\/+$/, '').replace(/\.html$/, '')) || '/';
     for (const a of list) {
+      if (/^[a-z]+:\/\//i.test(a) || !a.trim()) continue;
       let p = a.startsWith('/') ? posix.join('/', a) : posix.join(parent, a);
-      if (/^[a-z]+:\/\//i.test(a)) continue;
       p = p.replace(/\/+$/, '') || '/';
-      if (ugly && !p.endsWith('.html')) p += '.html';
-      else if (!/\.[a-z0-9]+$/i.test(p)) p += '/';
+      if (p === '/') continue;
+      if (p.endsWith('.html')) {
+        /* a file already */
+      } else if (c.uglyURLs === true) p += '.html';
+      else p += '/';
       out.push(basePath + p);
     }
     return out;
@@ -213,7 +269,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
     ],
     authorSources: [{ path: `${c.dataDir}/authors`, shape: 'folder' }],
-    ignoreDirs: ['public', 'resources', 'node_modules', '.git', '.hugo_build.lock'],
+    ignoreDirs: ['public', 'resources', 'node_modules', '.git', '_site', '.hugo_build.lock'],
     watchFiles: init.configFiles.map((f) => posix.relative(init.root, f)),
 
     isContentDocument(file) {
@@ -235,7 +291,10 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       if (!loc || !CONTENT_EXT.test(file)) return [];
       if (model.roleOf(file, files).role !== 'page') return [];
       const { dir, base, lang } = nameParts(loc);
-      const st = statusOf(data, now);
+      const own = statusOf(data, now);
+      const parentDir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
+      const inherited = inheritedStatus(loc, base === '_index' || base === 'index' ? parentDir : dir, lang, files, now);
+      const st = inherited ? { ...own, status: own.status === 'published' ? inherited : own.status, willPublish: false } : own;
       const title = typeof fmGet(data, 'title') === 'string' ? (fmGet(data, 'title') as string) : undefined;
       const slugRaw = fmGet(data, 'slug');
       const slug = typeof slugRaw === 'string' && slugRaw.trim() ? slugRaw : typeof slugRaw === 'number' ? String(slugRaw) : undefined;
@@ -268,7 +327,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ ...common, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path, ugly), section, bundle: 'branch', taxonomy, term }];
+        return [{ ...common, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -290,7 +349,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         path = cleanJoin(fmUrl);
         if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
       } else {
-        const pattern = c.permalinks[section.toLowerCase()] ?? c.permalinks[section];
+        // Config keys are lower-cased, the section is matched as written: `content/Capitals/` never
+        // matches `[permalinks] capitals` [verified 0.111].
+        const pattern = Object.prototype.hasOwnProperty.call(c.permalinks, section) ? c.permalinks[section] : undefined;
         if (pattern && section) {
           const sections = sectionsOf(loc, pageDir, files);
           path = cleanJoin(expandPermalink(pattern, { section, sections, name, slug, title, date: st.date }));
@@ -301,27 +362,69 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ ...common, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path, ugly), section: section || '', bundle }];
+      return [{ ...common, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
     },
 
+    /**
+     * Resource paths are published exactly as written: case and spaces kept (`Route_Map.PNG`,
+     * `notes/Day One.txt`) [verified 0.111]. In a leaf bundle they sit below the page's URL (also with
+     * uglyURLs: `/posts/b.html` → `/posts/b/res.txt`); in a folder with an `_index` below the section's
+     * URL (`posts/Branch_Bundle/A.txt` → `/posts/branch_bundle/A.txt`); elsewhere at their raw content
+     * path (`Guides/Cheat_Sheet.TXT` → `/Guides/Cheat_Sheet.TXT`, beside a `/guides/` section).
+     */
     resourceUrl(file, files, pageOf) {
       const loc = locate(file);
       if (!loc) return undefined;
       const leaf = enclosingLeafBundle(loc, files);
+      const dirUrlOf = (page: Page) => (page.url.endsWith('/') ? page.url : page.url.replace(/\.html$/, '') + '/');
       if (leaf) {
-        for (const ext of ['md', 'markdown', 'html', 'htm', 'mdown']) {
+        for (const ext of INDEX_EXTS) {
           const page = pageOf(`${loc.contentDir}/${leaf}/index.${ext}`);
-          if (page) {
-            const rel = loc.inner.slice(leaf.length + 1);
-            const dirUrl = page.url.endsWith('/') ? page.url : page.url.replace(/\.html$/, '/');
-            return dirUrl + makePath(rel, { ...opts, disablePathToLower: true });
-          }
+          if (page) return dirUrlOf(page) + loc.inner.slice(leaf.length + 1);
         }
         return undefined;
       }
-      // Files of a branch folder are published beside its list page.
       const dir = posix.dirname(loc.inner) === '.' ? '' : posix.dirname(loc.inner);
-      return basePath + langPrefix(loc.dirLang ?? c.defaultContentLanguage) + (dir ? '/' + makePath(dir, opts) : '') + '/' + posix.basename(loc.inner);
+      const lang = loc.dirLang ?? c.defaultContentLanguage;
+      const idx = dir ? branchIndex(loc, dir, lang, files) : undefined;
+      const page = idx ? pageOf(idx) : undefined;
+      if (page) return dirUrlOf(page) + posix.basename(loc.inner);
+      return basePath + langPrefix(lang) + '/' + loc.inner;
+    },
+
+    /** A bundle's files are published once per language version of the bundle [verified 0.111: `/de/posts/pear/shared.txt`]. */
+    resourceUrls(file, files, pageOf) {
+      const loc = locate(file);
+      if (!loc) return [];
+      const leaf = enclosingLeafBundle(loc, files);
+      if (!leaf || !multilingual) {
+        const u = model.resourceUrl(file, files, pageOf);
+        return u ? [u] : [];
+      }
+      const out: string[] = [];
+      const rel = loc.inner.slice(leaf.length + 1);
+      for (const ext of INDEX_EXTS) {
+        for (const name of [`index.${ext}`, ...[...langCodes].map((l) => `index.${l}.${ext}`)]) {
+          const page = pageOf(`${loc.contentDir}/${leaf}/${name}`);
+          if (page) out.push((page.url.endsWith('/') ? page.url : page.url.replace(/\.html$/, '') + '/') + rel);
+        }
+      }
+      return out;
+    },
+
+    resourceOwner(file, files) {
+      const loc = locate(file);
+      if (!loc) return undefined;
+      const leaf = enclosingLeafBundle(loc, files);
+      if (leaf) for (const ext of INDEX_EXTS) if (files.has(`${loc.contentDir}/${leaf}/index.${ext}`)) return `${loc.contentDir}/${leaf}/index.${ext}`;
+      const lang = loc.dirLang ?? c.defaultContentLanguage;
+      let dir = posix.dirname(loc.inner) === '.' ? '' : posix.dirname(loc.inner);
+      while (dir) {
+        const idx = branchIndex(loc, dir, lang, files);
+        if (idx) return idx;
+        dir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
+      }
+      return undefined;
     },
 
     derivedPages(pages, terms) {
@@ -339,50 +442,66 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const lp = langPrefix(l.code);
         if (!kinds.has('home')) add({ url: basePath + lp + '/', kind: 'home', status: 'published', willPublish: true, lang: l.code, aliases: [], section: '' });
         if (!kinds.has('rss')) extra.push(basePath + lp + '/index.xml');
-        if (!kinds.has('sitemap')) extra.push(basePath + lp + '/sitemap.xml');
+        // Multilingual: every language has `/<lang>/sitemap.xml`, even the one served at the root,
+        // and `/sitemap.xml` is the index of them [verified 0.111].
+        if (!kinds.has('sitemap')) extra.push(basePath + (multilingual ? `/${l.code}` : lp) + '/sitemap.xml');
       }
       if (multilingual && !kinds.has('sitemap')) extra.push(basePath + '/sitemap.xml');
+      // The language that is not in its own folder still gets a redirect there (`/en/` → `/`), and
+      // with defaultContentLanguageInSubdir the root redirects to it (`/` → `/en/`) [verified 0.111].
+      const redirects: { from: string; to: string }[] = [];
+      const home = basePath + langPrefix(c.defaultContentLanguage) + '/';
+      if (c.defaultContentLanguageInSubdir) redirects.push({ from: basePath + '/', to: home });
+      else if (multilingual) redirects.push({ from: basePath + `/${c.defaultContentLanguage}/`, to: home });
       if (c.enableRobotsTXT) extra.push(basePath + '/robots.txt');
-      // Top-level sections with at least one published page.
+      // Top-level sections with at least one published page, unless an `_index` already made the
+      // section page. A section Hugo makes itself is lower-cased even with disablePathToLower, one
+      // from an `_index` keeps its case (`/dated/` vs `/Posts/`) [verified 0.111].
       const sections = new Map<string, string>();
+      const madeByIndex = new Set<string>();
       for (const p of pages) {
         if (p.kind === 'page' && p.willPublish && p.section && p.file) sections.set(`${p.lang}\u0000${p.section}`, p.lang);
+        if (p.kind === 'section' && p.file && isTopLevel(p.file)) madeByIndex.add(`${p.lang}\u0000${p.section}`);
       }
       if (!kinds.has('section')) {
         for (const [key, lang] of sections) {
           const section = key.split('\u0000')[1];
-          if (taxonomyPlurals.has(section.toLowerCase())) continue;
+          if (taxonomyPlurals.has(section.toLowerCase()) || madeByIndex.has(key)) continue;
           const ugly = isUgly(c, section);
-          const url = basePath + langPrefix(lang) + withTrailing('/' + makePath(section, opts) + '/', ugly);
+          const url = basePath + langPrefix(lang) + withTrailing('/' + makePath(section, { ...opts, disablePathToLower: false }) + '/', ugly);
           add({ url, kind: 'section', status: 'published', willPublish: true, lang, aliases: [], section });
         }
       }
-      for (const p of [...pages, ...out]) {
-        if ((p.kind === 'section' || p.kind === 'home' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish && !kinds.has('rss') && p.url.endsWith('/')) {
-          extra.push(p.url + 'index.xml');
-        }
-      }
+      // A taxonomy's list page exists even when no page uses it [verified 0.111: /categories/ on a
+      // site without categories]; a term page only when a published page uses the term or a term
+      // folder has an `_index` (a term used only by drafts has none) [verified 0.111].
       for (const t of c.taxonomies) {
         for (const l of c.languages) {
           const lp = langPrefix(l.code);
           const langTerms = terms.get(`${l.code}\u0000${t.plural}`);
-          if (!langTerms || langTerms.size === 0) continue;
           const tUgly = isUgly(c, t.plural);
           if (!kinds.has('taxonomy') && !kinds.has('taxonomyterm')) {
             const tu = basePath + lp + withTrailing('/' + urlize(t.plural, opts) + '/', tUgly);
             add({ url: tu, kind: 'taxonomy', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural });
-            if (tu.endsWith('/')) extra.push(tu + 'index.xml');
           }
-          if (!kinds.has('term')) {
+          if (!kinds.has('term') && langTerms) {
             for (const term of langTerms.keys()) {
               const u = basePath + lp + withTrailing('/' + urlize(t.plural, opts) + '/' + urlize(term, opts) + '/', tUgly);
               add({ url: u, kind: 'term', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural, term });
-              if (u.endsWith('/')) extra.push(u + 'index.xml');
             }
           }
         }
       }
-      return { pages: out, extraUrls: extra };
+      // List pages have a feed at `<dir>/index.xml`, also with uglyURLs (`/posts.html` →
+      // `/posts/index.xml`) [verified 0.111].
+      if (!kinds.has('rss')) {
+        for (const p of [...pages, ...out]) {
+          if ((p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish) {
+            extra.push((p.url.endsWith('/') ? p.url : p.url.replace(/\.html$/, '') + '/') + 'index.xml');
+          }
+        }
+      }
+      return { pages: out, extraUrls: extra, redirects };
     },
 
     termsOf(data) {
@@ -396,7 +515,15 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     },
 
     termKey(_taxonomy, term) {
-      return urlize(term, { ...opts, disablePathToLower: false });
+      // With disablePathToLower, `Go` and `go` are two terms with two pages [verified 0.111: /tags/Capital-Tag/].
+      // Memoised: every rebuild of the URL table asks for every term use (tens of thousands on a big site).
+      let k = termKeys.get(term);
+      if (k === undefined) {
+        k = urlize(term, opts);
+        if (termKeys.size > 50_000) termKeys.clear();
+        termKeys.set(term, k);
+      }
+      return k;
     },
 
     refCandidates(ref, fromFile) {

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench` (issue #8): Postcraft's speed and memory on generated Hugo sites of 1,000 and
+ * 10,000 posts, side by side with VS Code's own link validator and with Hugo, plus an accuracy check
+ * against the broken links planted in the sites. Writes bench/results.json and bench/results.md.
+ *
+ * Flags: --quick (1,000 posts only), --sizes=1000,10000, --seed=8, --peer-cap=120 (seconds),
+ * --no-peer, --no-hugo, --keep (leave the generated sites in the temp folder).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateSite } from './site/generate';
+import { removeDir, writeSite } from './site/write';
+import { scoreFindings, type AccuracyReport, type Finding } from './accuracy';
+import type { PlantedLink } from './manifest';
+import { hasGc, gc, medianCpu, medianHeap, medianMs, type Sample } from './stats';
+import type { Postcraft } from '../src/core/service';
+import type { PostcraftDiagnostic } from '../src/core/diagnostics';
+import { markdownFiles, peerCheckSite } from './measure/peer';
+import { readAndParse, readOnly } from './measure/floor';
+import { absoluteIn, checkWholeSite, coldIndex, recheckWhileTyping } from './measure/ours';
+import { measureCompletion } from './measure/completion';
+import { measureRender } from './measure/render';
+import { hugoBuild } from './measure/hugo';
+import { measureActivation, vsixSize } from './measure/activation';
+import type { AccuracySummary, BenchResults, PeerSummary, SizeResult } from './results';
+import { goals, markdownReport } from './report';
+
+interface Args {
+  readonly sizes: number[];
+  readonly seed: number;
+  readonly peerCapMs: number;
+  readonly peer: boolean;
+  readonly hugo: boolean;
+  readonly keep: boolean;
+  readonly quick: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    sizes: value('sizes')?.split(',').map(Number) ?? (quick ? [1000] : [1000, 10000]),
+    seed: Number(value('seed') ?? 8),
+    peerCapMs: Number(value('peer-cap') ?? 120) * 1000,
+    peer: !argv.includes('--no-peer'),
+    hugo: !argv.includes('--no-hugo'),
+    keep: argv.includes('--keep'),
+  };
+}
+
+const T0 = Date.now();
+function log(msg: string): void {
+  process.stderr.write(`[bench ${((Date.now() - T0) / 1000).toFixed(1)}s] ${msg}\n`);
+}
+
+const ms = (s: Sample) => `${s.ms.toFixed(0)} ms`;
+
+function summary(a: AccuracyReport): AccuracySummary {
+  return { planted: a.planted, found: a.found, missed: a.missed.length, wrongCode: a.wrongCode.length, falsePositives: a.falsePositives.length, falsePositivesByCode: a.falsePositivesByCode };
+}
+
+/** Prints what went wrong, so a failed accuracy goal can be acted on from the log alone. */
+function printAccuracyProblems(label: string, a: AccuracyReport, limit = 15): void {
+  const show = (title: string, items: readonly string[]) => {
+    if (items.length === 0) return;
+    log(`${label}: ${items.length} ${title}:`);
+    for (const s of items.slice(0, limit)) log(`    ${s}`);
+    if (items.length > limit) log(`    … ${items.length - limit} more`);
+  };
+  const where = (p: { file: string; line: number }) => `${p.file}:${p.line + 1}`;
+  show('planted breaks missed', a.missed.map((p: PlantedLink) => `${where(p)} ${p.target} (expected ${p.code})`));
+  show('planted breaks with the wrong code', a.wrongCode.map((w) => `${where(w.planted)} ${w.planted.target}: expected ${w.planted.code}, got ${w.finding.code}`));
+  show('false positives', a.falsePositives.map((f: Finding) => `${where(f)} ${f.code} ${f.target ?? ''} ${f.message ?? ''}`.trim()));
+}
+
+async function measureSize(posts: number, args: Args): Promise<SizeResult> {
+  log(`generating ${posts.toLocaleString('en-US')} posts (seed ${args.seed})`);
+  const gen = generateSite({ posts, seed: args.seed });
+  const root = writeSite(gen, String(posts));
+  const manifest = gen.manifest;
+  const slugs = gen.posts.filter((p) => !p.draft).map((p) => p.slug);
+  const longText = String(gen.files.get(gen.longPost));
+  const renderText = String(gen.files.get(gen.renderPost));
+  const { longPost, linkCount: links, markdownBytes } = gen;
+  const reps = posts >= 10_000 ? 3 : 5;
+  log(`site at ${root}: ${(markdownBytes / 1048576).toFixed(1)} MB of Markdown, ${links} links, ${manifest.length} planted breaks`);
+  try {
+    const files = markdownFiles(root);
+    // Interleaved rounds: load from other processes then weighs on every figure alike, which keeps
+    // the ratios between them honest on a shared machine.
+    const read: Sample[] = [];
+    const floor: Sample[] = [];
+    const coldSamples: Sample[] = [];
+    const checkSamples: Sample[] = [];
+    let engine: Postcraft | undefined;
+    let pages = 0;
+    let diagnostics: readonly PostcraftDiagnostic[] = [];
+    for (let i = 0; i < reps; i++) {
+      read.push(...(await readOnly(files, 1)));
+      floor.push(...(await readAndParse(files, 1)));
+      engine = undefined;
+      const cold = await coldIndex(root, 1);
+      coldSamples.push(...cold.samples);
+      engine = cold.engine;
+      pages = cold.pages;
+      const check = await checkWholeSite(engine, 1);
+      checkSamples.push(...check.samples);
+      diagnostics = check.diagnostics;
+      log(`round ${i + 1}/${reps}: read ${ms(read[i])}, read+parse ${ms(floor[i])}, cold index ${ms(coldSamples[i])}, check ${ms(checkSamples[i])}`);
+    }
+    log(`cold index heap +${(medianHeap(coldSamples) / 1048576).toFixed(1)} MB, ${pages} pages; ${diagnostics.length} diagnostics`);
+    const findings: Finding[] = diagnostics.map((d) => ({ file: d.file, line: d.start.line, code: d.code, target: d.target, message: d.message }));
+    const linkChecksBuilt = diagnostics.some((d) => /^(link|ref)\./.test(d.code));
+    const ours = scoreFindings(manifest, findings);
+    if (linkChecksBuilt) printAccuracyProblems('ours', ours);
+    else log(`no link diagnostics: link checks not built yet (${diagnostics.length} other diagnostics)`);
+
+    const longAbs = absoluteIn(root, longPost);
+    if (!engine) throw new Error('no engine');
+    const recheck = await recheckWhileTyping(engine, longAbs, longText, slugs, 250, args.seed);
+    log(`re-check: p50 ${recheck.p50.toFixed(2)} ms, p95 ${recheck.p95.toFixed(2)} ms`);
+    const completion = await measureCompletion(engine, longAbs, longText, 300);
+    log(`completion: ${completion.ok ? `p50 ${completion.p50.toFixed(2)} ms, p95 ${completion.p95.toFixed(2)} ms` : completion.reason}`);
+    const render = measureRender(renderText, 30);
+    log(`render: ${render.ok ? `p50 ${render.p50.toFixed(1)} ms` : render.reason}`);
+    engine = undefined; // let the engine go before the peer runs, so it does not pay for our heap
+    gc();
+
+    let peer: PeerSummary | undefined;
+    let peerError: string | undefined = args.peer ? undefined : 'skipped (--no-peer)';
+    if (args.peer) {
+      log(`VS Code validator (cap ${args.peerCapMs / 1000} s)…`);
+      try {
+        const p = await peerCheckSite(root, args.peerCapMs);
+        const done = new Set(files.slice(0, p.checked).map((f) => path.relative(root, f).split(path.sep).join('/')));
+        const acc = scoreFindings(
+          manifest.filter((m) => done.has(m.file)),
+          p.findings,
+        );
+        peer = { ms: p.ms, cpuMs: p.cpuMs, capped: p.capped, checked: p.checked, documents: p.documents, elapsedMs: p.elapsedMs, findings: p.findings.length, accuracy: summary(acc) };
+        log(`VS Code validator: ${(p.ms / 1000).toFixed(1)} s${p.capped ? ` (extrapolated from ${p.checked}/${p.documents} docs)` : ''}, ${p.findings.length} findings`);
+      } catch (e) {
+        peerError = `failed: ${(e as Error).message}`;
+        log(`VS Code validator ${peerError}`);
+      }
+      gc();
+    }
+
+    const hugo = args.hugo ? hugoBuild(root, posts >= 10_000 ? 1 : 3) : ({ ok: false, reason: 'skipped (--no-hugo)' } as const);
+    log(`hugo: ${hugo.ok ? `${(hugo.ms / 1000).toFixed(2)} s` : hugo.reason}`);
+
+    return {
+      posts,
+      markdownFiles: files.length,
+      markdownBytes,
+      links,
+      pages,
+      reps,
+      readOnlyMs: medianMs(read),
+      floorMs: medianMs(floor),
+      floorCpuMs: medianCpu(floor),
+      coldIndexMs: medianMs(coldSamples),
+      coldIndexCpuMs: medianCpu(coldSamples),
+      coldIndexHeapBytes: medianHeap(coldSamples),
+      checkMs: medianMs(checkSamples),
+      checkCpuMs: medianCpu(checkSamples),
+      checkHeapBytes: medianHeap(checkSamples),
+      linkChecksBuilt,
+      ours: summary(ours),
+      recheck,
+      completion,
+      render,
+      peer,
+      peerError,
+      hugo,
+    };
+  } finally {
+    if (args.keep) log(`kept ${root}`);
+    else removeDir(root);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!hasGc()) log('warning: run with node --expose-gc (npm run bench does) — heap figures include garbage');
+  const repo = path.resolve(__dirname, '..');
+  // First, while the process is fresh: loading the extension is what VS Code does at startup.
+  const activation = measureActivation(repo, 7);
+  log(`activation: ${activation.ok ? `${activation.totalMs.toFixed(1)} ms` : activation.reason}`);
+  const sizes: SizeResult[] = [];
+  for (const posts of args.sizes) sizes.push(await measureSize(posts, args));
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? '?', node: process.version, platform: `${process.platform}-${process.arch}` },
+    seed: args.seed,
+    quick: args.quick,
+    sizes,
+    activation,
+    vsixBytes: vsixSize(repo),
+  };
+  const md = markdownReport(results);
+  const out = path.join(repo, 'bench');
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ ...results, goals: goals(results) }, null, 2) + '\n');
+  fs.writeFileSync(path.join(out, 'results.md'), md);
+  process.stdout.write('\n' + md);
+  log('wrote bench/results.json and bench/results.md');
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/** The shape of bench/results.json: one entry per site size, plus figures that do not depend on it. */
+import type { Recheck } from './measure/ours';
+import type { RenderResult } from './measure/render';
+import type { HugoResult } from './measure/hugo';
+import type { Activation } from './measure/activation';
+import type { CompletionResult } from './measure/completion';
+
+export interface AccuracySummary {
+  readonly planted: number;
+  readonly found: number;
+  readonly missed: number;
+  readonly wrongCode: number;
+  readonly falsePositives: number;
+  readonly falsePositivesByCode: Readonly<Record<string, number>>;
+}
+
+export interface PeerSummary {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly capped: boolean;
+  readonly checked: number;
+  readonly documents: number;
+  readonly elapsedMs: number;
+  readonly findings: number;
+  readonly accuracy: AccuracySummary;
+}
+
+export interface SizeResult {
+  readonly posts: number;
+  readonly markdownFiles: number;
+  readonly markdownBytes: number;
+  readonly links: number;
+  readonly pages: number;
+  readonly reps: number;
+  readonly readOnlyMs: number;
+  readonly floorMs: number;
+  readonly floorCpuMs: number;
+  readonly coldIndexMs: number;
+  readonly coldIndexCpuMs: number;
+  readonly coldIndexHeapBytes: number;
+  readonly checkMs: number;
+  readonly checkCpuMs: number;
+  readonly checkHeapBytes: number;
+  /** False when the whole-site check returned no link diagnostics at all (link checks not built). */
+  readonly linkChecksBuilt: boolean;
+  readonly ours: AccuracySummary;
+  readonly recheck: Recheck;
+  readonly completion: CompletionResult;
+  readonly render: RenderResult;
+  readonly peer?: PeerSummary;
+  readonly peerError?: string;
+  readonly hugo: HugoResult;
+}
+
+export interface BenchResults {
+  readonly date: string;
+  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string };
+  readonly seed: number;
+  readonly quick: boolean;
+  readonly sizes: readonly SizeResult[];
+  readonly activation: Activation;
+  readonly vsixBytes?: number;
+}

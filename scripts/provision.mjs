@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// Provisions what the heavier test levels need: Debian packages (Hugo, Chromium, ripgrep and the
+// headers code-server's native modules compile against) and code-server 4.100.3, the VS Code
+// server the integration tests run in where real VS Code cannot be downloaded (see
+// shared/docs/testing-in-real-vscode.md).
+//
+// Idempotent: everything already present is reused, so running it on every `npm test` costs a few
+// `dpkg -s` calls and one `code-server --version`. It never throws for a missing capability: each
+// ensure*() returns { ok, path?, version?, reason? } so callers (test-all.mjs) can decide whether
+// "missing" means skip (a developer's laptop without root) or fail (CI=true).
+//
+// Usage: node scripts/provision.mjs            provision everything, print a summary (exit 1 if any is missing)
+//        import { ensureCodeServer } from './provision.mjs'
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Newer code-server releases need Node 22+; 4.100.3 (VS Code 1.100.3) runs on the machine's Node 20
+// and matches engines.vscode ^1.100.0 in package.json.
+export const CODE_SERVER_VERSION = '4.100.3';
+export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.vscode-test', 'code-server');
+export const APT_PACKAGES = ['hugo', 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config'];
+
+// code-server 4.100.3 depends on @vscode/ripgrep 1.15.11, whose install script downloads this
+// archive from GitHub (unreachable here) unless it is already in its cache under os.tmpdir().
+const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
+const RIPGREP_ARCHIVES = {
+  x64: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz',
+  arm64: 'ripgrep-v13.0.0-10-aarch64-unknown-linux-musl.tar.gz',
+};
+// Marker written only after a complete, verified install, so a half-finished npm install (killed
+// session, full disk) is detected and redone instead of being trusted because a binary exists.
+const COMPLETE_MARKER = '.postcraft-install-complete';
+
+const log = (msg) => console.log(`[provision] ${msg}`);
+
+function run(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+}
+
+/** Absolute path of an executable on PATH, or undefined. */
+export function which(name) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, name);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
+}
+
+function firstLine(cmd, args) {
+  const r = run(cmd, args, { timeout: 60_000 });
+  if (r.status !== 0) return undefined;
+  return `${r.stdout}${r.stderr}`.trim().split('\n')[0];
+}
+
+export function isAptPackageInstalled(pkg) {
+  if (!which('dpkg-query')) return false;
+  const r = run('dpkg-query', ['-W', '-f=${Status}', pkg]);
+  return r.status === 0 && /install ok installed/.test(r.stdout);
+}
+
+/** Why apt cannot be used here, or undefined when it can. */
+export function aptUnavailableReason() {
+  if (process.platform !== 'linux') return `not Linux (${process.platform})`;
+  if (!which('apt-get') || !which('dpkg-query')) return 'no apt-get/dpkg on this machine';
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'not running as root';
+  return undefined;
+}
+
+let aptUpdated = false;
+
+/**
+ * Installs the Debian packages of `pkgs` that are missing. apt-get update runs at most once per
+ * process and only when something has to be installed (it is the slow part on a warm machine).
+ */
+export function ensureAptPackages(pkgs = APT_PACKAGES) {
+  const missing = pkgs.filter((p) => !isAptPackageInstalled(p));
+  if (missing.length === 0) return { ok: true, installed: [], missing: [] };
+  const unavailable = aptUnavailableReason();
+  if (unavailable) {
+    return { ok: false, installed: [], missing, reason: `missing Debian packages: ${missing.join(' ')} (cannot install: ${unavailable})` };
+  }
+  // Another apt (e.g. unattended upgrades, a parallel provisioning) may hold the dpkg lock:
+  // wait for it rather than failing at once.
+  const aptOpts = ['-o', 'DPkg::Lock::Timeout=600'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    log('apt-get update');
+    const u = run('apt-get', [...aptOpts, 'update'], { stdio: 'inherit', env });
+    if (u.status !== 0) return { ok: false, installed: [], missing, reason: `apt-get update failed (exit ${u.status})` };
+    aptUpdated = true;
+  }
+  log(`apt-get install ${missing.join(' ')}`);
+  const r = run('apt-get', [...aptOpts, 'install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const still = missing.filter((p) => !isAptPackageInstalled(p));
+  if (r.status !== 0 || still.length) {
+    return { ok: false, installed: missing.filter((p) => !still.includes(p)), missing: still, reason: `apt-get install failed (exit ${r.status}); missing: ${still.join(' ')}` };
+  }
+  return { ok: true, installed: missing, missing: [] };
+}
+
+/**
+ * A tool: present on PATH (however it got there) or installed from its Debian package.
+ * Checking PATH first lets a developer with e.g. a Homebrew hugo or a snap chromium pass without root.
+ */
+function ensureTool({ name, binaries, aptPackage, versionArgs = ['--version'] }) {
+  const find = () => binaries.map(which).find(Boolean);
+  let bin = find();
+  if (!bin) {
+    const apt = ensureAptPackages([aptPackage]);
+    bin = find();
+    if (!bin) return { ok: false, reason: apt.reason || `${name}: package ${aptPackage} installed but none of ${binaries.join(', ')} is on PATH` };
+  }
+  return { ok: true, path: bin, version: firstLine(bin, versionArgs) };
+}
+
+export function ensureHugo() {
+  return ensureTool({ name: 'hugo', binaries: ['hugo'], aptPackage: 'hugo', versionArgs: ['version'] });
+}
+
+export function ensureRipgrep() {
+  return ensureTool({ name: 'ripgrep', binaries: ['rg'], aptPackage: 'ripgrep' });
+}
+
+/** Chromium for playwright-core; CHROMIUM_PATH overrides (a developer's own Chrome, say). */
+export function ensureChromium() {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    return fs.existsSync(override)
+      ? { ok: true, path: override, version: firstLine(override, ['--version']) }
+      : { ok: false, reason: `CHROMIUM_PATH=${override} does not exist` };
+  }
+  return ensureTool({ name: 'chromium', binaries: ['chromium', 'chromium-browser'], aptPackage: 'chromium' });
+}
+
+export function codeServerBinary(dir = CODE_SERVER_DIR) {
+  return path.join(dir, 'node_modules', '.bin', 'code-server');
+}
+
+let lastVersionCheck = '';
+
+/** The installed code-server's version when it is complete and runs, else undefined. */
+function installedCodeServerVersion(dir) {
+  const bin = codeServerBinary(dir);
+  if (!fs.existsSync(bin) || !fs.existsSync(path.join(dir, COMPLETE_MARKER))) return undefined;
+  // `code-server --version` prints e.g. "4.100.3 <commit> with Code 1.100.3" (stdout only: stderr
+  // may carry warnings that say nothing about the version).
+  const r = run(bin, ['--version'], { timeout: 60_000 });
+  const line = (r.stdout || '').split('\n').find((l) => l.startsWith(`${CODE_SERVER_VERSION} `));
+  if (!line) lastVersionCheck = `exit ${r.status}${r.error ? ` (${r.error.message})` : ''}; stdout: ${(r.stdout || '').trim().slice(0, 300)}; stderr: ${(r.stderr || '').trim().slice(0, 300)}`;
+  return line;
+}
+
+/**
+ * code-server CODE_SERVER_VERSION in `dir` (default .vscode-test/code-server, outside the
+ * extension's node_modules so `npm ci` stays light). Reused when already installed and runnable.
+ */
+export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) {
+  const bin = codeServerBinary(dir);
+  const existing = !force && installedCodeServerVersion(dir);
+  if (existing) return { ok: true, path: bin, version: existing, reused: true };
+
+  if (process.platform !== 'linux') return { ok: false, reason: `code-server provisioning is written for Linux only (this is ${process.platform})` };
+  const archive = RIPGREP_ARCHIVES[process.arch];
+  if (!archive) return { ok: false, reason: `no ripgrep pre-seed known for arch ${process.arch}` };
+
+  // Build prerequisites: rg (pre-seeded below), headers for the kerberos module, a C++ toolchain
+  // for node-pty & co. (compiled from source against Node's headers in /usr).
+  const apt = ensureAptPackages(['ripgrep', 'libkrb5-dev', 'pkg-config']);
+  if (!apt.ok) return { ok: false, reason: `code-server prerequisites: ${apt.reason}` };
+  const rg = which('rg');
+  const missingTools = ['g++', 'make', 'python3'].filter((t) => !which(t));
+  if (!rg || missingTools.length) return { ok: false, reason: `code-server build needs: ${[!rg && 'rg', ...missingTools].filter(Boolean).join(' ')}` };
+
+  const started = Date.now();
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), dir) || dir} (about a minute)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  // Own package.json so npm treats `dir` as its own project and never walks up to the repo's.
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'postcraft-code-server', private: true }, null, 2) + '\n');
+
+  // Pre-seed @vscode/ripgrep's download cache with Debian's rg; it looks in os.tmpdir(), hence
+  // TMPDIR pointing at this private folder for the install.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-cs-install-'));
+  try {
+    const staging = path.join(cache, 'rg-staging');
+    fs.mkdirSync(staging);
+    fs.copyFileSync(rg, path.join(staging, 'rg'));
+    fs.chmodSync(path.join(staging, 'rg'), 0o755);
+    fs.mkdirSync(path.join(cache, RIPGREP_CACHE_DIR));
+    const tar = run('tar', ['czf', path.join(cache, RIPGREP_CACHE_DIR, archive), '-C', staging, 'rg']);
+    if (tar.status !== 0) return { ok: false, reason: `could not pre-seed the ripgrep cache: ${tar.stderr}` };
+
+    const env = {
+      ...process.env,
+      TMPDIR: cache,
+      // Native modules compile against the machine's Node headers rather than downloading them.
+      npm_config_nodedir: '/usr',
+      // As root, npm would otherwise drop privileges for install scripts and fail to write.
+      npm_config_unsafe_perm: 'true',
+      // node-pty's install runs `npx node-gyp`, which would stop at npx's "Ok to proceed?" prompt.
+      npm_config_yes: 'true',
+    };
+    const npm = run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], { stdio: 'inherit', env });
+    if (npm.status !== 0) return { ok: false, reason: `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${npm.status}); see the output above` };
+  } finally {
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
+  fs.writeFileSync(path.join(dir, COMPLETE_MARKER), `${CODE_SERVER_VERSION}\n`);
+  const version = installedCodeServerVersion(dir);
+  if (!version) {
+    fs.rmSync(path.join(dir, COMPLETE_MARKER), { force: true });
+    return { ok: false, reason: `code-server installed but \`${bin} --version\` did not report ${CODE_SERVER_VERSION}: ${lastVersionCheck}` };
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`code-server ${CODE_SERVER_VERSION} installed in ${seconds}s`);
+  return { ok: true, path: bin, version, reused: false, seconds: Number(seconds) };
+}
+
+/**
+ * Everything, apt packages in one apt-get call first (one update, one install beats several).
+ * Returns a map name → result.
+ */
+export function provisionAll() {
+  const apt = ensureAptPackages(APT_PACKAGES);
+  if (!apt.ok) log(apt.reason);
+  return {
+    hugo: ensureHugo(),
+    chromium: ensureChromium(),
+    ripgrep: ensureRipgrep(),
+    codeServer: ensureCodeServer(),
+  };
+}
+
+export function formatResults(results) {
+  return Object.entries(results)
+    .map(([name, r]) => `  ${r.ok ? 'ok     ' : 'MISSING'} ${name.padEnd(11)} ${r.ok ? `${r.path}${r.version ? `  (${r.version})` : ''}` : r.reason}`)
+    .join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const results = provisionAll();
+  console.log(`\nProvisioning summary:\n${formatResults(results)}`);
+  process.exitCode = Object.values(results).every((r) => r.ok) ? 0 : 1;
+}

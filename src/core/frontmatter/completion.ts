@@ -1,0 +1,241 @@
+/**
+ * Front-matter completion: keys the generator reads and keys the site's posts use (as snippets of
+ * the site's usual shape), and values — taxonomy terms ranked by use, author ids with display
+ * names, true/false, the current date in the site's own format. The VS Code adapter only maps
+ * these items; the benchmark calls completeFrontMatter directly.
+ */
+import type { Site } from '../service';
+import type { TextRange } from '../text';
+import { frontMatterContext, type KeyContext, type ValueContext } from './context';
+import { formatDate, RFC3339 } from './dates';
+import { knownKey, knownKeys, isDateKey, type KeyType } from './keys';
+import { chooseQuote, escapeSnippet, quoteValue, type Quote } from './quoting';
+import { frontMatterStats, type FrontMatterStats, type KeyUse } from './siteStats';
+import { postTitle, taxonomyFieldOf, taxonomyValues, type TaxonomyValue } from './taxonomy';
+
+export interface FrontMatterCompletion {
+  readonly label: string;
+  /** What the item is, for the editor's icon. */
+  readonly kind: 'key' | 'value' | 'author' | 'keyword' | 'date';
+  readonly insertText: string;
+  /** insertText is a snippet (`$1`, `${1|a,b|}`), else plain text. */
+  readonly snippet: boolean;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly sortText: string;
+  /** Matched against what was typed in `range` (the typed quote included). */
+  readonly filterText: string;
+  readonly range: TextRange;
+  /** Open completion again after inserting (a key whose value is a list of known values). */
+  readonly retrigger?: boolean;
+}
+
+export interface CompletionOptions {
+  /** Defaults to the engine's clock. */
+  readonly now?: Date;
+  /** Minutes east of UTC for a completed date; defaults to the machine's offset at `now`. */
+  readonly utcOffsetMinutes?: number;
+  /** Most values offered at once (the editor filters further as the author types). */
+  readonly limit?: number;
+}
+
+const DEFAULT_LIMIT = 200;
+const sortKey = (i: number) => String(i).padStart(5, '0');
+
+/** Completion items for `offset` in `text` (the document `file`, site-relative, of `site`). */
+export function completeFrontMatter(site: Site, file: string, text: string, offset: number, options: CompletionOptions = {}): FrontMatterCompletion[] {
+  const ctx = frontMatterContext(text, offset);
+  if (!ctx) return [];
+  const stats = frontMatterStats(site.index);
+  return ctx.kind === 'key' ? completeKeys(site, stats, ctx, options) : completeValues(site, file, stats, ctx, options);
+}
+
+// ---------------------------------------------------------------- keys
+
+function habitQuote(stats: FrontMatterStats, use: KeyUse | undefined): Quote {
+  const pick = (q: KeyUse['quotes']): Quote | undefined => {
+    const total = q['"'] + q["'"] + q.bare;
+    if (total === 0) return undefined;
+    return q['"'] >= q["'"] && q['"'] >= q.bare ? '"' : q["'"] >= q.bare ? "'" : '';
+  };
+  if (use) {
+    const q = pick(use.quotes);
+    if (q !== undefined) return q;
+  }
+  const all = { '"': 0, "'": 0, bare: 0 };
+  for (const k of stats.keys()) for (const q of ['"', "'", 'bare'] as const) all[q] += k.quotes[q];
+  return pick(all) ?? '"';
+}
+
+/** The shape to write a key's value in: what the site's posts do, else what the generator expects. */
+function shapeOf(site: Site, use: KeyUse | undefined, key: string): { type: KeyType; flow: boolean } {
+  const known = knownKey(site.model.summary.generator, key);
+  let type: KeyType = known?.type ?? (taxonomyFieldOf(site, key) ? 'list' : 'string');
+  if (use && type !== 'date' && type !== 'bool') {
+    if (use.kinds.list > use.kinds.scalar && use.kinds.list >= use.kinds.map) type = 'list';
+    else if (use.kinds.map > use.kinds.scalar) type = 'map';
+    else if (use.kinds.scalar > 0 && (type === 'list' || type === 'map')) type = 'string';
+  }
+  return { type, flow: !use || use.flow >= use.block };
+}
+
+function valueSnippet(site: Site, stats: FrontMatterStats, ctx: KeyContext, key: string, use: KeyUse | undefined, options: CompletionOptions): string {
+  const { type, flow } = shapeOf(site, use, key);
+  const q = ctx.format === 'yaml' ? habitQuote(stats, use) : '"';
+  switch (type) {
+    case 'list':
+      if (ctx.format === 'yaml' && !flow) return '\n  - $1';
+      return ctx.format === 'yaml' ? `[${q}$1${q}]` : '["$1"]';
+    case 'bool':
+      return '${1|true,false|}';
+    case 'date': {
+      const d = nowText(stats, options);
+      const dq = ctx.format === 'json' ? '"' : ctx.format === 'yaml' && use?.quotes['"'] && use.quotes['"'] > use.quotes.bare ? '"' : '';
+      return `${dq}\${1:${escapeSnippet(d)}}${dq}`;
+    }
+    case 'number':
+      return '${1:0}';
+    case 'map':
+      return ctx.format === 'yaml' ? '\n  $1' : '{ $1 }';
+    default:
+      return `${q}$1${q}`;
+  }
+}
+
+function completeKeys(site: Site, stats: FrontMatterStats, ctx: KeyContext, options: CompletionOptions): FrontMatterCompletion[] {
+  const present = new Set(ctx.present.map((k) => k.toLowerCase()));
+  const generator = site.model.summary.generator;
+  const candidates = new Map<string, { key: string; use?: KeyUse; doc?: string }>();
+  // Keys the site's posts use come first (most used first), then the rest the generator knows.
+  for (const use of stats.keys()) if (!present.has(use.key.toLowerCase())) candidates.set(use.key.toLowerCase(), { key: use.key, use });
+  for (const t of site.model.taxonomies) {
+    const lower = t.plural.toLowerCase();
+    if (!present.has(lower) && !candidates.has(lower)) candidates.set(lower, { key: t.plural });
+  }
+  for (const k of knownKeys(generator)) {
+    const lower = k.key.toLowerCase();
+    if (present.has(lower)) continue;
+    const c = candidates.get(lower);
+    if (c) c.doc = k.doc;
+    else candidates.set(lower, { key: k.key, doc: k.doc });
+  }
+  const items: FrontMatterCompletion[] = [];
+  let i = 0;
+  for (const c of candidates.values()) {
+    const name = ctx.format === 'json' ? `"${c.key}"` : c.key;
+    const value = valueSnippet(site, stats, ctx, c.key, c.use, options);
+    const sep = ctx.format === 'toml' ? ' = ' : value.startsWith('\n') ? ':' : ': ';
+    const insertText = ctx.keyOnly ? escapeSnippet(name) : `${escapeSnippet(name)}${sep}${value}`;
+    const isTaxonomy = !!taxonomyFieldOf(site, c.key);
+    items.push({
+      label: c.key,
+      kind: 'key',
+      insertText,
+      snippet: true,
+      detail: c.use ? `used in ${c.use.count} post${c.use.count === 1 ? '' : 's'}` : 'front matter',
+      documentation: c.doc,
+      sortText: sortKey(i++),
+      filterText: ctx.format === 'json' && ctx.typed.startsWith('"') ? `"${c.key}` : c.key,
+      range: ctx.range,
+      retrigger: !ctx.keyOnly && (isTaxonomy || knownKey(generator, c.key)?.type === 'bool'),
+    });
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------- values
+
+function nowText(stats: FrontMatterStats, options: CompletionOptions): string {
+  const now = options.now ?? new Date();
+  const offset = options.utcOffsetMinutes ?? -now.getTimezoneOffset();
+  return formatDate(now, stats.dateStyle() ?? RFC3339, offset);
+}
+
+interface Candidate {
+  readonly value: string;
+  readonly kind: FrontMatterCompletion['kind'];
+  readonly detail?: string;
+  readonly documentation?: string;
+  /** Written without quotes (booleans, dates in TOML). */
+  readonly bare?: boolean;
+}
+
+function describeUse(site: Site, v: TaxonomyValue): string | undefined {
+  const lines: string[] = [];
+  if (v.author) {
+    lines.push(`**${v.author.name ?? v.author.id}** — \`${v.author.file}\``);
+    const bio = v.author.data['bio'] ?? v.author.data['description'];
+    if (typeof bio === 'string') lines.push('', bio);
+  }
+  if (v.files.length) {
+    const shown = v.files.slice(0, 3).map((f) => `- ${postTitle(site, f)} (\`${f}\`)`);
+    if (v.files.length > 3) shown.push(`- … and ${v.files.length - 3} more`);
+    if (lines.length) lines.push('');
+    lines.push(...shown);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+function candidatesFor(site: Site, file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions): Candidate[] {
+  const generator = site.model.summary.generator;
+  const field = taxonomyFieldOf(site, ctx.key);
+  if (field) {
+    const termKey = (v: string) => site.model.termKey(field.field, v) || v.toLowerCase();
+    const present = new Set(ctx.present.map(termKey));
+    const out: Candidate[] = [];
+    for (const v of taxonomyValues(site, field)) {
+      if (present.has(termKey(v.value))) continue;
+      const count = v.count;
+      const name = v.author?.name;
+      out.push({
+        value: v.value,
+        kind: v.author || field.isAuthor ? 'author' : 'value',
+        detail: `${name ? `${name} · ` : ''}${count} post${count === 1 ? '' : 's'}`,
+        documentation: describeUse(site, v),
+      });
+    }
+    return out;
+  }
+  const known = knownKey(generator, ctx.key);
+  if (known?.type === 'bool') return [{ value: 'true', kind: 'keyword', bare: true }, { value: 'false', kind: 'keyword', bare: true }];
+  if (isDateKey(generator, ctx.key)) {
+    const use = stats.key(ctx.key) ?? stats.key('date');
+    const quoted = ctx.format === 'json' || (ctx.format === 'yaml' && !!use && use.quotes['"'] + use.quotes["'"] > use.quotes.bare);
+    return [{ value: nowText(stats, options), kind: 'date', detail: 'now, in the format this site uses', bare: !quoted }];
+  }
+  const present = new Set(ctx.present);
+  return stats
+    .values(ctx.key)
+    .filter((v) => !present.has(v.value))
+    .map((v) => ({ value: v.value, kind: 'value' as const, detail: `${v.count} post${v.count === 1 ? '' : 's'}`, documentation: describeUse(site, v) }));
+}
+
+function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions): FrontMatterCompletion[] {
+  const use = stats.key(ctx.key);
+  const siteHabit: Quote = ctx.format === 'yaml' ? habitQuote(stats, use) : use && use.quotes["'"] > use.quotes['"'] ? "'" : '"';
+  // The list being edited is the nearest example of how this author quotes.
+  const habit: Quote = ctx.listQuote ?? siteHabit;
+  const { type, flow } = shapeOf(site, use, ctx.key);
+  const candidates = candidatesFor(site, file, stats, ctx, options).slice(0, options.limit ?? DEFAULT_LIMIT);
+  const inFlow = ctx.container === 'flow' || (ctx.container === 'empty' && type === 'list' && (flow || ctx.format !== 'yaml'));
+  return candidates.map((c, i) => {
+    // Booleans and dates stay bare unless the author opened a quote; JSON strings are always quoted.
+    const q: Quote = c.bare && !ctx.quote ? '' : chooseQuote(c.value, ctx.format, ctx.quote, habit, inFlow);
+    let text = quoteValue(c.value, q, ctx.format);
+    if (ctx.container === 'empty' && type === 'list' && !c.bare) {
+      text = ctx.format === 'yaml' && !flow ? `\n${ctx.indent}- ${text}` : `[${text}]`;
+    }
+    return {
+      label: c.value,
+      kind: c.kind,
+      insertText: ctx.prefix + text,
+      snippet: false,
+      detail: c.detail,
+      documentation: c.documentation,
+      sortText: sortKey(i),
+      filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? ctx.typed[0] + c.value : c.value,
+      range: ctx.range,
+    };
+  });
+}

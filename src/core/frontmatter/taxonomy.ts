@@ -1,0 +1,65 @@
+/**
+ * Which front-matter keys are taxonomy fields on a site, and their values ranked by use — with
+ * author display names from the data files. Completion, hover, checks and `postcraft taxonomy`
+ * read the same list.
+ */
+import type { Site } from '../service';
+import type { Author } from '../site/model';
+import { frontMatterStats } from './siteStats';
+
+export interface TaxonomyField {
+  /** The key posts use, lower-case (`tags`, `authors`, `author`). */
+  readonly field: string;
+  /** Singular, for messages (`tag`). */
+  readonly singular: string;
+  readonly isAuthor: boolean;
+}
+
+export interface TaxonomyValue {
+  readonly value: string;
+  readonly count: number;
+  /** Site-relative files that use it, sorted. */
+  readonly files: readonly string[];
+  /** Author records: the display name and the data file. */
+  readonly author?: Author;
+}
+
+const AUTHOR_KEYS = new Set(['author', 'authors']);
+
+/** Every taxonomy field of the site, configured ones first. */
+export function taxonomyFields(site: Site): TaxonomyField[] {
+  const out: TaxonomyField[] = site.model.taxonomies.map((t) => ({ field: t.plural.toLowerCase(), singular: t.singular, isAuthor: AUTHOR_KEYS.has(t.plural.toLowerCase()) }));
+  // Jekyll's `author:` and Docusaurus' `authors:` are not taxonomies to the generator, but they are
+  // a closed vocabulary once the site keeps author records.
+  if (site.model.authorSources?.length) {
+    for (const k of ['authors', 'author']) {
+      if (out.some((f) => f.field === k)) continue;
+      const used = frontMatterStats(site.index).key(k);
+      if (used || (k === 'authors' && !out.some((f) => f.isAuthor))) out.push({ field: k, singular: 'author', isAuthor: true });
+    }
+  }
+  return out;
+}
+
+export function taxonomyFieldOf(site: Site, key: string): TaxonomyField | undefined {
+  const lower = key.toLowerCase();
+  return taxonomyFields(site).find((f) => f.field === lower);
+}
+
+/** Values of a taxonomy field, most used first; author records nobody uses yet come last. */
+export function taxonomyValues(site: Site, field: TaxonomyField): TaxonomyValue[] {
+  const used = frontMatterStats(site.index).values(field.field);
+  if (!field.isAuthor) return [...used];
+  const authors = site.index.authors();
+  const byId = new Map(authors.map((a) => [a.id, a]));
+  const out: TaxonomyValue[] = used.map((u) => ({ ...u, author: byId.get(u.value) }));
+  const seen = new Set(used.map((u) => u.value));
+  for (const a of authors) if (!seen.has(a.id)) out.push({ value: a.id, count: 0, files: [], author: a });
+  return out;
+}
+
+/** Title of a post for messages and hovers (its file name when it has none). */
+export function postTitle(site: Site, file: string): string {
+  const t = site.index.document(file)?.frontMatter?.data['title'];
+  return typeof t === 'string' && t.trim() ? t : file.split('/').pop() ?? file;
+}

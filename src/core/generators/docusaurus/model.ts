@@ -1,0 +1,235 @@
+/**
+ * Docusaurus: blog posts (plugin-content-blog), docs (plugin-content-docs, basic rules) and Markdown
+ * pages (`src/pages`). Docusaurus rewrites relative file links (`./x.md`), so link semantics are
+ * 'file'; URL links are still looked up in the URL table built here.
+ */
+import { posix } from 'node:path';
+import type { FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
+import type { Page, SiteIssue } from '../../site/model';
+import { fmGet } from '../../frontmatter/parse';
+import type { DocusaurusBlog, DocusaurusConfig, DocusaurusDocs } from './config';
+import { joinRoute, kebabCase, parseBlogFileName, resolveRelative, stripNumberPrefix, trailing } from './paths';
+
+const MD = /\.mdx?$/i;
+const PAGE_EXT = /\.(mdx?|jsx?|tsx?)$/i;
+
+/** A tag predefined in `tags.yml`. */
+export interface PredefinedTag {
+  readonly label: string;
+  /** Without the tags route: `/release`. */
+  readonly permalink: string;
+}
+
+/** An author from `authors.yml` that has a page of their own (Docusaurus ≥3.5 `page:`). */
+export interface AuthorPage {
+  readonly key: string;
+  readonly permalink: string;
+}
+
+export interface DocusaurusModelInit {
+  readonly root: string;
+  readonly config: DocusaurusConfig;
+  readonly configFile?: string;
+  readonly issues: readonly SiteIssue[];
+  /** Per blog id: predefined tags by key. */
+  readonly tags: ReadonlyMap<string, ReadonlyMap<string, PredefinedTag>>;
+  /** Per blog id: authors with pages. */
+  readonly authorPages: ReadonlyMap<string, readonly AuthorPage[]>;
+  /** Author files that exist (site-relative). */
+  readonly authorFiles: readonly string[];
+}
+
+type Placement =
+  | { readonly kind: 'blog'; readonly blog: DocusaurusBlog; readonly inner: string }
+  | { readonly kind: 'docs'; readonly docs: DocusaurusDocs; readonly inner: string }
+  | { readonly kind: 'pages'; readonly inner: string }
+  | { readonly kind: 'none' };
+
+/** The plugins' default `exclude`: `_` files and folders, tests. */
+function excludedName(inner: string): boolean {
+  return inner.split('/').some((s) => s.startsWith('_') || s === '__tests__') || /\.test\.[jt]sx?$/.test(inner);
+}
+
+export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel {
+  const c = init.config;
+  const basePath = c.basePath;
+  const lang = c.defaultLocale;
+  const roots: { dir: string; place: (inner: string) => Placement }[] = [
+    ...c.blogs.map((b) => ({ dir: b.path, place: (inner: string): Placement => ({ kind: 'blog', blog: b, inner }) })),
+    ...c.docs.map((d) => ({ dir: d.path, place: (inner: string): Placement => ({ kind: 'docs', docs: d, inner }) })),
+    ...(c.pagesPath ? [{ dir: c.pagesPath, place: (inner: string): Placement => ({ kind: 'pages', inner }) }] : []),
+  ].sort((a, b) => b.dir.length - a.dir.length);
+  /** Inline `{label, permalink}` tags seen in posts, so their term pages get the right URL. */
+  const inlineTagPermalinks = new Map<string, string>();
+
+  function place(file: string): Placement {
+    for (const r of roots) {
+      if (r.dir === '.' || file.startsWith(r.dir + '/')) {
+        const inner = r.dir === '.' ? file : file.slice(r.dir.length + 1);
+        if (excludedName(inner)) return { kind: 'none' };
+        return r.place(inner);
+      }
+    }
+    return { kind: 'none' };
+  }
+
+  const fin = (path: string) => trailing(path, c.trailingSlash, basePath);
+
+  function str(v: unknown): string | undefined {
+    return typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+  }
+
+  function flag(data: FrontMatterData, key: string): boolean {
+    const v = fmGet(data, key);
+    return v === true || v === 'true';
+  }
+
+  function tagPermalink(blogId: string, term: string): string {
+    const pre = init.tags.get(blogId)?.get(term);
+    if (pre) return pre.permalink;
+    return inlineTagPermalinks.get(term) ?? '/' + kebabCase(term);
+  }
+
+  function docsSlug(p: { docs: DocusaurusDocs; inner: string }, data: FrontMatterData): string {
+    const strip = (s: string) => (p.docs.numberPrefixes ? stripNumberPrefix(s) : s);
+    const dirRaw = posix.dirname(p.inner);
+    const dir = dirRaw === '.' ? '' : dirRaw.split('/').map(strip).join('/');
+    const fileName = strip(posix.basename(p.inner).replace(/\.[^.]+$/, ''));
+    const fmSlug = str(fmGet(data, 'slug'));
+    if (fmSlug?.startsWith('/')) return fmSlug;
+    // isCategoryIndex: `index`, `README`, or the folder's own name.
+    const parentName = dirRaw === '.' ? undefined : posix.basename(dirRaw);
+    const lower = posix.basename(p.inner).replace(/\.[^.]+$/, '').toLowerCase();
+    if (!fmSlug && (lower === 'index' || lower === 'readme' || (parentName !== undefined && lower === parentName.toLowerCase()))) return '/' + dir + (dir ? '/' : '');
+    const baseId = fmSlug ?? str(fmGet(data, 'id')) ?? fileName;
+    return resolveRelative(baseId, dir);
+  }
+
+  const staticDirs: StaticDir[] = c.staticDirs.map((dir) => ({ dir, urlPrefix: basePath }));
+  const contentDirs = [...new Set(roots.map((r) => r.dir))];
+
+  const model: GeneratorModel = {
+    summary: {
+      root: init.root,
+      generator: 'docusaurus',
+      configFile: init.configFile,
+      title: c.title,
+      baseURL: c.url ? c.url.replace(/\/+$/, '') + basePath + '/' : undefined,
+      basePath,
+      linkSemantics: 'file',
+      contentDirs,
+    },
+    headingIdStyle: 'github',
+    taxonomies: [{ singular: 'tag', plural: 'tags' }],
+    issues: init.issues,
+    contentDirs,
+    staticDirs,
+    ignoreDirs: ['node_modules', '.git', '.docusaurus', 'build', '__tests__'],
+    watchFiles: [...(init.configFile ? [posix.relative(init.root, init.configFile)] : []), ...init.authorFiles, ...c.blogs.flatMap((b) => (b.tagsFile ? [b.tagsFile] : []))],
+    authorSources: init.authorFiles.map((path) => ({ path, shape: 'map' as const })),
+
+    isContentDocument(file) {
+      return MD.test(file) && place(file).kind !== 'none';
+    },
+
+    roleOf(file): FileRole {
+      const p = place(file);
+      if (p.kind === 'none') return { role: 'none' };
+      return MD.test(file) ? { role: 'page' } : { role: 'resource' };
+    },
+
+    pagesFor(file, data, _files, _now) {
+      const p = place(file);
+      if (!MD.test(file) || p.kind === 'none') return [];
+      const title = str(fmGet(data, 'title'));
+      const draft = flag(data, 'draft');
+      const st = { status: draft ? ('draft' as const) : ('published' as const), willPublish: !draft };
+      if (p.kind === 'blog') {
+        const parsed = parseBlogFileName(p.inner);
+        const slug = str(fmGet(data, 'slug')) ?? parsed.slug;
+        const url = fin(joinRoute(basePath, p.blog.routeBasePath, slug));
+        const dateRaw = fmGet(data, 'date');
+        const date = typeof dateRaw === 'string' ? dateRaw : dateRaw instanceof Date ? dateRaw.toISOString() : parsed.date;
+        return [{ file, url, kind: 'page', ...st, lang, aliases: [], title, date, section: p.blog.routeBasePath || p.blog.path }];
+      }
+      if (p.kind === 'docs') {
+        const url = fin(joinRoute(basePath, p.docs.routeBasePath, docsSlug(p, data)));
+        return [{ file, url, kind: url === basePath + '/' ? 'home' : 'page', ...st, lang, aliases: [], title, section: p.docs.routeBasePath || p.docs.path }];
+      }
+      const route = '/' + p.inner.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '$1');
+      const url = fin(joinRoute(basePath, route));
+      return [{ file, url, kind: url === basePath + '/' ? 'home' : 'page', ...st, lang, aliases: [], title, section: '' }];
+    },
+
+    resourceUrl(file) {
+      const p = place(file);
+      // React pages are routes too; blog and docs assets are bundled under hashed names instead.
+      if (p.kind === 'pages' && PAGE_EXT.test(file)) {
+        const route = '/' + p.inner.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '$1');
+        return fin(joinRoute(basePath, route));
+      }
+      return undefined;
+    },
+
+    derivedPages(pages, terms) {
+      const out: Page[] = [];
+      const extra: string[] = [];
+      const have = new Set(pages.map((p) => p.url));
+      const add = (url: string, kind: Page['kind'], section: string, more: Partial<Page> = {}) => {
+        if (have.has(url)) return;
+        have.add(url);
+        out.push({ url, kind, status: 'published', willPublish: true, lang, aliases: [], section, ...more });
+      };
+      for (const b of c.blogs) {
+        const base = joinRoute(basePath, b.routeBasePath);
+        const section = b.routeBasePath || b.path;
+        const posts = pages.filter((p) => p.file?.startsWith(b.path === '.' ? '' : b.path + '/') && p.willPublish);
+        add(fin(base === '' ? '/' : base), base === basePath + '/' || base === '/' ? 'home' : 'section', section);
+        const perPage = b.postsPerPage === 'ALL' ? Infinity : Math.max(1, b.postsPerPage);
+        for (let i = 2; i <= Math.ceil(posts.length / perPage); i++) extra.push(fin(joinRoute(base, b.pageBasePath, String(i))));
+        if (b.archiveBasePath !== undefined) add(fin(joinRoute(base, b.archiveBasePath)), 'section', section);
+        const blogTerms = terms.get(`${lang}\u0000tags`);
+        if (blogTerms && blogTerms.size) {
+          add(fin(joinRoute(base, b.tagsBasePath)), 'taxonomy', section, { taxonomy: 'tags' });
+          for (const [term, count] of blogTerms) {
+            const u = fin(joinRoute(base, b.tagsBasePath, tagPermalink(b.id, term)));
+            add(u, 'term', section, { taxonomy: 'tags', term });
+            for (let i = 2; i <= Math.ceil(count / perPage); i++) extra.push(fin(joinRoute(base, b.tagsBasePath, tagPermalink(b.id, term), b.pageBasePath, String(i))));
+          }
+        }
+        const authors = init.authorPages.get(b.id) ?? [];
+        if (authors.length) {
+          add(fin(joinRoute(base, b.authorsBasePath)), 'taxonomy', section, { taxonomy: 'authors' });
+          for (const a of authors) add(fin(joinRoute(base, b.authorsBasePath, a.permalink)), 'term', section, { taxonomy: 'authors', term: a.key });
+        }
+        for (const t of b.feedTypes) extra.push(joinRoute(base, t === 'rss' ? 'rss.xml' : t === 'atom' ? 'atom.xml' : 'feed.json'));
+      }
+      extra.push(joinRoute(basePath, 'sitemap.xml'), joinRoute(basePath, '404.html'));
+      return { pages: out, extraUrls: extra };
+    },
+
+    termsOf(data) {
+      const m = new Map<string, string[]>();
+      const v = fmGet(data, 'tags');
+      const list: string[] = [];
+      for (const t of Array.isArray(v) ? v : typeof v === 'string' ? [v] : []) {
+        if (typeof t === 'string' || typeof t === 'number') list.push(String(t));
+        else if (t && typeof t === 'object') {
+          const label = str((t as Record<string, unknown>)['label']);
+          const permalink = str((t as Record<string, unknown>)['permalink']);
+          if (label) {
+            list.push(label);
+            if (permalink) inlineTagPermalinks.set(label, permalink.startsWith('/') ? permalink : '/' + permalink);
+          }
+        }
+      }
+      if (list.length) m.set('tags', [...new Set(list)]);
+      return m;
+    },
+
+    termKey(_taxonomy, term) {
+      return tagPermalink(c.blogs[0]?.id ?? 'default', term).replace(/^\/+/, '');
+    },
+  };
+  return model;
+}

@@ -1,0 +1,142 @@
+/**
+ * Jekyll's `_config.yml`: the settings that decide URLs and what is published, with Jekyll 4's
+ * defaults. A syntax error becomes a positioned issue; whatever could not be read keeps its default.
+ */
+import { posix } from 'node:path';
+import type { FileSystemHost } from '../../host';
+import { asBool, asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
+import type { SiteIssue } from '../../site/model';
+import { readText, isFile } from '../docusaurus/staticRead';
+
+/** Jekyll reads the first of these (`--config` aside). */
+export const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml', '_config.toml'];
+
+export interface JekyllCollection {
+  readonly label: string;
+  /** Site-relative folder, e.g. `_recipes` or `my_collections/_recipes`. */
+  readonly dir: string;
+  readonly output: boolean;
+  readonly permalink?: string;
+}
+
+export interface FrontMatterDefault {
+  readonly path: string;
+  readonly type?: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export interface JekyllConfig {
+  readonly title?: string;
+  readonly url?: string;
+  /** `/blog` for `baseurl: /blog`, '' otherwise. */
+  readonly basePath: string;
+  /** The permalink setting as written (`date`, `pretty`, or a pattern). */
+  readonly permalink: string;
+  readonly future: boolean;
+  readonly showDrafts: boolean;
+  readonly unpublished: boolean;
+  readonly collectionsDir: string;
+  readonly collections: readonly JekyllCollection[];
+  readonly exclude: readonly string[];
+  readonly include: readonly string[];
+  readonly defaults: readonly FrontMatterDefault[];
+  readonly timezone?: string;
+  readonly plugins: readonly string[];
+  readonly paginate?: number;
+  readonly paginatePath: string;
+  readonly archives?: { readonly enabled: readonly string[]; readonly permalinks: Readonly<Record<string, string>> };
+  readonly dataDir: string;
+}
+
+export interface LoadedJekyllConfig {
+  readonly config: JekyllConfig;
+  readonly configFile?: string;
+  readonly issues: readonly SiteIssue[];
+}
+
+// Jekyll 4's built-in exclusions (Configuration::DEFAULTS["exclude"]).
+const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+
+function strings(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(asString).filter((x): x is string => x !== undefined);
+  const s = asString(v);
+  return s ? [s] : [];
+}
+
+export async function findJekyllConfig(fs: FileSystemHost, root: string): Promise<string | undefined> {
+  for (const n of JEKYLL_CONFIGS) if (await isFile(fs, posix.join(root, n))) return posix.join(root, n);
+  return undefined;
+}
+
+export async function loadJekyllConfig(fs: FileSystemHost, root: string): Promise<LoadedJekyllConfig> {
+  const issues: SiteIssue[] = [];
+  const path = await findJekyllConfig(fs, root);
+  let raw: Record<string, unknown> = {};
+  if (path) {
+    const text = await readText(fs, path);
+    if (text === undefined) {
+      issues.push({ path, severity: 'error', code: 'config.unreadable', message: `Cannot read ${posix.basename(path)}; using Jekyll's defaults.` });
+    } else {
+      const r = parseConfigText(text, formatOf(path) ?? 'yaml');
+      if (r.error) issues.push({ path, range: r.error.range, severity: 'error', code: 'config.syntax', message: `${r.error.message} — using Jekyll's defaults for what could not be read.` });
+      raw = r.data;
+    }
+  }
+  return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml')), configFile: path, issues };
+}
+
+export function interpretJekyllConfig(raw: Record<string, unknown>, issues: SiteIssue[] = [], path = '_config.yml'): JekyllConfig {
+  const collectionsDir = (asString(raw['collections_dir']) ?? '').replace(/^\.?\/+|\/+$/g, '');
+  const permalink = asString(raw['permalink']) ?? 'date';
+  const collections: JekyllCollection[] = [];
+  const rawCollections = raw['collections'];
+  const addCollection = (label: string, meta: Record<string, unknown>) => {
+    if (label === 'posts' || label === 'drafts') return; // built in; their permalink is the site's
+    const dir = (collectionsDir ? collectionsDir + '/' : '') + '_' + label;
+    collections.push({ label, dir, output: asBool(meta['output']) === true, permalink: asString(meta['permalink']) });
+  };
+  if (Array.isArray(rawCollections)) for (const l of strings(rawCollections)) addCollection(l, {});
+  else for (const [label, meta] of Object.entries(asRecord(rawCollections))) addCollection(label, asRecord(meta));
+
+  const defaults: FrontMatterDefault[] = [];
+  if (Array.isArray(raw['defaults'])) {
+    for (const d of raw['defaults'] as unknown[]) {
+      const scope = asRecord(asRecord(d)['scope']);
+      const values = asRecord(asRecord(d)['values']);
+      defaults.push({ path: (asString(scope['path']) ?? '').replace(/^\.?\/+|\/+$/g, ''), type: asString(scope['type']), values });
+    }
+  }
+  const paginate = Number(raw['paginate']);
+  const archivesRaw = asRecord(raw['jekyll-archives']);
+  const plugins = [...strings(raw['plugins']), ...strings(raw['gems'])];
+  const baseurl = asString(raw['baseurl']) ?? '';
+  if (baseurl && !baseurl.startsWith('/') && !/^[a-z]+:\/\//i.test(baseurl)) {
+    issues.push({ path, severity: 'warning', code: 'config.baseurl', message: `baseurl "${baseurl}" should start with "/" (Jekyll joins it to URLs as written).` });
+  }
+  return {
+    title: asString(raw['title']),
+    url: asString(raw['url']),
+    basePath: baseurl.replace(/\/+$/, '').replace(/^(?=[^/])/, '/').replace(/^\/$/, ''),
+    permalink,
+    future: asBool(raw['future']) === true,
+    showDrafts: asBool(raw['show_drafts']) === true,
+    unpublished: asBool(raw['unpublished']) === true,
+    collectionsDir,
+    collections,
+    exclude: [...DEFAULT_EXCLUDE, ...strings(raw['exclude'])],
+    include: strings(raw['include']),
+    defaults,
+    timezone: asString(raw['timezone']),
+    plugins,
+    paginate: Number.isFinite(paginate) && paginate > 0 ? paginate : undefined,
+    paginatePath: asString(raw['paginate_path']) ?? '/page:num/',
+    archives:
+      plugins.includes('jekyll-archives') || Object.keys(archivesRaw).length
+        ? {
+            enabled: archivesRaw['enabled'] === 'all' ? ['year', 'month', 'day', 'categories', 'tags'] : strings(archivesRaw['enabled']),
+            permalinks: Object.fromEntries(Object.entries(asRecord(archivesRaw['permalinks'])).map(([k, v]) => [k, asString(v) ?? ''])),
+          }
+        : undefined,
+    dataDir: asString(raw['data_dir']) ?? '_data',
+  };
+}

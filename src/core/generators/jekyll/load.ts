@@ -1,0 +1,31 @@
+/** Finds and loads a Jekyll site: `_config.yml` (not Hexo's, which is detected first). */
+import { posix } from 'node:path';
+import type { FileSystemHost } from '../../host';
+import type { GeneratorDetector } from '../../site/detect';
+import type { GeneratorModel } from '../../site/generator';
+import { isFile } from '../docusaurus/staticRead';
+import { JEKYLL_CONFIGS, loadJekyllConfig } from './config';
+import { createJekyllModel } from './model';
+
+export async function loadJekyll(fs: FileSystemHost, root: string): Promise<GeneratorModel> {
+  const loaded = await loadJekyllConfig(fs, root);
+  let authorsFile: string | undefined;
+  for (const ext of ['yml', 'yaml', 'json', 'toml']) {
+    const rel = `${loaded.config.dataDir}/authors.${ext}`;
+    if (await isFile(fs, posix.join(root, rel))) {
+      authorsFile = rel;
+      break;
+    }
+  }
+  return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: loaded.issues, authorsFile });
+}
+
+/**
+ * Any `_config.yml` is taken as Jekyll (GitHub Pages builds every such repository with Jekyll, posts
+ * or not), except a Jupyter Book's, which pairs it with `_toc.yml`. Hexo is tested before this.
+ */
+export const jekyllDetector: GeneratorDetector = {
+  id: 'jekyll',
+  detect: async (_fs, _dir, names) => JEKYLL_CONFIGS.some((n) => names.has(n)) && !names.has('_toc.yml'),
+  load: (fs, dir) => loadJekyll(fs, dir),
+};

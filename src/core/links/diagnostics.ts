@@ -1,0 +1,149 @@
+/**
+ * Link diagnostics as a document check: the CLI (`postcraft check`) and the editor both get them
+ * through `Postcraft.checkDocument`, so they can never disagree.
+ *
+ * The index has already analysed every document; a check re-analyses only when the text it is
+ * given is not the text the index saw (same length and hash), so a whole-site check parses each
+ * post once.
+ */
+import { posix } from 'node:path';
+import type { Postcraft, Site } from '../service';
+import { registerDocumentCheck } from '../service';
+import type { PostcraftDiagnostic } from '../diagnostics';
+import type { LineIndex } from '../text';
+import type { FileSystemHost } from '../host';
+import { decodeText } from '../host';
+import { loadHugoConfig } from '../generators/hugo/config';
+import type { GeneratorModel } from '../site/generator';
+import { sourceHashOf, textHash } from './extract';
+import { checkLink, DEFAULT_SEVERITY, type CheckContext, type SiteExtras } from './resolve';
+import { globMatcher } from './urls';
+import { LinkGraph } from './graph';
+
+export interface LinkOptions {
+  /** Treat drafts, future and expired pages as published (`hugo -D -F -E`). */
+  readonly includeDrafts?: boolean;
+  /** Globs of link destinations never reported. */
+  readonly ignore?: readonly string[];
+  /** Globs of site-relative files whose links are not checked. */
+  readonly ignoreFiles?: readonly string[];
+}
+
+interface Compiled {
+  readonly includeDrafts: boolean;
+  readonly ignoreTarget: (s: string) => boolean;
+  readonly ignoreFile: (s: string) => boolean;
+}
+
+const options = new WeakMap<Postcraft, Compiled>();
+const graphs = new WeakMap<Site['index'], LinkGraph>();
+const extrasCache = new WeakMap<GeneratorModel, Promise<SiteExtras>>();
+
+/** Sets the link options of an engine (the extension reads them from settings). */
+export function setLinkOptions(engine: Postcraft, o: LinkOptions): void {
+  options.set(engine, {
+    includeDrafts: !!o.includeDrafts,
+    ignoreTarget: globMatcher(o.ignore ?? []),
+    ignoreFile: globMatcher(o.ignoreFiles ?? []),
+  });
+}
+
+const DEFAULTS: Compiled = { includeDrafts: false, ignoreTarget: () => false, ignoreFile: () => false };
+
+/** Which documents link to what: kept up to date by every check of a document. */
+export function linkGraph(site: Site): LinkGraph {
+  let g = graphs.get(site.index);
+  if (!g) graphs.set(site.index, (g = new LinkGraph()));
+  return g;
+}
+
+export async function checkLinks(engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex): Promise<PostcraftDiagnostic[]> {
+  const o = options.get(engine) ?? DEFAULTS;
+  const graph = linkGraph(site);
+  if (o.ignoreFile(file)) {
+    graph.set(file, []);
+    return [];
+  }
+  let doc = site.index.document(file);
+  if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = site.index.updateDocument(file, text);
+  if (!doc || doc.partial) return [];
+  const extras = await siteExtras(engine.fs, site);
+  const ctx: CheckContext = {
+    site,
+    file,
+    page: doc.pages[0],
+    doc,
+    includeDrafts: o.includeDrafts,
+    extras,
+    semantics: site.model.summary.linkSemantics,
+    deps: new Set(),
+  };
+  const out: PostcraftDiagnostic[] = [];
+  for (const link of doc.links) {
+    const bare = link.target.split('#')[0];
+    if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;
+    const p = checkLink(ctx, link);
+    if (!p) continue;
+    out.push({
+      file,
+      start: lines.positionAt(link.range.start),
+      end: lines.positionAt(link.range.end),
+      severity: DEFAULT_SEVERITY[p.code],
+      code: p.code,
+      message: p.message,
+      target: link.target,
+      data: { kind: link.kind, ...(link.whole ? { whole: link.whole } : {}), ...p.data },
+    });
+  }
+  graph.set(file, [...ctx.deps]);
+  return out;
+}
+
+/** Site facts read once per loaded model: Hugo's raw-HTML setting and the ids layouts provide. */
+export function siteExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
+  let p = extrasCache.get(site.model);
+  if (!p) extrasCache.set(site.model, (p = readExtras(fs, site)));
+  return p;
+}
+
+async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
+  if (site.model.summary.generator !== 'hugo') return { unsafeHtml: true, layoutIds: new Set(), headingHook: false };
+  let unsafeHtml = false;
+  const layoutDirs = ['layouts'];
+  try {
+    const c = (await loadHugoConfig(fs, site.root)).config;
+    unsafeHtml = c.unsafeHtml;
+    layoutDirs[0] = c.layoutDir;
+    for (const t of c.themes) layoutDirs.push(`${c.themesDir}/${t}/layouts`);
+  } catch {
+    // An unreadable config is reported by the site model; keep Hugo's defaults here.
+  }
+  const layoutIds = new Set<string>();
+  let headingHook = false;
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 8) return;
+    let entries;
+    try {
+      entries = await fs.readDirectory(posix.join(site.root, dir));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const rel = `${dir}/${e.name}`;
+      if (e.type === 'directory') await walk(rel, depth + 1);
+      else if (/\.html?$/i.test(e.name)) {
+        if (/^render-heading\b/.test(e.name)) headingHook = true;
+        try {
+          const html = decodeText(await fs.readFile(posix.join(site.root, rel))).text;
+          for (const m of html.matchAll(/\sid\s*=\s*["']([^"'{}]+)["']/g)) layoutIds.add(m[1]);
+        } catch {
+          // unreadable layout: no ids from it
+        }
+      }
+    }
+  };
+  for (const d of layoutDirs) await walk(d, 0);
+  return { unsafeHtml, layoutIds, headingHook };
+}
+
+registerDocumentCheck(checkLinks);

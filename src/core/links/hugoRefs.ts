@@ -1,0 +1,140 @@
+/**
+ * Hugo's `ref`/`relref` lookup (and `.GetPage`, which render hooks use), re-stated from Hugo 0.111's
+ * `PageCollections.getContentNode` and checked against the real binary:
+ * - the argument is lower-cased and trimmed (`"DEEP"` finds `deep.md`);
+ * - without a leading `/` it is joined (and cleaned) with the page's folder first — for a leaf
+ *   bundle the folder *above* the bundle, unless the argument starts with `..` — then tried as
+ *   given from the content root (not cleaned: `posts/../x.md` is not found);
+ * - the extension of the last segment is dropped and a trailing `/index` or `/_index` too, so
+ *   `x`, `x.md`, `x/index.md` and `x/` (for sections only) all name the same page;
+ * - ref/relref (not GetPage) finally look the base name up across the site: unique → found,
+ *   several pages with that name → "ambiguous" (REF_NOT_FOUND);
+ * - unpublished pages (drafts, future, expired) are not in the site at all.
+ */
+import { posix } from 'node:path';
+import type { Site } from '../service';
+import type { Page } from '../site/model';
+
+export interface RefIndex {
+  /** `/posts/a` → page (sections as `/posts`), keys lower-cased without extension. */
+  readonly byKey: Map<string, Page>;
+  readonly sectionKeys: Set<string>;
+  /** Base name → pages with it (several: ambiguous). */
+  readonly byName: Map<string, Page[]>;
+}
+
+export type RefResult = { readonly page: Page } | { readonly ambiguous: readonly Page[] } | undefined;
+
+const cache = new WeakMap<object, Map<boolean, RefIndex>>();
+
+/** Content path of a file inside its content dir, `posts/a.md`. */
+function innerPath(site: Site, file: string): string | undefined {
+  for (const d of [...site.model.contentDirs].sort((a, b) => b.length - a.length)) {
+    if (d === '') return file;
+    if (file.startsWith(d + '/')) return file.slice(d.length + 1);
+  }
+  return undefined;
+}
+
+function logicalKey(inner: string): string {
+  let p = '/' + inner.toLowerCase();
+  const slash = p.lastIndexOf('/');
+  const dot = p.lastIndexOf('.');
+  if (dot > slash) p = p.slice(0, dot);
+  if (p.endsWith('/_index')) p = p.slice(0, -7) || '/';
+  else if (p.endsWith('/index')) p = p.slice(0, -6) || '/';
+  return p || '/';
+}
+
+export function refIndex(site: Site, includeDrafts: boolean): RefIndex {
+  const urls = site.index.urls();
+  let per = cache.get(urls);
+  if (!per) cache.set(urls, (per = new Map()));
+  const hit = per.get(includeDrafts);
+  if (hit) return hit;
+  const byKey = new Map<string, Page>();
+  const sectionKeys = new Set<string>();
+  const byName = new Map<string, Page[]>();
+  for (const p of site.index.allPages()) {
+    if (!p.file) {
+      if (p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') {
+        const k = p.url.slice(site.model.summary.basePath.length).replace(/\/$/, '').toLowerCase();
+        if (k && !byKey.has(k)) {
+          byKey.set(k, p);
+          sectionKeys.add(k);
+        }
+      }
+      continue;
+    }
+    if (!p.willPublish && !includeDrafts) continue;
+    const inner = innerPath(site, p.file);
+    if (inner === undefined) continue;
+    const key = logicalKey(inner);
+    byKey.set(key, p);
+    if (p.kind !== 'page' || /\/_index\.[^/]+$/.test(p.file)) sectionKeys.add(key);
+    const name = key === '/' ? '' : key.slice(key.lastIndexOf('/') + 1);
+    if (name) {
+      const list = byName.get(name);
+      if (list) list.push(p);
+      else byName.set(name, [p]);
+    }
+  }
+  const idx = { byKey, sectionKeys, byName };
+  per.set(includeDrafts, idx);
+  return idx;
+}
+
+function lookupKey(idx: RefIndex, ref: string): Page | undefined {
+  const trailing = ref.length > 1 && ref.endsWith('/');
+  const key = logicalKey(ref.replace(/^\/+/, '').replace(/\/+$/, ''));
+  if (trailing) return idx.sectionKeys.has(key) ? idx.byKey.get(key) : undefined;
+  return idx.byKey.get(key);
+}
+
+/**
+ * Finds the page a ref argument (path part only) names, from the page in `fromFile`.
+ * `byName`: ref/relref's last-resort base-name lookup (GetPage does not do it).
+ */
+export function resolveHugoRef(site: Site, fromFile: string, arg: string, includeDrafts: boolean, byName = true): RefResult {
+  const idx = refIndex(site, includeDrafts);
+  const ref = arg.trim().toLowerCase().replace(/\\/g, '/');
+  if (ref === '') return undefined;
+  if (!ref.startsWith('/')) {
+    const joined = joinedRef(site, fromFile, ref);
+    const p = lookupKey(idx, ref.endsWith('/') && !joined.endsWith('/') ? joined + '/' : joined);
+    if (p) return { page: p };
+    if (!ref.split('/').some((s) => s === '..' || s === '.')) {
+      const q = lookupKey(idx, '/' + ref);
+      if (q) return { page: q };
+    }
+  } else {
+    if (!ref.split('/').some((s) => s === '..' || s === '.')) {
+      const p = lookupKey(idx, ref);
+      if (p) return { page: p };
+    }
+  }
+  // The last-resort base-name lookup only happens for a single-segment argument: "only" and "/only"
+  // find content/posts/sub/only.md, "/posts/only", "zzz/only" and "only/" do not (Hugo 0.111).
+  const single = ref.replace(/^\/+/, '');
+  if (!byName || single === '' || single.includes('/')) return undefined;
+  const name = logicalKey(single).slice(1);
+  const list = name ? idx.byName.get(name) : undefined;
+  if (!list) return undefined;
+  if (list.length === 1) return { page: list[0] };
+  return { ambiguous: list };
+}
+
+function joinedRef(site: Site, fromFile: string, ref: string): string {
+  const inner = innerPath(site, fromFile) ?? fromFile;
+  let base = posix.dirname(inner);
+  const isLeaf = /(^|\/)index\.[^/]+$/.test(inner) && !/(^|\/)_index\./.test(inner);
+  if (isLeaf && !ref.startsWith('..')) base = posix.dirname(base);
+  return posix.join('/', base === '.' ? '' : base.toLowerCase(), ref);
+}
+
+/** The content path to write in a relref for a page (`/posts/a.md`). */
+export function refPathOf(site: Site, page: Page): string | undefined {
+  if (!page.file) return undefined;
+  const inner = innerPath(site, page.file);
+  return inner === undefined ? undefined : '/' + inner;
+}

@@ -1,0 +1,448 @@
+/**
+ * The verdict on one link: what the generator publishes for it, and whether that exists on the
+ * built site. Pure over the index; every lookup is a hash lookup so a whole-site check stays near
+ * the cost of parsing. Only broken links pay for suggestions (a scan of the site's URLs).
+ *
+ * The bar is zero false positives: whenever the generator could still produce a working link (an
+ * unknown scheme, a page we cannot see into, a render hook that may fall back), we stay silent.
+ */
+import { posix } from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import type { Site } from '../service';
+import type { IndexedDocument, UrlTarget } from '../site/index';
+import type { LinkSemantics, Page } from '../site/model';
+import type { Severity } from '../diagnostics';
+import type { ExtractedLink } from './types';
+import { decodePath, hostOf, relativeUrl, resolvePath, splitDestination } from './urls';
+import { refPathOf, resolveHugoRef } from './hugoRefs';
+
+export type LinkCode =
+  | 'link.not-found'
+  | 'link.fragment-not-found'
+  | 'link.unpublished-target'
+  | 'link.md-path'
+  | 'ref.not-found'
+  | 'template.unrendered'
+  | 'link.reference-undefined';
+
+export const DEFAULT_SEVERITY: Readonly<Record<LinkCode, Severity>> = {
+  'link.not-found': 'error',
+  'link.fragment-not-found': 'warning',
+  'link.unpublished-target': 'warning',
+  'link.md-path': 'warning',
+  'ref.not-found': 'error',
+  'template.unrendered': 'error',
+  'link.reference-undefined': 'warning',
+};
+
+export interface LinkProblem {
+  readonly code: LinkCode;
+  readonly message: string;
+  /** What quick fixes need: `suggestions` are replacements for the link's range. */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** Facts about a site that are read once (not per link). */
+export interface SiteExtras {
+  /** Hugo publishes raw HTML (markup.goldmark.renderer.unsafe); otherwise it omits it. */
+  readonly unsafeHtml: boolean;
+  /** Literal `id="…"` values in the site's and themes' layouts: fragments the templates provide. */
+  readonly layoutIds: ReadonlySet<string>;
+  /** A heading render hook may give headings other ids: fragments are then not checked. */
+  readonly headingHook: boolean;
+}
+
+export interface CheckContext {
+  readonly site: Site;
+  readonly file: string;
+  /** The page the document publishes (undefined: not published as a page of its own). */
+  readonly page: Page | undefined;
+  readonly doc: IndexedDocument;
+  readonly includeDrafts: boolean;
+  readonly extras: SiteExtras;
+  readonly semantics: LinkSemantics;
+  /** What this document depends on, for re-checking it when those change. */
+  readonly deps: Set<string>;
+}
+
+const MD_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+const idSets = new WeakMap<IndexedDocument, Set<string>>();
+
+export function urlKey(path: string): string {
+  return 'url:' + (path.length > 1 ? path.replace(/\/+$/, '') : path);
+}
+
+function idsOf(doc: IndexedDocument): Set<string> {
+  let s = idSets.get(doc);
+  if (!s) {
+    s = new Set<string>();
+    for (const h of doc.headings) s.add(h.id);
+    for (const id of doc.htmlIds) s.add(id);
+    idSets.set(doc, s);
+  }
+  return s;
+}
+
+export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
+  switch (link.kind) {
+    case 'template':
+      return templateProblem(link);
+    case 'reference':
+      return link.defined === false
+        ? { code: 'link.reference-undefined', message: `No link definition for the label "${link.label}": "[${link.label}]: <destination>" is missing, so Markdown prints the brackets as text.`, data: { label: link.label } }
+        : undefined;
+    case 'ref':
+    case 'relref':
+      return ctx.site.model.summary.generator === 'hugo' ? refProblem(ctx, link) : undefined;
+    case 'post_url':
+    case 'liquid-link':
+      return undefined;
+    case 'html-href':
+    case 'html-src':
+      if (ctx.site.model.summary.generator === 'hugo' && !ctx.extras.unsafeHtml) return undefined;
+      return urlProblem(ctx, link, 'url');
+    case 'figure':
+      if (link.context) return undefined;
+      return urlProblem(ctx, link, 'url');
+    case 'image':
+      return urlProblem(ctx, link, ctx.semantics === 'file' ? 'file' : 'url');
+    default:
+      return urlProblem(ctx, link, ctx.semantics);
+  }
+}
+
+// ---------------------------------------------------------------------------- templates
+
+function templateProblem(link: ExtractedLink): LinkProblem {
+  const m = /^\{\{-?\s*(relref|ref)\s+\.\s+("[^"]*"|`[^`]*`)\s*-?\}\}$/.exec(link.target);
+  const fix = m ? `{{< ${m[1]} ${m[2]} >}}` : undefined;
+  return {
+    code: 'template.unrendered',
+    message: `Template code is not run in content: Hugo publishes ${link.target} as literal text.${fix ? ` Use the shortcode ${fix} instead.` : ' Move it into a layout or a shortcode.'}`,
+    data: fix ? { suggestions: [fix], replaceWhole: true } : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------- ref / relref
+
+function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
+  if (link.context === 'raw-html' && !ctx.extras.unsafeHtml) return undefined;
+  const { site, file } = ctx;
+  const hash = link.target.indexOf('#');
+  const path = hash >= 0 ? link.target.slice(0, hash) : link.target;
+  const fragment = hash >= 0 ? link.target.slice(hash + 1) : undefined;
+  const name = path.trim().toLowerCase().replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '') ?? '';
+  if (name) ctx.deps.add('ref:' + name);
+  if (path.trim() === '') return link.context ? undefined : fragmentProblem(ctx, ctx.page, ctx.doc, fragment, link.target, '');
+  const r = resolveHugoRef(site, file, path, ctx.includeDrafts);
+  if (r && 'page' in r) {
+    if (r.page.file) ctx.deps.add('file:' + r.page.file);
+    if (link.context) return undefined;
+    const doc = r.page.file ? site.index.document(r.page.file) : undefined;
+    return fragmentProblem(ctx, r.page, doc, fragment, link.target, path + '#');
+  }
+  if (r && 'ambiguous' in r) {
+    const files = r.ambiguous.map((p) => p.file ?? p.url);
+    return {
+      code: 'ref.not-found',
+      message: `Hugo cannot resolve ${link.kind} "${link.target}": ${files.length} pages are named "${name}" (${files.join(', ')}), so it reports the reference as ambiguous (REF_NOT_FOUND) and the build fails. Write the content path, e.g. "${refPathOf(site, r.ambiguous[0]) ?? ''}".`,
+      data: { suggestions: r.ambiguous.map((p) => refPathOf(site, p)).filter((s): s is string => !!s).map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
+    };
+  }
+  const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true);
+  if (hidden && 'page' in hidden) {
+    if (hidden.page.file) ctx.deps.add('file:' + hidden.page.file);
+    return {
+      code: 'ref.not-found',
+      message: `${link.kind} "${link.target}" names ${hidden.page.file}, which ${statusPhrase(hidden.page)}: a production build does not contain it, so Hugo reports REF_NOT_FOUND and the build fails.`,
+      data: { unpublished: hidden.page.file },
+    };
+  }
+  const suggestions = nearestRefs(ctx, path);
+  return {
+    code: 'ref.not-found',
+    message: `Hugo cannot find a page for ${link.kind} "${link.target}" (REF_NOT_FOUND: page not found), so the build fails.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+    data: { suggestions: suggestions.map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
+  };
+}
+
+function nearestRefs(ctx: CheckContext, path: string): string[] {
+  const want = path.trim().toLowerCase().replace(/\.[a-z]+$/, '').split('/').filter(Boolean).pop() ?? '';
+  if (!want) return [];
+  let best: { d: number; s: string }[] = [];
+  for (const p of ctx.site.index.contentPages()) {
+    if (!p.file || (!p.willPublish && !ctx.includeDrafts)) continue;
+    const ref = refPathOf(ctx.site, p);
+    if (!ref) continue;
+    const base = ref.toLowerCase().replace(/\/(_?index)?\.[a-z]+$/, '').replace(/\.[a-z]+$/, '').split('/').pop() ?? '';
+    const d = distance(want, base);
+    if (d <= Math.max(2, Math.floor(want.length * 0.3))) best.push({ d, s: /\.[a-z]+$/i.test(path.trim()) ? ref : ref.replace(/\.[a-z]+$/i, '') });
+  }
+  best = best.sort((a, b) => a.d - b.d || a.s.localeCompare(b.s)).slice(0, 3);
+  return best.map((b) => b.s);
+}
+
+function statusPhrase(p: Page): string {
+  switch (p.status) {
+    case 'draft':
+      return 'is a draft (draft: true)';
+    case 'future':
+      return `is dated in the future${p.date ? ` (${p.date})` : ''}`;
+    case 'expired':
+      return 'has expired (expiryDate has passed)';
+    default:
+      return 'is not rendered (build options)';
+  }
+}
+
+// ---------------------------------------------------------------------------- fragments
+
+function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
+  if (fragment === undefined || fragment === '') return undefined;
+  // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
+  if (!doc || doc.partial || ctx.extras.headingHook) return undefined;
+  if (page && page.kind !== 'page') return undefined;
+  const ids = idsOf(doc);
+  const decoded = decodePath(fragment);
+  if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
+  // Goldmark footnotes and Hugo's table of contents have generated ids.
+  if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents') return undefined;
+  const near = nearestIds(decoded, ids);
+  const where = page ? page.url : doc.file;
+  return {
+    code: 'link.fragment-not-found',
+    message: `${where} has no heading or anchor with id "${decoded}".${near.length ? ` Did you mean #${near[0]}?` : ''}`,
+    data: { fragment: decoded, suggestions: near.map((id) => prefix + id), headings: [...ids] },
+  };
+}
+
+function nearestIds(want: string, ids: ReadonlySet<string>): string[] {
+  const scored: { d: number; id: string }[] = [];
+  const w = want.toLowerCase();
+  for (const id of ids) {
+    const l = id.toLowerCase();
+    const d = l === w ? 0 : l.startsWith(w) || w.startsWith(l) || l.includes(w) ? 1 : distance(w, l) + 1;
+    if (d <= Math.max(3, Math.floor(w.length * 0.4))) scored.push({ d, id });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id)).slice(0, 3).map((s) => s.id);
+}
+
+// ---------------------------------------------------------------------------- URLs and paths
+
+interface Written {
+  /** `https://host` for an own-host absolute URL, '' otherwise. */
+  readonly origin: string;
+  readonly path: string;
+  readonly query: string;
+  readonly fragment: string | undefined;
+}
+
+/** Splits a destination; undefined for what is not ours to check (other hosts, schemes). */
+function parseWritten(ctx: CheckContext, dest: string): Written | undefined {
+  if (dest.startsWith('//')) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(dest)) {
+    if (!/^https?:\/\//i.test(dest)) return undefined;
+    const own = hostOf(ctx.site.model.summary.baseURL);
+    if (!own || hostOf(dest) !== own) return undefined;
+    const origin = /^[a-z]+:\/\/[^/?#]*/i.exec(dest)![0];
+    const rest = dest.slice(origin.length);
+    const s = splitDestination(rest);
+    return { origin, path: s.path || '/', query: s.query, fragment: s.fragment };
+  }
+  const s = splitDestination(dest);
+  return { origin: '', ...s };
+}
+
+/** What the built site serves for a decoded path, with the fallbacks a static server applies. */
+function lookup(site: Site, path: string): readonly UrlTarget[] {
+  const idx = site.index;
+  let t = idx.lookupUrl(path);
+  if (t.length) return t;
+  if (!path.endsWith('/')) {
+    t = idx.lookupUrl(path + '/');
+    if (t.length) return t;
+  } else {
+    t = idx.lookupUrl(path + 'index.html');
+    if (t.length) return t;
+  }
+  if (path.endsWith('/index.html')) return idx.lookupUrl(path.slice(0, -'index.html'.length));
+  return t;
+}
+
+type Found = { readonly kind: 'ok'; readonly page?: Page } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
+
+function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
+  if (targets.length === 0) return { kind: 'none' };
+  let hidden: Page | undefined;
+  for (const t of targets) {
+    if (t.type === 'file' || t.type === 'generated') return { kind: 'ok' };
+    if (t.page.willPublish || ctx.includeDrafts) return { kind: 'ok', page: t.page };
+    hidden ??= t.page;
+  }
+  return hidden ? { kind: 'unpublished', page: hidden } : { kind: 'none' };
+}
+
+function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSemantics): LinkProblem | undefined {
+  if (link.context === 'code') return undefined;
+  const dest = link.target.trim();
+  if (dest === '' || dest === '#') return undefined;
+  const w = parseWritten(ctx, dest);
+  if (!w) return undefined;
+  if (w.path === '' && !w.origin) {
+    // `#x` or `?q`: this page.
+    return fragmentProblem(ctx, ctx.page, ctx.doc, w.fragment, dest, '#');
+  }
+  if (semantics === 'file') return fileProblem(ctx, link, w);
+  const page = ctx.page;
+  // A relative link on a document that publishes no page of its own: no base to resolve against.
+  if (!page && !w.path.startsWith('/')) return undefined;
+  const resolved = decodePath(resolvePath(page?.url ?? '/', w.path));
+  ctx.deps.add(urlKey(resolved));
+  let found = judge(ctx, lookup(ctx.site, resolved));
+  if (semantics === 'content-path' && link.kind !== 'image') {
+    // A link render hook looks the destination up as a content path and falls back to it as a URL.
+    const r = resolveHugoRef(ctx.site, ctx.file, decodePath(w.path), ctx.includeDrafts, false);
+    if (r && 'page' in r) found = { kind: 'ok', page: r.page };
+    else if (found.kind !== 'ok') {
+      const h = resolveHugoRef(ctx.site, ctx.file, decodePath(w.path), true, false);
+      if (h && 'page' in h) found = { kind: 'unpublished', page: h.page };
+    }
+  } else if (semantics === 'content-path' && found.kind === 'none' && !w.path.startsWith('/')) {
+    // An image hook may resolve page resources by path: accept a file beside the document.
+    if (ctx.site.index.hasFile(posix.join(posix.dirname(ctx.file), decodePath(w.path)))) return undefined;
+  }
+  if (found.kind === 'ok') {
+    if (found.page?.file) ctx.deps.add('file:' + found.page.file);
+    if (!found.page) return undefined;
+    const doc = found.page.file ? ctx.site.index.document(found.page.file) : undefined;
+    return fragmentProblem(ctx, found.page, doc, w.fragment, dest, dest.slice(0, dest.length - (w.fragment?.length ?? -1)));
+  }
+  if (found.kind === 'unpublished') {
+    if (found.page.file) ctx.deps.add('file:' + found.page.file);
+    return {
+      code: 'link.unpublished-target',
+      message: `${found.page.url} ${statusPhrase(found.page)}${found.page.file ? ` in ${found.page.file}` : ''}: a production build does not publish it, so this link is broken on the live site.`,
+      data: { file: found.page.file, status: found.page.status },
+    };
+  }
+  if (ctx.site.model.summary.generator === 'hugo' && semantics === 'url' && MD_EXT.test(decodePath(w.path)) && link.kind !== 'image') {
+    const md = mdPathProblem(ctx, w, resolved);
+    if (md) return md;
+  }
+  return notFound(ctx, dest, w, resolved);
+}
+
+function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkProblem | undefined {
+  const { site, file } = ctx;
+  const path = decodePath(w.path);
+  let target: Page | undefined;
+  const asFile = path.startsWith('/') ? undefined : posix.join(posix.dirname(file), path);
+  if (asFile) target = site.index.pagesOfFile(asFile)[0];
+  if (!target) {
+    const r = resolveHugoRef(site, file, path, true, false);
+    if (r && 'page' in r) target = r.page;
+  }
+  if (!target) return undefined;
+  if (target.file) ctx.deps.add('file:' + target.file);
+  const tail = w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
+  const relative = ctx.page ? relativeUrl(ctx.page.url, target.url) + tail : undefined;
+  const root = target.url + tail;
+  const refPath = refPathOf(site, target);
+  const relref = refPath ? `{{< relref "${refPath}${w.fragment !== undefined ? '#' + w.fragment : ''}" >}}` : undefined;
+  const forms = [relative, root].filter((s): s is string => !!s);
+  return {
+    code: 'link.md-path',
+    message: `Hugo publishes this destination unchanged (the site has no link render hook), so it points to ${resolved}, which does not exist. Link to the page's URL instead: ${forms.join(' or ')}${relref ? `, or use ${relref}` : ''}.`,
+    data: { suggestions: [...forms, ...(relref ? [relref] : [])], relative, root, relref, file: target.file },
+  };
+}
+
+function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string): LinkProblem {
+  const base = ctx.site.model.summary.basePath;
+  const page = ctx.page;
+  const from = w.path.startsWith('/') || w.origin ? '' : ` (resolved from ${dest} on ${page?.url ?? ctx.file})`;
+  if (base && resolved !== base && !resolved.startsWith(base + '/')) {
+    const inside = base + resolved;
+    const ok = judge(ctx, lookup(ctx.site, inside)).kind === 'ok';
+    const suggestion = ok ? formatLike(ctx, w, inside) : undefined;
+    return {
+      code: 'link.not-found',
+      message: `${resolved} is outside the site's sub-path ${base}/ (baseURL ${ctx.site.model.summary.baseURL ?? ''}): Hugo publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      data: { resolved, suggestions: suggestion ? [suggestion] : [] },
+    };
+  }
+  const near = nearestUrls(ctx, resolved).map((u) => formatLike(ctx, w, u));
+  return {
+    code: 'link.not-found',
+    message: `No page is published at ${resolved}${from}.${near.length ? ` Did you mean ${near[0]}?` : ''}`,
+    data: { resolved, suggestions: near },
+  };
+}
+
+/** Writes a target URL in the same style as the link it replaces (relative or root, slash or not). */
+function formatLike(ctx: CheckContext, w: Written, url: string): string {
+  let out: string;
+  if (w.origin) out = w.origin + url;
+  else if (w.path.startsWith('/') || !ctx.page) out = url;
+  else out = relativeUrl(ctx.page.url, url);
+  if (!w.path.endsWith('/') && out.endsWith('/') && out.length > 1 && !out.endsWith('./')) out = out.slice(0, -1);
+  return out + w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
+}
+
+function nearestUrls(ctx: CheckContext, resolved: string): string[] {
+  const want = resolved.replace(/\/+$/, '');
+  const max = Math.max(2, Math.floor(want.length * 0.25));
+  const scored: { d: number; u: string }[] = [];
+  for (const [u, targets] of ctx.site.index.urls()) {
+    if (judge(ctx, targets).kind !== 'ok' || u.endsWith('.xml')) continue;
+    const cand = u.replace(/\/+$/, '');
+    if (Math.abs(cand.length - want.length) > max) continue;
+    const d = distance(want, cand);
+    if (d <= max) scored.push({ d, u });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.u.localeCompare(b.u)).slice(0, 3).map((s) => s.u);
+}
+
+function fileProblem(ctx: CheckContext, link: ExtractedLink, w: Written): LinkProblem | undefined {
+  const { site, file } = ctx;
+  const dir = posix.dirname(file);
+  const resolved = decodePath(resolvePath(dir === '.' ? '/' : '/' + dir + '/', w.path)).slice(1);
+  const rel = resolved.replace(/\/+$/, '');
+  ctx.deps.add('file:' + rel);
+  const doc = site.index.document(rel);
+  if (doc || site.index.hasFile(rel) || rel === '') {
+    return doc ? fragmentProblem(ctx, doc.pages[0], doc, w.fragment, link.target, link.target.slice(0, link.target.length - (w.fragment?.length ?? -1))) : undefined;
+  }
+  // A folder (its README or index may be what the reader gets).
+  for (const u of site.index.urls().keys()) if (u.startsWith('/' + rel + '/')) return undefined;
+  const near = nearestUrls(ctx, '/' + rel).map((u) => relativeUrl('/' + (dir === '.' ? '' : dir + '/'), u));
+  return {
+    code: 'link.not-found',
+    message: `No file ${rel} exists (resolved from ${link.target} in ${file}).${near.length ? ` Did you mean ${near[0]}?` : ''}`,
+    data: { resolved: '/' + rel, suggestions: near },
+  };
+}
+
+/**
+ * The page a link leads to, if it is a page (for refactors between URL and relref forms).
+ * Undefined for anything else: files, generated pages, other hosts, broken links.
+ */
+export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Page; fragment?: string } | undefined {
+  if (link.kind === 'ref' || link.kind === 'relref') {
+    const hash = link.target.indexOf('#');
+    const path = hash >= 0 ? link.target.slice(0, hash) : link.target;
+    const r = resolveHugoRef(ctx.site, ctx.file, path, true);
+    return r && 'page' in r ? { page: r.page, fragment: hash >= 0 ? link.target.slice(hash + 1) : undefined } : undefined;
+  }
+  if (link.kind !== 'inline' && link.kind !== 'definition') return undefined;
+  const w = parseWritten(ctx, link.target.trim());
+  if (!w || w.path === '') return undefined;
+  if (!ctx.page && !w.path.startsWith('/')) return undefined;
+  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', w.path));
+  for (const t of lookup(ctx.site, resolved)) if (t.type === 'page' || t.type === 'alias') return { page: t.page, fragment: w.fragment };
+  if (ctx.semantics === 'content-path') {
+    const r = resolveHugoRef(ctx.site, ctx.file, decodePath(w.path), true, false);
+    if (r && 'page' in r) return { page: r.page, fragment: w.fragment };
+  }
+  return undefined;
+}

@@ -1,0 +1,84 @@
+/** URL path arithmetic as a browser does it, on decoded path strings (no URL objects per link). */
+
+/** Splits `a/b?q#f` into its path, query and fragment (fragment without `#`). */
+export function splitDestination(dest: string): { path: string; query: string; fragment: string | undefined } {
+  const hash = dest.indexOf('#');
+  const fragment = hash >= 0 ? dest.slice(hash + 1) : undefined;
+  const beforeHash = hash >= 0 ? dest.slice(0, hash) : dest;
+  const q = beforeHash.indexOf('?');
+  return { path: q >= 0 ? beforeHash.slice(0, q) : beforeHash, query: q >= 0 ? beforeHash.slice(q) : '', fragment };
+}
+
+/** The folder a relative link is resolved in: `/posts/a/` → `/posts/a/`, `/posts/a.html` → `/posts/`. */
+export function baseDir(pageUrl: string): string {
+  return pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1) || '/';
+}
+
+/** Resolves `dest` (a path, no query or fragment) against a page URL and removes dot segments. */
+export function resolvePath(pageUrl: string, dest: string): string {
+  const joined = dest.startsWith('/') ? dest : baseDir(pageUrl) + dest;
+  if (!joined.includes('.') && !joined.includes('//')) return joined;
+  const segs = joined.split('/');
+  const out: string[] = [];
+  for (let i = 1; i < segs.length; i++) {
+    const s = segs[i];
+    const last = i === segs.length - 1;
+    if (s === '.' || s === '%2e' || s === '%2E') {
+      if (last) out.push('');
+    } else if (s === '..' || s.toLowerCase() === '%2e%2e') {
+      out.pop();
+      if (last) out.push('');
+    } else out.push(s);
+  }
+  return '/' + out.join('/');
+}
+
+/** Percent-decodes a path; malformed escapes are kept as written (a browser sends them as they are). */
+export function decodePath(p: string): string {
+  if (!p.includes('%')) return p;
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+/** A relative URL from a page to a target path, the way a writer would type it. */
+export function relativeUrl(fromPageUrl: string, to: string): string {
+  const from = baseDir(fromPageUrl).split('/').slice(1, -1);
+  const toSegs = to.split('/').slice(1);
+  let i = 0;
+  while (i < from.length && i < toSegs.length - 1 && from[i] === toSegs[i]) i++;
+  const up = from.length - i;
+  const rest = toSegs.slice(i).join('/');
+  const rel = (up ? '../'.repeat(up) : '') + rest;
+  return rel === '' ? './' : rel;
+}
+
+/** Host without `www.`, lower-cased; undefined for a baseURL without a host. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim());
+  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+/** Compiles simple globs (`*`, `**`, `?`) into one matcher. */
+export function globMatcher(globs: readonly string[]): (s: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const res = globs.map((g) => {
+    let r = '';
+    for (let i = 0; i < g.length; i++) {
+      const c = g[i];
+      if (c === '*') {
+        if (g[i + 1] === '*') {
+          r += '.*';
+          i++;
+          if (g[i + 1] === '/') i++;
+        } else r += '[^/]*';
+      } else if (c === '?') r += '[^/]';
+      else r += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${r}$`);
+  });
+  return (s) => res.some((r) => r.test(s));
+}

@@ -1,0 +1,178 @@
+/**
+ * A verdict for every link the preview shows, meant to match the link diagnostics. The link
+ * checker's full resolver (src/core/links/resolve.ts) was not there yet when this was written, so
+ * `verdictFor` is the one switch point: it uses the checker's Hugo ref lookup and a small URL
+ * resolution of our own for the rest. When resolve.ts lands, call it from `verdictFor` only.
+ */
+import { posix } from 'node:path';
+import type { Site } from '../service';
+import type { Page } from '../site/model';
+import { resolveHugoRef } from '../links/hugoRefs';
+import type { LinkForm, LinkVerdict } from './types';
+
+export interface VerdictContext {
+  readonly site: Site;
+  /** Site-relative file of the post being previewed. */
+  readonly file: string;
+  /** Treat drafts, future and expired pages as published (setting `postcraft.links.includeDrafts`). */
+  readonly includeDrafts: boolean;
+}
+
+export function verdictFor(base: VerdictContext, target: string, form: LinkForm, ownIds: ReadonlySet<string>): LinkVerdict {
+  const ctx: Ctx = { ...base, ownIds };
+  try {
+    return ownVerdict(ctx, target, form);
+  } catch {
+    // A verdict is decoration: never let it break the render.
+    return { kind: 'other' };
+  }
+}
+
+interface Ctx extends VerdictContext {
+  /** Ids in the post as it is now (unsaved edits included): headings and HTML anchors. */
+  readonly ownIds: ReadonlySet<string>;
+}
+
+const STATUS_WORD: Record<string, string> = { draft: 'a draft', future: 'scheduled for the future', expired: 'expired' };
+
+function splitTarget(t: string): { path: string; fragment?: string } {
+  const hash = t.indexOf('#');
+  const beforeHash = hash >= 0 ? t.slice(0, hash) : t;
+  const q = beforeHash.indexOf('?');
+  return { path: q >= 0 ? beforeHash.slice(0, q) : beforeHash, fragment: hash >= 0 ? t.slice(hash + 1) : undefined };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  const m = url ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim()) : null;
+  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+/** Resolves `dest` against a page URL the way a browser does, dot segments removed. */
+function resolveAgainst(pageUrl: string, dest: string): string {
+  const base = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1) || '/';
+  const joined = dest.startsWith('/') ? dest : base + dest;
+  const out: string[] = [];
+  const segs = joined.split('/');
+  for (let i = 1; i < segs.length; i++) {
+    const s = segs[i];
+    const last = i === segs.length - 1;
+    if (s === '.') {
+      if (last) out.push('');
+    } else if (s === '..') {
+      out.pop();
+      if (last) out.push('');
+    } else out.push(s);
+  }
+  return '/' + out.join('/');
+}
+
+function decode(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+function idsOf(site: Site, file: string): Set<string> {
+  const doc = site.index.document(file);
+  return new Set([...(doc?.headings.map((h) => h.id) ?? []), ...(doc?.htmlIds ?? [])]);
+}
+
+/** Checks the page is published and has the fragment; builds the verdict. */
+function pageVerdict(ctx: Ctx, page: Page, fragment: string | undefined, href: string): LinkVerdict {
+  const file = page.file ? posix.join(ctx.site.root, page.file) : undefined;
+  if (!page.willPublish && !ctx.includeDrafts && page.status !== 'published') {
+    return { kind: 'internal', file, href, fragment, broken: `the target page is ${STATUS_WORD[page.status] ?? page.status} and is not published by a production build` };
+  }
+  if (fragment && page.file) {
+    const ids = page.file === ctx.file ? ctx.ownIds : idsOf(ctx.site, page.file);
+    if (!ids.has(fragment) && !ids.has(decode(fragment))) return { kind: 'internal', file, href, fragment, broken: `the page has no heading or anchor with id "${fragment}"` };
+  }
+  return { kind: 'internal', file, href, fragment };
+}
+
+function ownVerdict(ctx: Ctx, target: string, form: LinkForm): LinkVerdict {
+  const { site } = ctx;
+  const t = target.trim();
+  if (form === 'ref' || form === 'relref') return refVerdict(ctx, t, form);
+  if (form === 'post_url' || form === 'liquid-link') return jekyllVerdict(ctx, t, form);
+  if (t === '') return { kind: 'other' };
+  if (t.startsWith('#')) {
+    const id = t.slice(1);
+    if (id === '' || ctx.ownIds.has(id) || ctx.ownIds.has(decode(id))) return { kind: 'fragment', fragment: id };
+    return { kind: 'fragment', fragment: id, broken: `this post has no heading or anchor with id "${id}"` };
+  }
+  let path = t;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(t);
+  if (scheme || t.startsWith('//')) {
+    const siteHost = hostOf(site.model.summary.baseURL);
+    const host = hostOf(t.startsWith('//') ? 'x:' + t : t);
+    // A link to this site's own address is internal and can be broken like any other.
+    if (!siteHost || host !== siteHost || !/^(https?:)?\/\//i.test(t)) return { kind: 'external' };
+    path = t.replace(/^(https?:)?\/\/[^/?#]*/i, '') || '/';
+  }
+  const { path: p, fragment } = splitTarget(path);
+  if (p === '') return ownVerdict(ctx, '#' + (fragment ?? ''), 'link');
+  const pages = site.index.pagesOfFile(ctx.file);
+  const from = pages[0]?.url ?? '/';
+  if (site.model.summary.linkSemantics === 'file') return fileVerdict(ctx, p, fragment);
+  const url = decode(resolveAgainst(from, p));
+  const candidates = [url];
+  // A server answers `/posts/a` with the folder's index, as Hugo's own server does.
+  if (!url.endsWith('/') && !/\.[a-z0-9]+$/i.test(url)) candidates.push(url + '/');
+  if (url.endsWith('/index.html')) candidates.push(url.slice(0, -'index.html'.length));
+  for (const u of candidates) {
+    const hits = site.index.lookupUrl(u);
+    if (hits.length === 0) continue;
+    const page = hits.find((h) => h.type === 'page' || h.type === 'alias');
+    if (page && (page.type === 'page' || page.type === 'alias')) return pageVerdict(ctx, page.page, fragment, t);
+    const f = hits.find((h) => h.type === 'file');
+    return { kind: 'internal', file: f && f.type === 'file' ? posix.join(site.root, f.file) : undefined, href: t };
+  }
+  if (site.model.summary.linkSemantics === 'content-path') {
+    const v = fileVerdict(ctx, p, fragment);
+    if (!v.broken) return v;
+  }
+  const why = /\.(md|markdown)$/i.test(p)
+    ? `"${p}" is a file path; the site publishes it unchanged, and no page is published at ${url}`
+    : `no page or file is published at ${url}`;
+  return { kind: 'internal', href: t, fragment, broken: why };
+}
+
+/** Relative file paths (plain folders, Docusaurus, render hooks with content paths). */
+function fileVerdict(ctx: Ctx, p: string, fragment: string | undefined): LinkVerdict {
+  const { site } = ctx;
+  const rel = p.startsWith('/') ? p.slice(1) : posix.join(posix.dirname(ctx.file), decode(p));
+  const tries = [rel, rel + '.md', posix.join(rel, 'index.md'), posix.join(rel, '_index.md')];
+  for (const f of tries) {
+    if (!site.index.hasFile(f)) continue;
+    const page = site.index.pagesOfFile(f)[0];
+    if (page) return pageVerdict(ctx, page, fragment, p);
+    return { kind: 'internal', file: posix.join(site.root, f), href: p };
+  }
+  return { kind: 'internal', href: p, fragment, broken: `no file ${rel} in the site` };
+}
+
+function refVerdict(ctx: Ctx, t: string, form: LinkForm): LinkVerdict {
+  const { path, fragment } = splitTarget(t);
+  if (path === '') return ownVerdict(ctx, '#' + (fragment ?? ''), 'link');
+  const r = resolveHugoRef(ctx.site, ctx.file, path, ctx.includeDrafts);
+  if (!r) return { kind: 'internal', fragment, broken: `REF_NOT_FOUND: ${form} "${t}": page not found (hugo fails the build)` };
+  if ('ambiguous' in r) return { kind: 'internal', fragment, broken: `REF_NOT_FOUND: ${form} "${t}" is ambiguous: ${r.ambiguous.map((p) => p.file).join(', ')}` };
+  const href = r.page.url + (fragment ? `#${fragment}` : '');
+  return pageVerdict(ctx, r.page, fragment, href);
+}
+
+function jekyllVerdict(ctx: Ctx, t: string, form: LinkForm): LinkVerdict {
+  const { site } = ctx;
+  const candidates = site.model.refCandidates?.(t, ctx.file) ?? [];
+  const direct = form === 'liquid-link' ? [t.replace(/^\//, '')] : [];
+  for (const f of [...direct, ...candidates]) {
+    if (!site.index.hasFile(f)) continue;
+    const page = site.index.pagesOfFile(f)[0];
+    if (page) return pageVerdict(ctx, page, undefined, page.url);
+    return { kind: 'internal', file: posix.join(site.root, f) };
+  }
+  return { kind: 'internal', broken: form === 'post_url' ? `Could not find post "${t}" in tag 'post_url'` : `Could not find document '${t}' in tag 'link'` };
+}

@@ -1,0 +1,121 @@
+/**
+ * The renderer bound to a site: markup settings from the site's configuration, images and links
+ * resolved through the site model. Host-agnostic: the host says how a local file becomes a URI the
+ * page may load (a webview URI in VS Code, a data: URI in the CLI's standalone page).
+ */
+import { posix } from 'node:path';
+import type { Postcraft, Site } from '../service';
+import { loadHugoConfig } from '../generators/hugo/config';
+import { renderPost } from './render';
+import { verdictFor } from './linkVerdicts';
+import type { ImageResolution, MarkupOptions, RenderedPost } from './types';
+
+export interface SiteRenderOptions {
+  /** URI for a local file (absolute path); undefined when the host may not show it. */
+  readonly resourceUri: (absPath: string) => string | undefined;
+  readonly allowHttpsImages: boolean;
+  readonly includeDrafts?: boolean;
+}
+
+const markupCache = new WeakMap<object, Promise<MarkupOptions>>();
+
+/** How the site's own renderer is configured (cached per loaded site model). */
+export function markupOptionsFor(engine: Postcraft, site: Site): Promise<MarkupOptions> {
+  let p = markupCache.get(site.model);
+  if (!p) {
+    p = readMarkupOptions(engine, site);
+    markupCache.set(site.model, p);
+  }
+  return p;
+}
+
+async function readMarkupOptions(engine: Postcraft, site: Site): Promise<MarkupOptions> {
+  const generator = site.model.summary.generator;
+  // The index computes heading ids with attributes honoured; so must we, or ids would differ.
+  const base = { generator, headingIdStyle: site.model.headingIdStyle, headingAttributes: true };
+  if (generator === 'hugo') {
+    try {
+      const { config } = await loadHugoConfig(engine.fs, site.root);
+      return { ...base, unsafeHtml: config.unsafeHtml, typographer: config.typographer };
+    } catch {
+      return { ...base, unsafeHtml: false, typographer: true };
+    }
+  }
+  // kramdown (Jekyll) renders raw HTML and smart quotes; MDX and the others render HTML too.
+  return { ...base, unsafeHtml: true, typographer: generator === 'jekyll' };
+}
+
+const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
+
+/** Where an image in a post comes from, and whether the preview may load it. */
+export function resolveSiteImage(site: Site, file: string, src: string, o: SiteRenderOptions): ImageResolution {
+  const s = src.trim();
+  if (!s) return { missing: true, reason: 'empty image address' };
+  if (/^data:image\//i.test(s)) return { uri: s };
+  let path = s;
+  if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(s)) {
+    const siteHost = hostOf(site.model.summary.baseURL);
+    const host = hostOf(s.startsWith('//') ? 'https:' + s : s);
+    if (!siteHost || host !== siteHost) {
+      if (!/^https:\/\//i.test(s)) return { blocked: true, reason: 'remote image over plain http: not loaded' };
+      return o.allowHttpsImages ? { uri: s } : { blocked: true, reason: 'remote image not loaded (postcraft.preview.allowHttpsImages is off)' };
+    }
+    path = s.replace(/^([a-z]+:)?\/\/[^/?#]*/i, '') || '/';
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return { blocked: true, reason: `${s.split(':')[0]}: images are not loaded` };
+  const clean = decode(path.replace(/[?#].*$/, ''));
+  const pageUrl = site.index.pagesOfFile(file)[0]?.url ?? '/';
+  const url = clean.startsWith('/') ? clean : resolveAgainst(pageUrl, clean);
+  for (const t of site.index.lookupUrl(url)) {
+    if (t.type === 'file') return found(site, t.file, o);
+  }
+  if (!clean.startsWith('/')) {
+    // Next to the Markdown file: what an editor shows, even where the site would not publish it.
+    const rel = posix.normalize(posix.join(posix.dirname(file), clean));
+    if (site.index.hasFile(rel)) return found(site, rel, o);
+  }
+  return { missing: true, reason: `image not found: nothing is published at ${url}` };
+}
+
+function found(site: Site, rel: string, o: SiteRenderOptions): ImageResolution {
+  if (!IMAGE_EXT.test(rel)) return { missing: true, reason: `${rel} is not an image` };
+  const uri = o.resourceUri(posix.join(site.root, rel));
+  return uri ? { uri } : { blocked: true, reason: `${rel} is outside the folders the preview may read` };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  const m = url ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim()) : null;
+  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+function decode(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+function resolveAgainst(pageUrl: string, dest: string): string {
+  const base = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1) || '/';
+  const out: string[] = [];
+  const segs = (base + dest).split('/');
+  for (let i = 1; i < segs.length; i++) {
+    if (segs[i] === '.') continue;
+    if (segs[i] === '..') out.pop();
+    else out.push(segs[i]);
+  }
+  return '/' + out.join('/');
+}
+
+/** Renders a post of a site: the one call the preview panel and the CLI make. */
+export function renderInSite(site: Site, absFile: string, text: string, markup: MarkupOptions, o: SiteRenderOptions): RenderedPost {
+  const file = posix.relative(site.root, absFile);
+  const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
+  const page = site.index.pagesOfFile(file)[0];
+  return renderPost(text, markup, {
+    resolveImage: (src) => resolveSiteImage(site, file, src, o),
+    resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts: o.includeDrafts ?? false }, target, form, ownIds),
+    authorName: (id) => authors.get(id) ?? authors.get(id.toLowerCase()),
+    status: page?.status,
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * The 'postcraft' diagnostic collection: every engine diagnostic (links, front matter, …) for open
+ * Markdown documents, re-checked shortly after the last keystroke, and for linkers of a post that is
+ * created, deleted or renamed. The code-action provider and the check-all command share it.
+ */
+import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import type { PostcraftDiagnostic } from '../core/diagnostics';
+import type { Postcraft, Site } from '../core/service';
+import { linkGraph, setLinkOptions } from '../core/links/diagnostics';
+import { keysForFile } from '../core/links/graph';
+import { isMarkdown, type EngineHost } from './workspace';
+import { registerCodeActions } from './codeActions';
+import { registerCheckAllLinks } from './checkAllLinks';
+
+type Level = 'error' | 'warning' | 'info' | 'hint' | 'ignore';
+
+const LEVELS: Record<Exclude<Level, 'ignore'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('postcraft');
+  /** The engine's diagnostics behind what is shown, per URI, for quick fixes. */
+  private readonly shown = new Map<string, PostcraftDiagnostic[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private pendingKeys: { root: string; keys: string[] }[] = [];
+  private created: string[] = [];
+  private fileEventTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    readonly host: EngineHost,
+    private readonly log: vscode.OutputChannel,
+  ) {}
+
+  start(): void {
+    const w = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.collection,
+      w,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, this.debounce());
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // The engine falls back to the file on disk; so do the diagnostics.
+        if (isMarkdown(d) && d.uri.scheme === 'file') setTimeout(() => void this.checkFromDisk(d.uri.path), 300);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('postcraft.links') || e.affectsConfiguration('postcraft.diagnostics')) {
+          void this.host.get().then((engine) => {
+            this.applyOptions(engine);
+            this.recheckAll();
+          });
+        }
+      }),
+      w.onDidCreate((u) => this.fileEvent(u, 'created')),
+      w.onDidDelete((u) => this.fileEvent(u, 'deleted')),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) {
+          this.fileEvent(f.oldUri, 'deleted');
+          this.fileEvent(f.newUri, 'created');
+        }
+      }),
+      this.host.onDidChange(() => this.flushFileEvents()),
+    );
+    void this.host.get().then((engine) => {
+      this.applyOptions(engine);
+      for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+    });
+  }
+
+  private debounce(): number {
+    return Math.min(250, Math.max(0, vscode.workspace.getConfiguration('postcraft').get<number>('diagnostics.debounce', 200)));
+  }
+
+  applyOptions(engine: Postcraft): void {
+    const cfg = vscode.workspace.getConfiguration('postcraft');
+    setLinkOptions(engine, {
+      includeDrafts: cfg.get<boolean>('links.includeDrafts', false),
+      ignore: cfg.get<string[]>('links.ignore', []),
+      ignoreFiles: cfg.get<string[]>('links.ignoreFiles', []),
+    });
+  }
+
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    if (doc.uri.scheme !== 'file' || !isMarkdown(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.checkOpen(doc);
+      }, delay),
+    );
+  }
+
+  private async checkOpen(doc: vscode.TextDocument): Promise<void> {
+    if (doc.isClosed) return;
+    const engine = await this.host.get();
+    const version = doc.version;
+    const text = doc.getText();
+    try {
+      const diags = await engine.checkDocument(doc.uri.path, text);
+      if (doc.version !== version || doc.isClosed) return;
+      this.set(doc.uri, diags);
+    } catch (e) {
+      this.log.appendLine(`error: checking ${doc.uri.path} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  private async checkFromDisk(absPath: string): Promise<void> {
+    const uri = vscode.Uri.file(absPath);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const engine = await this.host.get();
+    const text = await engine.readText(absPath);
+    if (text === undefined) {
+      this.set(uri, []);
+      return;
+    }
+    this.set(uri, await engine.checkDocument(absPath, text));
+  }
+
+  /** Shows the engine's diagnostics for one file, applying the severity settings. */
+  set(uri: vscode.Uri, diags: readonly PostcraftDiagnostic[]): void {
+    const levels = vscode.workspace.getConfiguration('postcraft').get<Record<string, Level>>('diagnostics.severity', {});
+    const kept: PostcraftDiagnostic[] = [];
+    const out: vscode.Diagnostic[] = [];
+    for (const d of diags) {
+      const level: Level = levels[d.code] ?? d.severity;
+      if (level === 'ignore') continue;
+      const v = new vscode.Diagnostic(new vscode.Range(d.start.line, d.start.character, d.end.line, d.end.character), d.message, LEVELS[level] ?? vscode.DiagnosticSeverity.Warning);
+      v.source = 'postcraft';
+      v.code = d.code;
+      out.push(v);
+      kept.push(d);
+    }
+    this.shown.set(uri.toString(), kept);
+    this.collection.set(uri, out);
+  }
+
+  /** The engine diagnostic shown at this range with this code, if any. */
+  find(uri: vscode.Uri, range: vscode.Range, code: string): PostcraftDiagnostic | undefined {
+    return this.shown.get(uri.toString())?.find((d) => d.code === code && d.start.line === range.start.line && d.start.character === range.start.character && d.end.line === range.end.line && d.end.character === range.end.character);
+  }
+
+  /** Re-checks open documents and every file that currently shows diagnostics. */
+  recheckAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+    for (const key of this.shown.keys()) {
+      const uri = vscode.Uri.parse(key);
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) void this.checkFromDisk(uri.path);
+    }
+  }
+
+  // -------------------------------------------------------------- files appearing and vanishing
+
+  private fileEvent(uri: vscode.Uri, kind: 'created' | 'deleted'): void {
+    if (uri.scheme !== 'file' || /\/(node_modules|\.git|public|resources)\//.test(uri.path)) return;
+    const engine = this.host.current();
+    const site = engine?.siteOf(uri.path);
+    if (!engine || !site) return;
+    const rel = engine.relative(site, uri.path);
+    if (kind === 'deleted') {
+      this.pendingKeys.push({ root: site.root, keys: [...keysForFile(rel, []), ...staticKeys(site, rel)] });
+      this.shown.delete(uri.toString());
+      this.collection.delete(uri);
+      linkGraph(site).forget(rel);
+    } else this.created.push(uri.path);
+    clearTimeout(this.fileEventTimer);
+    // The engine updates its index on the same events; re-check once it has (onDidChange) or soon.
+    this.fileEventTimer = setTimeout(() => this.flushFileEvents(), 400);
+  }
+
+  private flushFileEvents(): void {
+    const engine = this.host.current();
+    if (!engine || (this.pendingKeys.length === 0 && this.created.length === 0)) return;
+    const work = new Map<Site, Set<string>>();
+    const add = (site: Site, keys: string[]) => {
+      let s = work.get(site);
+      if (!s) work.set(site, (s = new Set()));
+      for (const k of keys) s.add(k);
+    };
+    for (const p of this.pendingKeys.splice(0)) {
+      const site = engine.sites.find((s) => s.root === p.root);
+      if (site) add(site, p.keys);
+    }
+    for (const abs of this.created.splice(0)) {
+      const site = engine.siteOf(abs);
+      if (!site) continue;
+      const rel = engine.relative(site, abs);
+      add(site, [...keysForFile(rel, site.index.pagesOfFile(rel).flatMap((p) => [p.url, ...p.aliases])), ...staticKeys(site, rel)]);
+    }
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+    for (const [site, keys] of work) {
+      for (const f of linkGraph(site).dependents([...keys])) {
+        const abs = posix.join(site.root, f);
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === abs);
+        if (doc) this.schedule(doc, 0);
+        else void this.checkFromDisk(abs);
+      }
+    }
+    for (const d of vscode.workspace.textDocuments) if (open.has(d.uri.path)) this.schedule(d, 50);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    clearTimeout(this.fileEventTimer);
+    vscode.Disposable.from(...this.disposables.splice(0)).dispose();
+  }
+}
+
+/** A static file is linked by its URL, not its path. */
+function staticKeys(site: Site, rel: string): string[] {
+  for (const s of site.model.staticDirs) if (rel.startsWith(s.dir + '/')) return ['url:' + s.urlPrefix + '/' + rel.slice(s.dir.length + 1)];
+  return [];
+}
+
+let current: DiagnosticsController | undefined;
+
+/** The running controller (for tests and other features that want to re-check). */
+export function diagnosticsController(): DiagnosticsController | undefined {
+  return current;
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel): void {
+  const controller = new DiagnosticsController(host, log);
+  current = controller;
+  context.subscriptions.push(controller);
+  controller.start();
+  registerCodeActions(context, controller);
+  registerCheckAllLinks(context, controller, log);
+}

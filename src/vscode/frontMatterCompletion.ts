@@ -1,0 +1,53 @@
+/** Front-matter completion in the editor: maps the engine's items (src/core/frontmatter/completion.ts) to VS Code's. */
+import * as vscode from 'vscode';
+import { completeFrontMatter, type FrontMatterCompletion } from '../core/frontmatter/completion';
+import type { EngineHost } from './workspace';
+
+/** Front matter can only start with one of these (after an optional BOM). */
+export function mayHaveFrontMatter(doc: vscode.TextDocument): boolean {
+  const head = doc.getText(new vscode.Range(0, 0, 0, 4)).replace(/^\uFEFF/, '');
+  return head.startsWith('---') || head.startsWith('+++') || head.startsWith('{');
+}
+
+export const FRONT_MATTER_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'mdx' },
+];
+
+/** `[`, `,`, quotes, `-` (block lists) and space (after `key:`) open value completion as the author types. */
+export const TRIGGER_CHARACTERS = ['[', ',', '"', "'", '-', ' ', ':', '='];
+
+const KIND: Record<FrontMatterCompletion['kind'], vscode.CompletionItemKind> = {
+  key: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.Value,
+  author: vscode.CompletionItemKind.User,
+  keyword: vscode.CompletionItemKind.Keyword,
+  date: vscode.CompletionItemKind.Constant,
+};
+
+function toItem(doc: vscode.TextDocument, c: FrontMatterCompletion): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(c.label, KIND[c.kind]);
+  item.insertText = c.snippet ? new vscode.SnippetString(c.insertText) : c.insertText;
+  item.range = new vscode.Range(doc.positionAt(c.range.start), doc.positionAt(c.range.end));
+  item.detail = c.detail;
+  if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+  item.sortText = c.sortText;
+  item.filterText = c.filterText;
+  if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+  return item;
+}
+
+export function registerFrontMatterCompletion(context: vscode.ExtensionContext, host: EngineHost): void {
+  const provider: vscode.CompletionItemProvider = {
+    async provideCompletionItems(doc, position, token) {
+      if (!mayHaveFrontMatter(doc)) return undefined;
+      const engine = await host.get();
+      if (token.isCancellationRequested) return undefined;
+      const site = engine.siteOf(doc.uri.path);
+      if (!site) return undefined;
+      const items = completeFrontMatter(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
+      return items.length ? new vscode.CompletionList(items.map((c) => toItem(doc, c)), false) : undefined;
+    },
+  };
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(FRONT_MATTER_SELECTOR, provider, ...TRIGGER_CHARACTERS));
+}

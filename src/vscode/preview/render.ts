@@ -1,0 +1,49 @@
+/** Renders a document for the panel: through its site when it has one, standalone otherwise. */
+import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import type { Postcraft } from '../../core/service';
+import { DEFAULT_MARKUP, renderPost } from '../../core/render/render';
+import { markupOptionsFor, renderInSite } from '../../core/render/site';
+import type { RenderedPost } from '../../core/render/types';
+
+export interface PanelRenderSettings {
+  readonly allowHttpsImages: boolean;
+  readonly includeDrafts: boolean;
+  readonly scrollSync: boolean;
+}
+
+export function readSettings(resource: vscode.Uri): PanelRenderSettings {
+  const cfg = vscode.workspace.getConfiguration('postcraft', resource);
+  return {
+    allowHttpsImages: cfg.get<boolean>('preview.allowHttpsImages', false),
+    scrollSync: cfg.get<boolean>('preview.scrollSync', true),
+    includeDrafts: cfg.get<boolean>('links.includeDrafts', false),
+  };
+}
+
+function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
+  return roots.some((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : r.path + '/'));
+}
+
+export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings): Promise<RenderedPost> {
+  const path = doc.uri.path;
+  const text = doc.getText();
+  // A webview may load only what localResourceRoots allow; anything else is marked, not fetched.
+  const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(vscode.Uri.file(abs)).toString() : undefined);
+  const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
+  if (site) {
+    const markup = await markupOptionsFor(engine, site);
+    return renderInSite(site, path, text, markup, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts });
+  }
+  // Outside every site: plain Markdown, images beside the file, no link verdicts.
+  return renderPost(text, { ...DEFAULT_MARKUP, generator: 'folder', headingIdStyle: 'github', unsafeHtml: true, typographer: false }, {
+    resolveImage: (src) => {
+      if (/^https:\/\//i.test(src)) return s.allowHttpsImages ? { uri: src } : { blocked: true, reason: 'remote image not loaded (postcraft.preview.allowHttpsImages is off)' };
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return { blocked: true, reason: 'not loaded' };
+      const abs = posix.normalize(src.startsWith('/') ? src : posix.join(posix.dirname(path), src));
+      const uri = resourceUri(abs);
+      return uri ? { uri } : { blocked: true, reason: 'outside the folders the preview may read' };
+    },
+    resolveLink: (target) => ({ kind: /^[a-z][a-z0-9+.-]*:/i.test(target) ? 'external' : target.startsWith('#') ? 'fragment' : 'other' }),
+  });
+}

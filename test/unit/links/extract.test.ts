@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { analyzeDocument } from '../../../src/core/markdown/analyze';
+import type { ExtractedLink } from '../../../src/core/links/types';
+
+function links(text: string, o: { shortcodes?: boolean; liquid?: boolean } = {}): ExtractedLink[] {
+  return analyzeDocument(text, { headingIdStyle: 'goldmark', shortcodes: o.shortcodes ?? true, liquid: o.liquid ?? false, headingAttributes: true }).links;
+}
+
+/** [kind, target] pairs, and a check that every range covers exactly its target. */
+function summary(text: string, o?: { shortcodes?: boolean; liquid?: boolean }): string[][] {
+  const out = links(text, o);
+  for (const l of out) assert.equal(text.slice(l.range.start, l.range.end), l.target, `range of ${l.kind} ${l.target}`);
+  return out.map((l) => [l.kind, l.target, ...(l.context ? [l.context] : [])]);
+}
+
+describe('extractLinks', () => {
+  it('finds inline links, images, autolinks and used definitions with exact ranges', () => {
+    const text = 'See [a](../a/ "title") and ![pic](img/p.png) and <https://example.org/x>.\n\n[b][def] and [def][]\n\n[def]: /posts/b/\n[unused]: /posts/unused/\n';
+    assert.deepEqual(summary(text), [
+      ['inline', '../a/'],
+      ['image', 'img/p.png'],
+      ['autolink', 'https://example.org/x'],
+      ['definition', '/posts/b/'],
+    ]);
+  });
+
+  it('locates a link nested around an image and repeated destinations separately', () => {
+    const text = '[![alt](pic.png)](../target/) then [x](../target/) and [y](../target/)\n';
+    const l = links(text);
+    assert.deepEqual(l.map((x) => [x.kind, x.range.start]), [
+      ['image', 8],
+      ['inline', 18],
+      ['inline', 39],
+      ['inline', 59],
+    ]);
+  });
+
+  it('reads angle-bracket destinations and destinations on the next line', () => {
+    assert.deepEqual(summary('[a](<my file.md>) and [b](\n  ../b/)\n'), [
+      ['inline', 'my file.md'],
+      ['inline', '../b/'],
+    ]);
+  });
+
+  it('finds nothing in code fences, indented code, code spans, HTML comments or front matter', () => {
+    const text = [
+      '---',
+      'tags: [a, b]',
+      'link: "[x](../fm/)"',
+      '---',
+      '```markdown',
+      '[fenced](../fenced/)',
+      '```',
+      '',
+      '    [indented](../indented/)',
+      '',
+      'Text `[code](../code/)` and <!-- [c](../comment/) <a href="/c/">c</a> -->',
+      '',
+      '<!--',
+      '[block comment](../bc/)',
+      '-->',
+      '',
+      '[x] is not a link, nor [y] [z].',
+    ].join('\n');
+    assert.deepEqual(summary(text), []);
+  });
+
+  it('reports `[text][label]` without a definition, never `[x]` alone', () => {
+    const text = '[text][missing] and [solo] and [collapsed][] and [ok][d] and `[c][missing2]` and [^1]\n\n[d]: /x/\n';
+    const refs = links(text).filter((l) => l.kind === 'reference');
+    assert.deepEqual(refs.map((r) => [r.label, r.defined, text.slice(r.range.start, r.range.end)]), [
+      ['missing', false, 'missing'],
+      ['collapsed', false, 'collapsed'],
+    ]);
+  });
+
+  it('finds raw HTML anchors and images in blocks and inline', () => {
+    const text = '<div>\n<a href="/x/">x</a> <img alt="" src=\'/i.png\'>\n</div>\n\nInline <a class="k" href=../y/>y</a>.\n';
+    assert.deepEqual(summary(text), [
+      ['html-href', '/x/', 'raw-html'],
+      ['html-src', '/i.png', 'raw-html'],
+      ['html-href', '../y/', 'raw-html'],
+    ]);
+  });
+
+  it('finds ref/relref (positional and path=) and figure src, but not the escaped form', () => {
+    const text = 'A [x]({{< relref "a.md" >}}) {{% ref `b` %}} {{< ref path="/posts/c.md#h" lang="en" >}} {{< figure src="f.png" title="T" >}} {{</* ref "no" */>}}\n';
+    assert.deepEqual(summary(text), [
+      ['relref', 'a.md'],
+      ['ref', 'b'],
+      ['ref', '/posts/c.md#h'],
+      ['figure', 'f.png'],
+    ]);
+  });
+
+  it('keeps shortcodes inside code (Hugo runs them there too) and tags their context', () => {
+    const text = '```\n{{< ref "in-fence" >}}\n```\n\n`{{< ref "in-span" >}}` and <!-- {{< ref "in-comment" >}} -->\n';
+    assert.deepEqual(summary(text), [
+      ['ref', 'in-fence', 'code'],
+      ['ref', 'in-span', 'code'],
+      ['ref', 'in-comment', 'raw-html'],
+    ]);
+  });
+
+  it('finds template code typed into content, in text and in destinations, but not in code', () => {
+    const text = 'See [post]({{ relref . "x.md" }}) and [b]({{.Site.BaseURL}}/posts/) and `{{ .Title }}`.\n\n```\n{{ .Site.Title }}\n```\n';
+    assert.deepEqual(summary(text), [
+      ['template', '{{ relref . "x.md" }}'],
+      ['template', '{{.Site.BaseURL}}'],
+    ]);
+  });
+
+  it('finds Jekyll post_url and link tags only with liquid on, not inside raw', () => {
+    const text = '[a]({% post_url 2019-03-01-x %}) {% link _posts/2019-03-01-y.md %} {% raw %}{% post_url no %}{% endraw %}\n';
+    assert.deepEqual(
+      summary(text, { shortcodes: false, liquid: true }).filter((l) => l[0] !== 'inline'),
+      [
+        ['post_url', '2019-03-01-x'],
+        ['liquid-link', '_posts/2019-03-01-y.md'],
+      ],
+    );
+    assert.deepEqual(summary(text, { shortcodes: false, liquid: false }).filter((l) => l[0] === 'post_url'), []);
+  });
+
+  it('handles links in lists, blockquotes, tables and headings', () => {
+    const text = '- item [a](/a/)\n  - nested [b](/b/)\n\n> quote [c](/c/)\n\n| h | i |\n| - | - |\n| [d](/d/) | x |\n\n## Head [e](/e/)\n';
+    assert.deepEqual(summary(text).map((l) => l[1]), ['/a/', '/b/', '/c/', '/d/', '/e/']);
+  });
+
+  it('never throws and keeps ranges inside the text on arbitrary input', () => {
+    const alphabet = fc.constantFrom('[', ']', '(', ')', '<', '>', '{', '}', '%', '`', '"', '#', '/', '.', 'a', ' ', '\n', '!', ':', '-', '*', '\\', 'x', '=');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }).map((a) => a.join('')), fc.boolean(), (text, sc) => {
+        const out = links(text, { shortcodes: sc, liquid: !sc });
+        for (const l of out) {
+          assert.ok(l.range.start >= 0 && l.range.end <= text.length && l.range.start <= l.range.end);
+          assert.equal(text.slice(l.range.start, l.range.end), l.target);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

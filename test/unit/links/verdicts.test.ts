@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import { BASE_SITE, FM, checkPost } from './helpers';
+
+describe('link verdicts (Hugo, URL semantics)', () => {
+  it('accepts every working link form (no false positives)', async () => {
+    const working = [
+      '[a](../alpha)',
+      '[a](../alpha/)',
+      '[a](/posts/alpha/)',
+      '[a](/posts/alpha)',
+      '[a](./../alpha/)',
+      '[a](/posts/alpha/index.html)',
+      '[b](../bundle/pic.png)',
+      '![b](../bundle/pic.png)',
+      '![s](/images/x.png)',
+      '[al](/old/alpha/)',
+      '[al](../alpha-legacy/)',
+      '[tag](/tags/go/)',
+      '[tag](/tags/team-work/)',
+      '[tags](/tags/)',
+      '[feed](/index.xml)',
+      '[feed](/posts/index.xml)',
+      '[sitemap](/sitemap.xml)',
+      '[own](https://blog.example.com/posts/alpha/)',
+      '[own](http://www.blog.example.com/posts/alpha/#intro)',
+      '[pdf](/files/my%20doc.pdf)',
+      '[pdf](</files/my doc.pdf>)',
+      '[q](../alpha/?utm=1)',
+      '[hash](#)',
+      '[self](#intro-here)',
+      '[frag](../alpha/#intro)',
+      '[frag](../alpha/#intro-1)',
+      '[frag](../alpha/#custom-id)',
+      '[frag](../alpha/#raw-anchor)',
+      '[list frag](/posts/#anything)',
+      '[home frag](/#anything)',
+      '[term frag](/tags/go/#x)',
+      '[home](/)',
+      '[section](/posts/)',
+      '[section](..)',
+      '[about](/about/)',
+      '[ext](https://example.org/missing/)',
+      '[mail](mailto:me@example.org)',
+      '[tel](tel:+123)',
+      '[cdn](//cdn.example.org/x.js)',
+      '[data](data:text/plain,hi)',
+      '[x] is text, and so is [y].',
+      '`[code](../nope/)` and <!-- [c](../nope/) -->',
+      '{{< relref "alpha.md" >}} {{< ref "alpha" >}} {{< relref "/posts/alpha.md#intro" >}} {{< ref "bundle" >}} {{< relref "bundle/index.md" >}}',
+      '{{< ref "ALPHA" >}} {{< ref "posts/alpha" >}} {{< ref "/posts" >}} {{< ref "/posts/" >}} {{< ref "about" >}} {{< ref path="beta.md" >}} {{< ref "#intro-here" >}}',
+      '<a href="../nope/">raw html is omitted by Hugo by default</a>',
+      '{{< figure src="/images/x.png" >}}',
+      '[defined][d]',
+    ];
+    const body = `${FM}\n## Intro here\n\n${working.join('\n\n')}\n\n\`\`\`markdown\n[fenced](../nope/)\n\`\`\`\n\n[d]: ../beta/\n[unused]: ../nope/\n`;
+    const r = await checkPost(body);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.start.line + 1} ${d.code} ${d.target}`), []);
+  });
+
+  it('flags a missing page with the resolved URL and a did-you-mean in the writer\'s form', async () => {
+    const r = await checkPost(`${FM}\nSee [a](../alpah) and [b](/posts/bета/).\n`);
+    assert.deepEqual(r.codes, ['5:link.not-found', '5:link.not-found']);
+    const [d] = r.diagnostics;
+    assert.equal(d.message, 'No page is published at /posts/alpah (resolved from ../alpah on /posts/test/). Did you mean ../alpha?');
+    assert.deepEqual(d.data?.['suggestions'], ['../alpha']);
+    assert.deepEqual([d.start, d.end], [{ line: 4, character: 8 }, { line: 4, character: 16 }]);
+    assert.equal(d.target, '../alpah');
+  });
+
+  it('treats own-host absolute URLs as internal', async () => {
+    const r = await checkPost(`${FM}\n[x](https://blog.example.com/posts/nope/) [y](https://www.blog.example.com/posts/alpha/#nope)\n`);
+    assert.deepEqual(r.codes, ['5:link.not-found', '5:link.fragment-not-found']);
+  });
+
+  it('flags a missing fragment with the nearest heading', async () => {
+    const r = await checkPost(`${FM}\n[a](../alpha/#intr) [b](#nowhere)\n\n## Somewhere\n`);
+    assert.deepEqual(r.codes, ['5:link.fragment-not-found', '5:link.fragment-not-found']);
+    assert.match(r.diagnostics[0].message, /Did you mean #intro\?/);
+    assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['../alpha/#intro', '../alpha/#intro-1']);
+    assert.equal(r.diagnostics[0].severity, 'warning');
+  });
+
+  it('flags drafts and future posts as unpublished, unless includeDrafts', async () => {
+    const body = `${FM}\n[d](../draft/) [f](/posts/future/)\n`;
+    const r = await checkPost(body);
+    assert.deepEqual(r.codes, ['5:link.unpublished-target', '5:link.unpublished-target']);
+    assert.match(r.diagnostics[0].message, /draft/);
+    assert.match(r.diagnostics[1].message, /future/);
+    assert.deepEqual((await checkPost(body, { options: { includeDrafts: true } })).codes, []);
+  });
+
+  it('flags a .md path with the working forms', async () => {
+    const r = await checkPost(`${FM}\n[a](alpha.md#intro) [n](nothing.md)\n`);
+    assert.deepEqual(r.codes, ['5:link.md-path', '5:link.not-found']);
+    const d = r.diagnostics[0];
+    assert.deepEqual(d.data?.['suggestions'], ['../alpha/#intro', '/posts/alpha/#intro', '{{< relref "/posts/alpha.md#intro" >}}']);
+    assert.match(d.message, /\/posts\/test\/alpha\.md/);
+  });
+
+  it('flags missing refs the way Hugo does (not found, ambiguous, draft)', async () => {
+    const site = { ...BASE_SITE, 'content/other/beta.md': '---\ntitle: Other beta\n---\n' };
+    const r = await checkPost(`${FM}\n{{< ref "nope" >}} {{< relref "draft.md" >}} {{< ref "/other/beta2" >}}\n\n{{< ref "/posts/alpha/" >}}\n\n\`\`\`\n{{< ref "in-fence" >}}\n\`\`\`\n`, { site });
+    assert.deepEqual(r.codes, ['5:ref.not-found', '5:ref.not-found', '5:ref.not-found', '7:ref.not-found', '10:ref.not-found']);
+    assert.match(r.diagnostics[1].message, /draft/);
+    // A single segment is looked up by base name site-wide; a path with folders is not.
+    assert.deepEqual((await checkPost(`${FM}\n{{< ref "/about" >}} {{< ref "about" >}} {{< ref "/posts/about" >}}\n`)).codes, ['5:ref.not-found']);
+    // From posts/, "beta" is found beside the page before the site-wide name lookup.
+    assert.deepEqual((await checkPost(`${FM}\n{{< ref "beta" >}}\n`, { site })).codes, []);
+    // From the root, "beta" is two pages: ambiguous.
+    const amb = await checkPost(`${FM}\n{{< ref "beta" >}}\n`, { site, file: 'content/test.md' });
+    assert.deepEqual(amb.codes, ['5:ref.not-found']);
+    assert.match(amb.diagnostics[0].message, /ambiguous/);
+  });
+
+  it('resolves relative refs from a leaf bundle against the folder above it', async () => {
+    // "alpha" is ambiguous site-wide, so only the relative lookup can find posts/alpha.md.
+    const site = { ...BASE_SITE, 'content/other/alpha.md': '---\ntitle: Other alpha\n---\n' };
+    const body = `${FM}\n{{< relref "alpha.md" >}} {{< relref "../alpha.md" >}} {{< relref "../../alpha.md" >}} [a](../alpha)\n`;
+    const r = await checkPost(body, { site, file: 'content/posts/newbundle/index.md' });
+    assert.deepEqual(r.codes, ['5:ref.not-found']);
+    assert.equal(r.diagnostics[0].target, '../../alpha.md');
+  });
+
+  it('flags template code typed into content', async () => {
+    const r = await checkPost(`${FM}\nSee [post]({{ relref . "alpha.md" }}).\n`);
+    assert.deepEqual(r.codes, ['5:template.unrendered']);
+    assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['{{< relref "alpha.md" >}}']);
+    assert.deepEqual(r.diagnostics[0].start, { line: 4, character: 11 });
+  });
+
+  it('flags a reference to an undefined label only', async () => {
+    const r = await checkPost(`${FM}\n[text][nolabel] and [solo] and tags: [a, b]\n`);
+    assert.deepEqual(r.codes, ['5:link.reference-undefined']);
+  });
+
+  it('honours ignore globs and ignored files', async () => {
+    const body = `${FM}\n[a](/api/v1/) [b](../nope/)\n`;
+    assert.deepEqual((await checkPost(body, { options: { ignore: ['/api/**'] } })).codes, ['5:link.not-found']);
+    assert.deepEqual((await checkPost(body, { options: { ignoreFiles: ['content/posts/*.md'] } })).codes, []);
+  });
+
+  it('checks raw HTML links when the site publishes raw HTML', async () => {
+    const site = { ...BASE_SITE, 'hugo.toml': BASE_SITE['hugo.toml'] + '[markup.goldmark.renderer]\nunsafe = true\n' };
+    const r = await checkPost(`${FM}\n<a href="../nope/">x</a> <img src="/images/x.png">\n`, { site });
+    assert.deepEqual(r.codes, ['5:link.not-found']);
+  });
+});
+
+describe('link verdicts (other URL models)', () => {
+  it('uglyURLs: ../slug leaves the section, slug.html works', async () => {
+    const site = { ...BASE_SITE, 'hugo.toml': 'baseURL = "https://blog.example.com/"\nuglyURLs = true\n' };
+    const r = await checkPost(`${FM}\n[a](../alpha) [b](alpha.html) [c](/posts/alpha.html) [d](/posts/alpha/)\n`, { site });
+    assert.deepEqual(r.codes, ['5:link.not-found', '5:link.not-found']);
+    assert.deepEqual(r.diagnostics.map((d) => d.target), ['../alpha', '/posts/alpha/']);
+  });
+
+  it('baseURL sub-path: a root link leaves the site', async () => {
+    const site = { ...BASE_SITE, 'hugo.toml': 'baseURL = "https://example.org/blog/"\n' };
+    const r = await checkPost(`${FM}\n[a](/posts/alpha/) [b](../alpha/) [c](/blog/posts/alpha/) [d](https://example.org/blog/posts/alpha/)\n`, { site });
+    assert.deepEqual(r.codes, ['5:link.not-found']);
+    assert.match(r.diagnostics[0].message, /outside the site's sub-path \/blog\//);
+    assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['/blog/posts/alpha/']);
+  });
+
+  it('content-path semantics (a link render hook): .md paths work, missing pages do not', async () => {
+    const site = { ...BASE_SITE, 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination }}">{{ .Text }}</a>' };
+    const r = await checkPost(`${FM}\n[a](alpha.md) [b](/posts/beta) [c](nope.md) [d](../alpha/)\n`, { site });
+    assert.deepEqual(r.codes, ['5:link.not-found']);
+    assert.equal(r.diagnostics[0].target, 'nope.md');
+  });
+
+  it('plain folders: relative file paths and GitHub heading ids', async () => {
+    const site = { 'docs/a.md': '# Title\n\n## Getting Started\n', 'docs/img/x.png': 'png', 'README.md': '# R\n' };
+    const r = await checkPost('[a](a.md#getting-started) [x](img/x.png) [r](../README.md) [n](b.md) [f](a.md#nope) [dir](img/)\n', { site, file: 'docs/t.md' });
+    assert.deepEqual(r.codes, ['1:link.not-found', '1:link.fragment-not-found']);
+  });
+});
