@@ -210,6 +210,8 @@ export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) 
       npm_config_unsafe_perm: 'true',
       // node-pty's install runs `npx node-gyp`, which would stop at npx's "Ok to proceed?" prompt.
       npm_config_yes: 'true',
+      // node-gyp: compile each native module (spdlog, node-pty, kerberos…) on all cores.
+      JOBS: process.env.JOBS || 'max',
     };
     const npm = run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], { stdio: 'inherit', env });
     if (npm.status !== 0) return { ok: false, reason: `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${npm.status}); see the output above` };

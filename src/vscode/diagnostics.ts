@@ -195,6 +195,8 @@ export class DiagnosticsController implements vscode.Disposable {
       if (!site) continue;
       const rel = engine.relative(site, abs);
       add(site, [...keysForFile(rel, site.index.pagesOfFile(rel).flatMap((p) => [p.url, ...p.aliases])), ...staticKeys(site, rel)]);
+      // A new post is checked too, so its own broken links show without opening it.
+      if (site.index.document(rel)) void this.checkFromDisk(abs);
     }
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
     for (const [site, keys] of work) {

@@ -33,14 +33,13 @@ export interface FixData {
 const groupCache = new WeakMap<Site['index'], { version: number; byField: Map<string, Map<string, DuplicateGroup>> }>();
 
 /** Near-duplicate groups of a field, by spelling; rebuilt only when the site's values changed. */
-export function nearDuplicatesOf(site: Site, field: TaxonomyField): Map<string, DuplicateGroup> {
-  const stats = frontMatterStats(site.index);
+export function nearDuplicatesOf(site: Site, field: TaxonomyField, stats = frontMatterStats(site.index)): Map<string, DuplicateGroup> {
   let c = groupCache.get(site.index);
   if (!c || c.version !== stats.version) groupCache.set(site.index, (c = { version: stats.version, byField: new Map() }));
   let m = c.byField.get(field.field);
   if (!m) {
     m = new Map();
-    for (const g of nearDuplicateGroups(taxonomyValues(site, field).filter((v) => v.count > 0))) for (const s of g.spellings) m.set(s.value, g);
+    for (const g of nearDuplicateGroups(taxonomyValues(site, field, stats).filter((v) => v.count > 0))) for (const s of g.spellings) m.set(s.value, g);
     c.byField.set(field.field, m);
   }
   return m;
@@ -72,10 +71,10 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
 
   for (const v of scanned.values) {
     const key = v.key.key;
-    const field = taxonomyFieldOf(site, key);
+    const field = taxonomyFieldOf(site, key, stats);
     const items = v.value.kind === 'flow' || v.value.kind === 'block' || v.value.kind === 'scalar' ? v.value.items : [];
     if (field) {
-      const groups = nearDuplicatesOf(site, field);
+      const groups = nearDuplicatesOf(site, field, stats);
       for (const item of items) {
         if (!item.closed || item.value === '') continue;
         if (field.isAuthor && authors.length && !authorIds.has(item.value)) {
@@ -83,7 +82,8 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
           const first = suggestions[0];
           push(item, 'warning', 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
             value: item.value,
-            suggestions,
+            // Not `suggestions`: the link quick fixes treat that key as bare replacement texts.
+            candidates: suggestions,
             ...(first ? { replacement: rewrite(item, first, format), title: `Change to '${first}'` } : {}),
           });
           continue;
@@ -126,7 +126,7 @@ function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>, v: Lo
   const isList = Array.isArray(value);
   const isMap = !isList && typeof value === 'object';
   const range = valueRangeOf(v);
-  const field = taxonomyFieldOf(site, key);
+  const field = taxonomyFieldOf(site, key, stats);
   const expected = field && !(known && known.type === 'string') ? 'list' : known?.type;
   if (expected === 'bool' && typeof value !== 'boolean') {
     push(range, 'warning', 'frontmatter.wrong-type', `'${key}' should be true or false, not ${describe(value)}.`);

@@ -69,9 +69,9 @@ function habitQuote(stats: FrontMatterStats, use: KeyUse | undefined): Quote {
 }
 
 /** The shape to write a key's value in: what the site's posts do, else what the generator expects. */
-function shapeOf(site: Site, use: KeyUse | undefined, key: string): { type: KeyType; flow: boolean } {
+function shapeOf(site: Site, stats: FrontMatterStats, use: KeyUse | undefined, key: string): { type: KeyType; flow: boolean } {
   const known = knownKey(site.model.summary.generator, key);
-  let type: KeyType = known?.type ?? (taxonomyFieldOf(site, key) ? 'list' : 'string');
+  let type: KeyType = known?.type ?? (taxonomyFieldOf(site, key, stats) ? 'list' : 'string');
   if (use && type !== 'date' && type !== 'bool') {
     if (use.kinds.list > use.kinds.scalar && use.kinds.list >= use.kinds.map) type = 'list';
     else if (use.kinds.map > use.kinds.scalar) type = 'map';
@@ -81,7 +81,7 @@ function shapeOf(site: Site, use: KeyUse | undefined, key: string): { type: KeyT
 }
 
 function valueSnippet(site: Site, stats: FrontMatterStats, ctx: KeyContext, key: string, use: KeyUse | undefined, options: CompletionOptions): string {
-  const { type, flow } = shapeOf(site, use, key);
+  const { type, flow } = shapeOf(site, stats, use, key);
   const q = ctx.format === 'yaml' ? habitQuote(stats, use) : '"';
   switch (type) {
     case 'list':
@@ -127,7 +127,7 @@ function completeKeys(site: Site, stats: FrontMatterStats, ctx: KeyContext, opti
     const value = valueSnippet(site, stats, ctx, c.key, c.use, options);
     const sep = ctx.format === 'toml' ? ' = ' : value.startsWith('\n') ? ':' : ': ';
     const insertText = ctx.keyOnly ? escapeSnippet(name) : `${escapeSnippet(name)}${sep}${value}`;
-    const isTaxonomy = !!taxonomyFieldOf(site, c.key);
+    const isTaxonomy = !!taxonomyFieldOf(site, c.key, stats);
     items.push({
       label: c.key,
       kind: 'key',
@@ -179,12 +179,12 @@ function describeUse(site: Site, v: TaxonomyValue): string | undefined {
 
 function candidatesFor(site: Site, file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions): Candidate[] {
   const generator = site.model.summary.generator;
-  const field = taxonomyFieldOf(site, ctx.key);
+  const field = taxonomyFieldOf(site, ctx.key, stats);
   if (field) {
     const termKey = (v: string) => site.model.termKey(field.field, v) || v.toLowerCase();
     const present = new Set(ctx.present.map(termKey));
     const out: Candidate[] = [];
-    for (const v of taxonomyValues(site, field)) {
+    for (const v of taxonomyValues(site, field, stats)) {
       if (present.has(termKey(v.value))) continue;
       const count = v.count;
       const name = v.author?.name;
@@ -216,7 +216,7 @@ function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: 
   const siteHabit: Quote = ctx.format === 'yaml' ? habitQuote(stats, use) : use && use.quotes["'"] > use.quotes['"'] ? "'" : '"';
   // The list being edited is the nearest example of how this author quotes.
   const habit: Quote = ctx.listQuote ?? siteHabit;
-  const { type, flow } = shapeOf(site, use, ctx.key);
+  const { type, flow } = shapeOf(site, stats, use, ctx.key);
   const candidates = candidatesFor(site, file, stats, ctx, options).slice(0, options.limit ?? DEFAULT_LIMIT);
   const inFlow = ctx.container === 'flow' || (ctx.container === 'empty' && type === 'list' && (flow || ctx.format !== 'yaml'));
   return candidates.map((c, i) => {

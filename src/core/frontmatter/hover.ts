@@ -30,13 +30,14 @@ const escapeMd = (s: string) => s.replace(/[\\`*_[\]<>()#|]/g, '\\$&');
 export function hoverFrontMatter(site: Site, _file: string, text: string, offset: number): FrontMatterHover | undefined {
   const scanned = scanFrontMatter(text);
   if (!scanned || offset < scanned.block.contentStart || offset > scanned.block.contentEnd) return undefined;
+  const stats = frontMatterStats(site.index);
   for (const v of scanned.values) {
     if (v.value.kind === 'empty') continue;
     const item = v.value.items.find((it) => it.start <= offset && offset <= it.end);
     if (!item) continue;
-    const field = taxonomyFieldOf(site, v.key.key);
+    const field = taxonomyFieldOf(site, v.key.key, stats);
     if (!field || item.value === '') return undefined;
-    const use = frontMatterStats(site.index).use(field.field, item.value);
+    const use = stats.use(field.field, item.value);
     const count = use?.count ?? 0;
     const files = use?.files ?? [];
     const lines: string[] = [];

@@ -181,7 +181,7 @@ export class FrontMatterStats {
     const cached = this.ranked.get(f);
     if (cached && cached.version === v) return cached.list;
     const list: TermUse[] = [];
-    for (const [value, t] of this.valueTable.get(f) ?? []) list.push({ value, count: t.count, files: [...t.files].sort() });
+    for (const [value, t] of this.valueTable.get(f) ?? []) list.push(new LazyTermUse(value, t.count, t.files));
     list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     this.ranked.set(f, { version: v, list });
     return list;
@@ -216,6 +216,19 @@ function freezeKey(u: MutableKey): KeyUse {
   let best = -1;
   for (const [k, n] of u.spellings) if (n > best || (n === best && k < key)) [key, best] = [k, n];
   return { key, count: u.count, kinds: { ...u.kinds }, flow: u.flow, block: u.block, quotes: { ...u.quotes } };
+}
+
+/** Sorting every value's file list on each edit would cost more than the whole completion: sort on first read. */
+class LazyTermUse implements TermUse {
+  private sorted?: readonly string[];
+  constructor(
+    readonly value: string,
+    readonly count: number,
+    private readonly live: ReadonlySet<string>,
+  ) {}
+  get files(): readonly string[] {
+    return (this.sorted ??= [...this.live].sort());
+  }
 }
 
 const tables = new WeakMap<SiteIndex, FrontMatterStats>();

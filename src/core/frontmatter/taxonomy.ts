@@ -5,7 +5,7 @@
  */
 import type { Site } from '../service';
 import type { Author } from '../site/model';
-import { frontMatterStats } from './siteStats';
+import { frontMatterStats, type FrontMatterStats } from './siteStats';
 
 export interface TaxonomyField {
   /** The key posts use, lower-case (`tags`, `authors`, `author`). */
@@ -27,28 +27,29 @@ export interface TaxonomyValue {
 const AUTHOR_KEYS = new Set(['author', 'authors']);
 
 /** Every taxonomy field of the site, configured ones first. */
-export function taxonomyFields(site: Site): TaxonomyField[] {
+/** `stats`: pass the table when the caller has it, to skip another pass over the index. */
+export function taxonomyFields(site: Site, stats?: FrontMatterStats): TaxonomyField[] {
   const out: TaxonomyField[] = site.model.taxonomies.map((t) => ({ field: t.plural.toLowerCase(), singular: t.singular, isAuthor: AUTHOR_KEYS.has(t.plural.toLowerCase()) }));
   // Jekyll's `author:` and Docusaurus' `authors:` are not taxonomies to the generator, but they are
   // a closed vocabulary once the site keeps author records.
   if (site.model.authorSources?.length) {
     for (const k of ['authors', 'author']) {
       if (out.some((f) => f.field === k)) continue;
-      const used = frontMatterStats(site.index).key(k);
+      const used = (stats ??= frontMatterStats(site.index)).key(k);
       if (used || (k === 'authors' && !out.some((f) => f.isAuthor))) out.push({ field: k, singular: 'author', isAuthor: true });
     }
   }
   return out;
 }
 
-export function taxonomyFieldOf(site: Site, key: string): TaxonomyField | undefined {
+export function taxonomyFieldOf(site: Site, key: string, stats?: FrontMatterStats): TaxonomyField | undefined {
   const lower = key.toLowerCase();
-  return taxonomyFields(site).find((f) => f.field === lower);
+  return taxonomyFields(site, stats).find((f) => f.field === lower);
 }
 
 /** Values of a taxonomy field, most used first; author records nobody uses yet come last. */
-export function taxonomyValues(site: Site, field: TaxonomyField): TaxonomyValue[] {
-  const used = frontMatterStats(site.index).values(field.field);
+export function taxonomyValues(site: Site, field: TaxonomyField, stats: FrontMatterStats = frontMatterStats(site.index)): TaxonomyValue[] {
+  const used = stats.values(field.field);
   if (!field.isAuthor) return [...used];
   const authors = site.index.authors();
   const byId = new Map(authors.map((a) => [a.id, a]));

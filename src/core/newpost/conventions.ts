@@ -126,6 +126,8 @@ export function detectConventions(posts: readonly IndexedDocument[], texts: Read
   // Quoting and list style, from the raw text of the title and list fields.
   let quoted = 0;
   let plain = 0;
+  let quotedOther = 0;
+  let plainOther = 0;
   let flow = 0;
   let block = 0;
   for (const p of withFm) {
@@ -133,13 +135,21 @@ export function detectConventions(posts: readonly IndexedDocument[], texts: Read
     if (!text || p.frontMatter!.format !== 'yaml') continue;
     for (const f of p.frontMatter!.fields) {
       const raw = text.slice(f.valueRange.start, f.valueRange.end);
+      const value = p.frontMatter!.data[f.key];
       if (f.key === 'title') {
         if (/^["']/.test(raw)) quoted++;
         else plain++;
+      } else if (typeof value === 'string') {
+        if (/^["']/.test(raw)) quotedOther++;
+        else plainOther++;
       }
-      if (Array.isArray(p.frontMatter!.data[f.key])) {
+      if (Array.isArray(value)) {
         if (raw.trimStart().startsWith('[')) flow++;
         else block++;
+        if (value.some((x) => typeof x === 'string')) {
+          if (/^(\[\s*|-\s+)["']/.test(raw.trimStart())) quotedOther++;
+          else plainOther++;
+        }
       }
     }
   }
@@ -152,7 +162,7 @@ export function detectConventions(posts: readonly IndexedDocument[], texts: Read
     dateKey: dateKey ?? (n ? undefined : defaults.dateKey),
     dateStyle: majority(dateStyles) ?? defaults.dateStyle,
     authorKey,
-    yamlStyle: { quoteStrings: quoted > plain, flowLists: flow >= block },
+    yamlStyle: { quoteStrings: quotedOther > plainOther, quoteTitle: quoted + plain ? quoted > plain : undefined, flowLists: flow >= block },
   };
 }
 

@@ -13,8 +13,10 @@ export interface DateText {
 export type FmValue = string | number | boolean | readonly string[] | DateText;
 
 export interface YamlStyle {
-  /** `title: "X"` rather than `title: X`. */
+  /** `layout: "post"` rather than `layout: post` (list items included). */
   readonly quoteStrings: boolean;
+  /** Titles may be quoted where nothing else is (Jekyll sites often do); undefined: as quoteStrings. */
+  readonly quoteTitle?: boolean;
   /** `tags: [a, b]` rather than a block list. */
   readonly flowLists: boolean;
 }
@@ -57,7 +59,8 @@ export function serializeValue(format: FrontMatterFormat, value: FmValue, style:
   return '\n' + list.map((x) => `${indent}  - ${yamlString(x, style)}`).join('\n');
 }
 
-function line(format: FrontMatterFormat, key: string, value: FmValue, style: YamlStyle): string {
+function line(format: FrontMatterFormat, key: string, value: FmValue, base: YamlStyle): string {
+  const style = key.toLowerCase() === 'title' && base.quoteTitle !== undefined ? { ...base, quoteStrings: base.quoteTitle } : base;
   const k = format === 'toml' && !/^[A-Za-z0-9_-]+$/.test(key) ? JSON.stringify(key) : /^[\p{L}\p{N}_-]+$/u.test(key) ? key : JSON.stringify(key);
   const v = serializeValue(format, value, style);
   return format === 'toml' ? `${k} = ${v}` : v.startsWith('\n') ? `${k}:${v}` : `${k}: ${v}`;
@@ -95,7 +98,11 @@ export function setFrontMatterField(text: string, key: string, value: FmValue, f
   }
   const field = fm.fields.find((f) => f.key.toLowerCase() === key.toLowerCase());
   if (field) {
-    const serialized = serializeValue(fm.format, value, style);
+    // The value keeps the quoting it had (an archetype's `title: "{{ … }}"` stays quoted).
+    const old = text.slice(field.valueRange.start, field.valueRange.end).trimStart();
+    const own = /^["']/.test(old) || /^\[\s*["']/.test(old) ? { ...style, quoteStrings: true, quoteTitle: true } : style;
+    const keyStyle = key.toLowerCase() === 'title' && own.quoteTitle !== undefined ? { ...own, quoteStrings: own.quoteTitle } : own;
+    const serialized = serializeValue(fm.format, value, keyStyle);
     // Replace from just after the `:`/`=`: the old value may be empty or start on the next line.
     const assign = text.slice(field.keyRange.end).search(fm.format === 'toml' ? /=/ : /:/);
     const start = assign >= 0 ? field.keyRange.end + assign + 1 : field.valueRange.start;

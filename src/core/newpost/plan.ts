@@ -106,7 +106,14 @@ function targetFolder(site: Site, layout: GeneratorLayout, request: NewPostReque
   if (request.folder) {
     const rel = posix.relative(site.root, posix.normalize(request.folder));
     const usable = !rel.startsWith('..') && !posix.isAbsolute(rel) && (layout.sections ? inside(layout.sectionBase, rel) && rel !== layout.sectionBase || (layout.sectionBase === '' && rel !== '..') : rel === defaults[0].folder);
-    if (usable && !validateSection(rel || 'x')) return { folder: rel, warnings };
+    if (usable && !validateSection(rel || 'x')) {
+      // Inside a page bundle a new Markdown file would be a resource of that page, not a post.
+      const isBundle = [...site.index.documents.keys()].some((f) => posix.dirname(f) === rel && /^index\.[^.]+$/i.test(posix.basename(f)));
+      if (!isBundle) return { folder: rel, warnings };
+      const parent = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
+      warnings.push(`${rel} is a page bundle; the post was put beside it, in ${parent || 'the site folder'}.`);
+      return { folder: parent, warnings };
+    }
     if (rel !== defaults[0].folder) warnings.push(`${request.folder} is not a folder posts go in; the post was put in ${defaults[0].folder || 'the site folder'}.`);
   }
   return { folder: defaults[0].folder, warnings };

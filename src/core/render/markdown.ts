@@ -24,6 +24,8 @@ export interface RenderEnv {
   /** Heading id per 0-based source line, from the analysis (the link checker's ids). */
   readonly headingIds: ReadonlyMap<number, string>;
   readonly links: RenderedLink[];
+  /** Set when raw HTML from the post reaches the output (the site renders it): it must be sanitised. */
+  rawHtml: boolean;
 }
 
 /** Attribute values are typed string | number; ours are always strings. */
@@ -75,7 +77,9 @@ function createMarkdown(o: MarkupOptions): Markdown {
       const t = tokens[i];
       return `<div class="pc-raw-omitted"${t.map ? ` data-line="${t.map[0]}"` : ''} title="${escapeHtml(why)}">raw HTML omitted</div>\n`;
     };
-    rules.html_inline = () => `<span class="pc-raw-omitted" title="${escapeHtml(why)}">&lt;/&gt;</span>`;
+    rules.html_inline = (tokens, i) =>
+      // The task-list plugin writes its checkbox as an inline HTML token: ours, not the author's.
+      tokens[i].content.startsWith('<input class="task-list-item-checkbox"') ? tokens[i].content : `<span class="pc-raw-omitted" title="${escapeHtml(why)}">&lt;/&gt;</span>`;
   }
   return md;
 }
@@ -88,6 +92,13 @@ function annotate(state: StateCore, o: MarkupOptions): void {
   if (!env || !env.resolveLink) return;
   for (const t of state.tokens) {
     if (t.map && BLOCK_LINE_TYPES.has(t.type)) t.attrSet('data-line', String(t.map[0]));
+    if (t.type === 'html_block' && o.unsafeHtml) env.rawHtml = true;
+    // Column alignment as a class: the webview's CSP forbids style attributes.
+    if ((t.type === 'th_open' || t.type === 'td_open') && t.attrs) {
+      const align = /text-align:\s*(left|right|center)/.exec(attr(t, 'style'))?.[1];
+      t.attrs = t.attrs.filter(([k]) => k !== 'style');
+      if (align) t.attrJoin('class', `pc-align-${align}`);
+    }
   }
   for (let i = 0; i < state.tokens.length; i++) {
     const t = state.tokens[i];
@@ -97,7 +108,7 @@ function annotate(state: StateCore, o: MarkupOptions): void {
       const id = t.map ? env.headingIds.get(t.map[0]) : undefined;
       if (id) t.attrSet('id', id);
     }
-    if (t.type === 'inline' && t.children) annotateInline(t.children, t.map ? t.map[0] : 0, env);
+    if (t.type === 'inline' && t.children) annotateInline(t.children, t.map ? t.map[0] : 0, env, o.unsafeHtml);
   }
 }
 
@@ -109,12 +120,13 @@ function stripAttributeBlock(children: Token[]): void {
   if (split.text !== last.content) last.content = split.text.replace(/\s+$/, '');
 }
 
-function annotateInline(children: Token[], firstLine: number, env: RenderEnv): void {
+function annotateInline(children: Token[], firstLine: number, env: RenderEnv, unsafeHtml: boolean): void {
   let line = firstLine;
   for (const c of children) {
     if (c.type === 'softbreak' || c.type === 'hardbreak') line++;
     else if (c.type === 'text' && c.content.includes('\n')) line += c.content.split('\n').length - 1;
     else if (c.type === 'link_open') annotateLink(c, line, env);
+    else if (unsafeHtml && c.type === 'html_inline' && !c.content.startsWith('<input class="task-list-item-checkbox"')) env.rawHtml = true;
     else if (c.type === 'image') {
       const src = attr(c, 'src');
       c.meta = { ...(c.meta ?? {}), image: safeImage(env, src) };

@@ -37,8 +37,11 @@ const FORMS: readonly LinkForm[] = ['link', 'ref', 'relref', 'post_url', 'liquid
 const MAX_STRING = 8192;
 const MAX_LINE = 10_000_000;
 
+/** Plain data only: what structured clone delivers, nothing with inherited or exotic properties. */
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 function isLine(v: unknown): v is number {

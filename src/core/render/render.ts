@@ -9,19 +9,34 @@ import { escapeHtml, hashText } from './html';
 import { markdownFor, type RenderEnv } from './markdown';
 import { sanitizePreview } from './sanitize';
 import { expandTemplates, restoreFragments, stripMarkers, TRUST_TOKEN } from './shortcodes';
+import type { Heading } from '../site/model';
 import type { LinkForm, MarkupOptions, RenderedLink, RenderedPost, RenderHooks } from './types';
 
 /** Hugo's defaults, for callers that know nothing about the site. */
 export const DEFAULT_MARKUP: MarkupOptions = { generator: 'hugo', headingIdStyle: 'goldmark', unsafeHtml: false, typographer: true, headingAttributes: true };
 
-export function renderPost(text: string, options: MarkupOptions, hooks: RenderHooks): RenderedPost {
+/** Headings and anchors of this exact text, when the caller already has them (the site index). */
+export interface KnownAnchors {
+  readonly headings: readonly Heading[];
+  readonly htmlIds: readonly string[];
+}
+
+/**
+ * `known` saves a second parse: the site index has analysed the text already, with the same
+ * function, so its ids are the link checker's by construction. Without it we analyse here.
+ */
+const TRUST_MARK = ` data-pc="${TRUST_TOKEN}"`;
+
+export function renderPost(text: string, options: MarkupOptions, hooks: RenderHooks, known?: KnownAnchors): RenderedPost {
   const split = splitFrontMatter(text);
-  const analysis = analyzeDocument(text, {
-    headingIdStyle: options.headingIdStyle,
-    shortcodes: options.generator === 'hugo',
-    liquid: options.generator === 'jekyll',
-    headingAttributes: options.headingAttributes,
-  });
+  const analysis: KnownAnchors =
+    known ??
+    analyzeDocument(text, {
+      headingIdStyle: options.headingIdStyle,
+      shortcodes: options.generator === 'hugo',
+      liquid: options.generator === 'jekyll',
+      headingAttributes: options.headingAttributes,
+    });
   const headingIds = new Map(analysis.headings.map((h) => [h.line, h.id]));
   // Blank the front matter but keep its line breaks, so token lines are document lines.
   const body = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, '') + text.slice(split.bodyStart) : text;
@@ -33,7 +48,7 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
     resolveLink,
     onLink: (target, form, line, verdict) => links.push({ target, form, line, verdict }),
   });
-  const env: RenderEnv = { resolveImage: hooks.resolveImage, resolveLink, headingIds, links };
+  const env: RenderEnv = { resolveImage: hooks.resolveImage, resolveLink, headingIds, links, rawHtml: false };
   let html: string;
   try {
     html = markdownFor(options).render(expanded.text, env as unknown as Record<string, unknown>);
@@ -42,7 +57,9 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
     html = `<p class="pc-render-error">The preview could not render this document: ${escapeHtml((e as Error).message)}</p>`;
   }
   html = restoreFragments(html, expanded.fragments);
-  const bodyHtml = sanitizePreview(html, { resolveImage: hooks.resolveImage, trustToken: TRUST_TOKEN });
+  // Without raw HTML the output is markdown-it's own (text escaped, link schemes validated) plus
+  // our escaped fragments: nothing to clean, and sanitising costs as much as rendering.
+  const bodyHtml = env.rawHtml ? sanitizePreview(html, { resolveImage: hooks.resolveImage, trustToken: TRUST_TOKEN }) : html.split(TRUST_MARK).join('');
 
   const fm = split.frontMatter;
   let headerHtml = '';

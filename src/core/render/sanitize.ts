@@ -51,7 +51,8 @@ export function sanitizePreview(html: string, o: SanitizeOptions): string {
         }
         return rawImage(attribs, o.resolveImage);
       },
-      input: (tagName, attribs) => ({ tagName, attribs: { ...attribs, disabled: '' } }),
+      // Only task-list checkboxes, never usable: a post has no business asking for input.
+      input: (tagName, attribs) => ((attribs.type ?? '').toLowerCase() === 'checkbox' ? { tagName, attribs: { ...attribs, disabled: '' } } : { tagName: 'span', attribs: {} }),
       // Markdown tables align columns with style="text-align: …"; the webview's CSP forbids style
       // attributes, so alignment becomes a class.
       td: cellAlignment,

@@ -8,6 +8,7 @@ import type { Postcraft, Site } from '../service';
 import { loadHugoConfig } from '../generators/hugo/config';
 import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
+import { sourceHashOf, textHash } from '../links/extract';
 import type { ImageResolution, MarkupOptions, RenderedPost } from './types';
 
 export interface SiteRenderOptions {
@@ -112,10 +113,13 @@ export function renderInSite(site: Site, absFile: string, text: string, markup: 
   const file = posix.relative(site.root, absFile);
   const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
   const page = site.index.pagesOfFile(file)[0];
+  // The index analyses every keystroke's text already; reuse it when it is of this very text.
+  const doc = site.index.document(file);
+  const known = doc && !doc.partial && doc.size === text.length && sourceHashOf(doc.links) === textHash(text) ? doc : undefined;
   return renderPost(text, markup, {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
     resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts: o.includeDrafts ?? false }, target, form, ownIds),
     authorName: (id) => authors.get(id) ?? authors.get(id.toLowerCase()),
     status: page?.status,
-  });
+  }, known);
 }

@@ -176,6 +176,11 @@ export function compareWithHugo(site: Site, build: HugoBuild): string[] {
   const basePath = site.model.summary.basePath;
   for (const row of build.list) {
     const pages = site.index.pagesOfFile(row.path);
+    if (!row.permalink) {
+      // `_build: {render: never}`: hugo lists the page without a permalink.
+      if (pages.some((p) => p.willPublish)) problems.push(`list: ${row.path} has no permalink (not rendered), ours publishes ${pages.map((p) => p.url).join(' ')}`);
+      continue;
+    }
     const want = decodeURI(new URL(row.permalink).pathname);
     if (!pages.length) problems.push(`list: ${row.path} → ${want} (hugo), no page in our model`);
     else if (!pages.some((p) => p.url === want)) problems.push(`list: ${row.path} → ${want} (hugo), ours ${pages.map((p) => p.url).join(' ')}`);

@@ -31,12 +31,12 @@ describe('preview header card', () => {
     assert.deepEqual([...h.matchAll(/pc-chip-category">([^<]*)</g)].map((m) => m[1]), ['management']);
     // Front matter is never printed as text in the body.
     assert.doesNotMatch(post.bodyHtml, /authors|leadership/);
-    assert.match(post.bodyHtml, /<p data-line="7">Body.<\/p>/);
+    assert.match(post.bodyHtml, /<p data-line="8">Body.<\/p>/);
   });
 
   it('shows a draft badge from draft: true when the file has no page', () => {
     const h = renderHeader({ data: { title: 'T', draft: true }, resolveImage: plainHooks().resolveImage });
-    assert.match(h, /pc-badge-draft">Draft</);
+    assert.match(h, /pc-badge-draft"[^>]*>Draft</);
     const published = renderHeader({ data: { title: 'T', draft: false }, status: 'published', resolveImage: plainHooks().resolveImage });
     assert.doesNotMatch(published, /pc-badge/);
   });

@@ -31,6 +31,7 @@ export interface HexoConfig {
   readonly timezone?: string;
   readonly tagMap: Readonly<Record<string, string>>;
   readonly categoryMap: Readonly<Record<string, string>>;
+  readonly permalinkDefaults: Readonly<Record<string, string>>;
 }
 
 function strings(v: unknown): string[] {
@@ -86,5 +87,6 @@ export function interpretHexoConfig(raw: Record<string, unknown>): HexoConfig {
     timezone: asString(raw['timezone']) || undefined,
     tagMap: stringMap(raw['tag_map']),
     categoryMap: stringMap(raw['category_map']),
+    permalinkDefaults: stringMap(raw['permalink_defaults']),
   };
 }

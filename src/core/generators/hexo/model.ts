@@ -60,6 +60,8 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
   const src = c.sourceDir;
   const basePath = c.basePath;
   const skip = c.skipRender.map(globRe);
+  /** Category paths seen in posts (`[a, b]` is b inside a: its page is `/categories/a/b/`). */
+  const categoryPaths = new Map<string, Set<string>>();
 
   function place(file: string): Placement {
     if (!file.startsWith(src + '/')) return { kind: 'hidden' };
@@ -102,7 +104,8 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       const lists = v.some(Array.isArray) ? v.map((x) => (Array.isArray(x) ? x.map(String) : [String(x)])) : [v.map(String)];
       chain = lists[lists.length - 1] ?? [];
     }
-    if (!chain.length) return slugize(c.defaultCategory, c.filenameCase);
+    // post_permalink.ts uses `default_category` as written, not slugized.
+    if (!chain.length) return c.defaultCategory;
     return chain.map((x) => slugize(c.categoryMap[x] ?? x, c.filenameCase)).join('/');
   }
 
@@ -136,12 +139,15 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       i_month: String(d.month),
       i_day: String(d.day),
       category: categoryPath(data),
-      id: '',
-      hash: '',
     };
     const own = str(fmGet(data, 'permalink'));
     const rule = own ?? c.permalink;
-    const filled = own ? own : rule.replace(/:(\w+)/g, (m, k: string) => meta[k] ?? m);
+    // Other tokens come from the post's own front matter, then `permalink_defaults`.
+    const extra = (k: string) => {
+      const v = data[k];
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : c.permalinkDefaults[k];
+    };
+    const filled = own ? own : rule.replace(/:(\w+)/g, (m, k: string) => meta[k] ?? extra(k) ?? m);
     return { url: finish(filled), date: d, dateText: text };
   }
 
@@ -242,9 +248,12 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       for (const y of years) extra.push(`${archive}${y}/`);
       for (const [tax, dir, map] of [['tags', c.tagDir, c.tagMap], ['categories', c.categoryDir, c.categoryMap]] as const) {
         for (const [term, count] of terms.get(`en\u0000${tax}`) ?? []) {
-          const url = `${home}${dir}/${slugize(map[term] ?? term, c.filenameCase)}/`;
-          add({ url, kind: 'term', status: 'published', willPublish: true, lang: 'en', aliases: [], section: dir, taxonomy: tax, term });
-          paged(url, count);
+          const paths = tax === 'categories' && categoryPaths.get(term)?.size ? [...categoryPaths.get(term)!] : [slugize(map[term] ?? term, c.filenameCase)];
+          for (const path of paths) {
+            const url = `${home}${dir}/${path}/`;
+            add({ url, kind: 'term', status: 'published', willPublish: true, lang: 'en', aliases: [], section: dir, taxonomy: tax, term });
+            paged(url, count);
+          }
         }
       }
       extra.push(`${home}atom.xml`, `${home}sitemap.xml`);
@@ -256,6 +265,15 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       const flat = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(flat) : typeof v === 'string' || typeof v === 'number' ? [String(v)] : []);
       const tags = [...new Set(flat(data['tags'] ?? data['tag']))];
       const cats = [...new Set(flat(data['categories'] ?? data['category']))];
+      const v = data['categories'] ?? data['category'];
+      const chains = Array.isArray(v) ? (v.some(Array.isArray) ? v.map((x) => (Array.isArray(x) ? x.map(String) : [String(x)])) : [v.map(String)]) : [];
+      for (const chain of chains) {
+        for (let i = 0; i < chain.length; i++) {
+          let set = categoryPaths.get(chain[i]);
+          if (!set) categoryPaths.set(chain[i], (set = new Set()));
+          set.add(chain.slice(0, i + 1).map((x) => slugize(c.categoryMap[x] ?? x, c.filenameCase)).join('/'));
+        }
+      }
       if (cats.length) m.set('categories', cats);
       if (tags.length) m.set('tags', tags);
       return m;

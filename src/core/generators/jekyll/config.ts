@@ -78,8 +78,10 @@ export async function loadJekyllConfig(fs: FileSystemHost, root: string): Promis
       issues.push({ path, severity: 'error', code: 'config.unreadable', message: `Cannot read ${posix.basename(path)}; using Jekyll's defaults.` });
     } else {
       const r = parseConfigText(text, formatOf(path) ?? 'yaml');
-      if (r.error) issues.push({ path, range: r.error.range, severity: 'error', code: 'config.syntax', message: `${r.error.message} — using Jekyll's defaults for what could not be read.` });
-      raw = r.data;
+      // Jekyll itself drops an invalid config whole ("Error reading configuration. Using defaults"),
+      // so the partial data the parser recovered is not used either.
+      if (r.error) issues.push({ path, range: r.error.range, severity: 'error', code: 'config.syntax', message: `${r.error.message} — Jekyll ignores the whole file and builds with its defaults.` });
+      else raw = r.data;
     }
   }
   return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml')), configFile: path, issues };

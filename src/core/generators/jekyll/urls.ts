@@ -76,7 +76,7 @@ export function jekyllDate(v: unknown, timezone?: string): DateParts | undefined
   }
   const [, y, mo, d, h = '0', mi = '0', se = '0', off] = m;
   const pad = (x: string) => x.padStart(2, '0');
-  const iso = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:${se}`;
+  const iso = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(se)}`;
   if (off) {
     const o = off.toUpperCase() === 'Z' ? 'Z' : off.includes(':') ? off : `${off.slice(0, 3)}:${off.slice(3)}`;
     const epoch = Date.parse(iso + o);
