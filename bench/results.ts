@@ -40,6 +40,10 @@ export interface SizeResult {
   readonly coldIndexHeapBytes: number;
   readonly checkMs: number;
   readonly checkCpuMs: number;
+  /** Set when our check hit its time cap: `checkMs` is then extrapolated linearly from the part done. */
+  readonly checkCapped?: { readonly done: number; readonly total: number; readonly elapsedMs: number };
+  /** False when no complete check ran, so there are no findings to score. */
+  readonly accuracyScored: boolean;
   readonly checkHeapBytes: number;
   /** False when the whole-site check returned no link diagnostics at all (link checks not built). */
   readonly linkChecksBuilt: boolean;

@@ -9,7 +9,8 @@
 // ensure*() returns { ok, path?, version?, reason? } so callers (test-all.mjs) can decide whether
 // "missing" means skip (a developer's laptop without root) or fail (CI=true).
 //
-// Usage: node scripts/provision.mjs            provision everything, print a summary (exit 1 if any is missing)
+// Usage: node scripts/provision.mjs [names]    provision everything (or hugo/chromium/ripgrep/codeServer),
+//                                              print a summary; exit 1 if anything is missing
 //        import { ensureCodeServer } from './provision.mjs'
 
 import { spawnSync } from 'node:child_process';
@@ -229,19 +230,32 @@ export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) 
   return { ok: true, path: bin, version, reused: false, seconds: Number(seconds) };
 }
 
+/** What provision() can provide: its Debian packages, whether it is already there, how to ensure it. */
+const TOOLS = {
+  hugo: { apt: ['hugo'], present: () => which('hugo'), ensure: ensureHugo },
+  chromium: { apt: ['chromium'], present: () => process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser'), ensure: ensureChromium },
+  ripgrep: { apt: ['ripgrep'], present: () => which('rg'), ensure: ensureRipgrep },
+  codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
+};
+export const TOOL_NAMES = Object.keys(TOOLS);
+
 /**
- * Everything, apt packages in one apt-get call first (one update, one install beats several).
- * Returns a map name → result.
+ * The named tools (default: all). The Debian packages of those that are missing go through one
+ * apt-get call first: one update and one install beat one per tool. Returns a map name → result.
  */
+export function provision(names = TOOL_NAMES) {
+  const unknown = names.filter((n) => !TOOLS[n]);
+  if (unknown.length) throw new Error(`unknown tool(s) ${unknown.join(', ')}; known: ${TOOL_NAMES.join(', ')}`);
+  const apt = [...new Set(names.filter((n) => !TOOLS[n].present()).flatMap((n) => TOOLS[n].apt))];
+  if (apt.length) {
+    const r = ensureAptPackages(apt);
+    if (!r.ok) log(r.reason);
+  }
+  return Object.fromEntries(names.map((n) => [n, TOOLS[n].ensure()]));
+}
+
 export function provisionAll() {
-  const apt = ensureAptPackages(APT_PACKAGES);
-  if (!apt.ok) log(apt.reason);
-  return {
-    hugo: ensureHugo(),
-    chromium: ensureChromium(),
-    ripgrep: ensureRipgrep(),
-    codeServer: ensureCodeServer(),
-  };
+  return provision(TOOL_NAMES);
 }
 
 export function formatResults(results) {
@@ -251,7 +265,14 @@ export function formatResults(results) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const results = provisionAll();
+  // node scripts/provision.mjs [hugo|chromium|ripgrep|codeServer …]   (no names: everything)
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !TOOL_NAMES.includes(n));
+  if (unknown.length) {
+    console.error(`unknown tool(s) ${unknown.join(', ')}; known: ${TOOL_NAMES.join(', ')}`);
+    process.exit(2);
+  }
+  const results = provision(names.length ? names : TOOL_NAMES);
   console.log(`\nProvisioning summary:\n${formatResults(results)}`);
   process.exitCode = Object.values(results).every((r) => r.ok) ? 0 : 1;
 }

@@ -56,7 +56,10 @@ const workspaceSrc = path.resolve(args.workspace);
 const extensionDir = path.resolve(args.extension);
 const timeoutMs = Number(args.timeout) * 1000;
 const suiteSrc = path.join(REPO_ROOT, 'test', 'integration', 'suite');
-const suiteOut = path.join(REPO_ROOT, 'out', 'integration');
+// Per run (several people or levels may run the suite at once on one machine): a folder of its
+// own under out/integration/, inside the repo so `require('mocha')` finds the repo's node_modules.
+const suiteOutRoot = path.join(REPO_ROOT, 'out', 'integration');
+let suiteOut;
 const artifacts = path.join(REPO_ROOT, 'test-artifacts');
 const shim = path.join(REPO_ROOT, 'scripts', 'vscode-shim', 'code');
 
@@ -116,8 +119,12 @@ async function finish(code, why) {
     while (descendants(process.pid).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     killAll('SIGKILL');
   }
-  if (args['keep-tmp']) say(`temp folder kept: ${tmp}`);
-  else fs.rmSync(tmp, { recursive: true, force: true });
+  if (args['keep-tmp']) say(`temp folder kept: ${tmp}; suite bundle: ${suiteOut}`);
+  else {
+    for (const dir of [tmp, suiteOut].filter(Boolean)) {
+      try { fs.rmSync(dir, { recursive: true, force: true }); } catch (e) { say(`could not remove ${dir}: ${e.message}`); }
+    }
+  }
   process.exit(code);
 }
 
@@ -163,7 +170,13 @@ async function bundleSuite() {
   const tests = fs.readdirSync(suiteSrc).filter((f) => f.endsWith('.test.ts'));
   if (!tests.length) throw new Fatal(EXIT_FAILED, `no *.test.ts in ${path.relative(REPO_ROOT, suiteSrc)}`);
   say(`bundling the suite: index.ts + ${tests.join(', ')}`);
-  fs.rmSync(suiteOut, { recursive: true, force: true });
+  fs.mkdirSync(suiteOutRoot, { recursive: true });
+  // Leftovers of runs that were killed before they could clean up (older than a day).
+  for (const e of fs.readdirSync(suiteOutRoot, { withFileTypes: true })) {
+    const p = path.join(suiteOutRoot, e.name);
+    if (e.isDirectory() && e.name.startsWith('run-') && Date.now() - fs.statSync(p).mtimeMs > 86_400_000) fs.rmSync(p, { recursive: true, force: true });
+  }
+  suiteOut = fs.mkdtempSync(path.join(suiteOutRoot, 'run-'));
   // One bundle per file, next to index.js, which loads every *.test.js it finds. `vscode` exists
   // only inside the extension host; mocha must stay one shared instance (its globals).
   await esbuild.build({

@@ -22,7 +22,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, provisionAll, formatResults } from './provision.mjs';
+import { REPO_ROOT, provision, formatResults } from './provision.mjs';
 import { findBrowserTests } from './run-browser-tests.mjs';
 
 const isCI = /^(true|1)$/i.test(process.env.CI || '');
@@ -151,14 +151,25 @@ for (const n of [...only, ...skip]) {
   }
 }
 
+const selected = (level) => !((only.size && !only.has(level.name)) || skip.has(level.name));
 const results = [];
 let provisioned;
 const T0 = Date.now();
 
+/** Provisions, once, what all selected levels need (so --only unit installs nothing). */
+function ensureProvisioned() {
+  if (provisioned) return provisioned;
+  const names = [...new Set(LEVELS.filter((l) => selected(l) && !l.absent?.()).flatMap((l) => l.needs?.() || []))];
+  banner(`provisioning: ${names.join(', ')} (scripts/provision.mjs)`);
+  provisioned = provision(names);
+  console.log(formatResults(provisioned));
+  return provisioned;
+}
+
 for (const level of LEVELS) {
   const record = (status, note, extra = {}) => results.push({ name: level.name, status, note, ...extra });
   if (interrupted) { record('skipped', 'interrupted'); continue; }
-  if ((only.size && !only.has(level.name)) || skip.has(level.name)) { record('skipped', 'not selected (--only/--skip)'); continue; }
+  if (!selected(level)) { record('skipped', 'not selected (--only/--skip)'); continue; }
   if (opts.bail && results.some((r) => r.status === 'FAILED')) { record('skipped', 'after a failure (--bail)'); continue; }
   const absent = level.absent?.();
   if (absent) {
@@ -169,11 +180,7 @@ for (const level of LEVELS) {
 
   const needs = level.needs?.() || [];
   if (needs.length) {
-    if (!provisioned) {
-      banner('provisioning (scripts/provision.mjs)');
-      provisioned = provisionAll();
-      console.log(formatResults(provisioned));
-    }
+    ensureProvisioned();
     const missing = needs.filter((n) => !provisioned[n]?.ok).map((n) => `${n}: ${provisioned[n]?.reason || 'unknown'}`);
     if (missing.length) {
       const what = `${level.name} needs what could not be provided:\n  ${missing.join('\n  ')}`;

@@ -24,13 +24,41 @@ export async function coldIndex(root: string, reps: number): Promise<ColdIndex> 
 export interface SiteCheck {
   readonly samples: readonly Sample[];
   readonly diagnostics: readonly PostcraftDiagnostic[];
+  /** Set when the cap stopped the check: how many documents were done, of how many. */
+  readonly capped?: { readonly done: number; readonly total: number; readonly elapsedMs: number };
 }
 
-export async function checkWholeSite(engine: Postcraft, reps: number): Promise<SiteCheck> {
+class CheckCapped extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super('capped');
+  }
+}
+
+/**
+ * engine.checkSite, stopped after `capMs` (by throwing from its progress callback) so a check that
+ * grows faster than the site cannot stall the whole run; the time is then extrapolated linearly,
+ * which flatters a check that grows faster than linearly.
+ */
+export async function checkWholeSite(engine: Postcraft, reps: number, capMs = Infinity): Promise<SiteCheck> {
   let diagnostics: PostcraftDiagnostic[] = [];
+  let capped: SiteCheck['capped'];
   const site = engine.sites[0];
-  const samples = await sample(reps, () => engine.checkSite(site), (d) => (diagnostics = d));
-  return { samples, diagnostics };
+  const samples = await sample(reps, async () => {
+    const t0 = now();
+    try {
+      return await engine.checkSite(site, (done, total) => {
+        if (now() - t0 > capMs && done < total) throw new CheckCapped(done, total);
+      });
+    } catch (e) {
+      if (!(e instanceof CheckCapped)) throw e;
+      capped = { done: e.done, total: e.total, elapsedMs: now() - t0 };
+      return [];
+    }
+  }, (d) => (diagnostics = d));
+  if (!capped) return { samples, diagnostics };
+  const c = capped;
+  const scale = c.total / c.done;
+  return { samples: samples.map((s) => ({ ...s, ms: s.ms * scale, cpuMs: s.cpuMs * scale })), diagnostics, capped: c };
 }
 
 export interface Recheck {

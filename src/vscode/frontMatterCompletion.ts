@@ -1,6 +1,6 @@
 /** Front-matter completion in the editor: maps the engine's items (src/core/frontmatter/completion.ts) to VS Code's. */
 import * as vscode from 'vscode';
-import { completeFrontMatter, type FrontMatterCompletion } from '../core/frontmatter/completion';
+import { completeFrontMatterList, type FrontMatterCompletion } from '../core/frontmatter/completion';
 import type { EngineHost } from './workspace';
 
 /** Front matter can only start with one of these (after an optional BOM). */
@@ -45,8 +45,8 @@ export function registerFrontMatterCompletion(context: vscode.ExtensionContext, 
       if (token.isCancellationRequested) return undefined;
       const site = engine.siteOf(doc.uri.path);
       if (!site) return undefined;
-      const items = completeFrontMatter(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
-      return items.length ? new vscode.CompletionList(items.map((c) => toItem(doc, c)), false) : undefined;
+      const r = completeFrontMatterList(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
+      return r.items.length ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), r.incomplete) : undefined;
     },
   };
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider(FRONT_MATTER_SELECTOR, provider, ...TRIGGER_CHARACTERS));

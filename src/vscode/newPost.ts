@@ -196,13 +196,17 @@ async function askTags(choices: NewPostChoices): Promise<string[] | undefined> {
     qp.selectedItems = selected.filter((s) => qp.items.includes(s));
   });
   qp.onDidChangeSelection((sel) => {
-    for (const s of sel) if (s.description === 'new tag' && !extra.includes(s)) extra.push({ ...s, description: 'new tag' });
+    for (const s of sel) if (s.description === 'new tag' && !extra.includes(s)) extra.push(s);
   });
   return new Promise((resolve) => {
     let done = false;
     qp.onDidAccept(() => {
       done = true;
-      resolve(qp.selectedItems.map((i) => i.value));
+      // Enter on a typed value that was never ticked still means "add it".
+      const typed = qp.value.trim();
+      const values = qp.selectedItems.map((i) => i.value);
+      if (typed && !values.some((v) => v.toLowerCase() === typed.toLowerCase())) values.push(typed);
+      resolve(values);
       qp.hide();
     });
     qp.onDidHide(() => {

@@ -45,10 +45,34 @@ const sortKey = (i: number) => String(i).padStart(5, '0');
 
 /** Completion items for `offset` in `text` (the document `file`, site-relative, of `site`). */
 export function completeFrontMatter(site: Site, file: string, text: string, offset: number, options: CompletionOptions = {}): FrontMatterCompletion[] {
+  return completeFrontMatterList(site, file, text, offset, options).items;
+}
+
+/**
+ * The same, saying whether the list was cut at `limit`: the editor must then ask again as the
+ * author types, because values past the cut were never sent.
+ */
+export function completeFrontMatterList(site: Site, file: string, text: string, offset: number, options: CompletionOptions = {}): { items: FrontMatterCompletion[]; incomplete: boolean } {
   const ctx = frontMatterContext(text, offset);
-  if (!ctx) return [];
+  if (!ctx) return { items: [], incomplete: false };
   const stats = frontMatterStats(site.index);
-  return ctx.kind === 'key' ? completeKeys(site, stats, ctx, options) : completeValues(site, file, stats, ctx, options);
+  if (ctx.kind === 'key') return { items: completeKeys(site, stats, ctx, options), incomplete: false };
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const items = completeValues(site, file, stats, ctx, { ...options, limit: limit + 1 });
+  return { items: items.slice(0, limit), incomplete: items.length > limit };
+}
+
+/** Whether `word` could match `value` in the editor's fuzzy filter (its characters in order). */
+function mayMatch(word: string, value: string): boolean {
+  if (!word) return true;
+  const v = value.toLowerCase();
+  let i = 0;
+  for (const ch of word) {
+    i = v.indexOf(ch, i);
+    if (i < 0) return false;
+    i++;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- keys
@@ -156,7 +180,8 @@ interface Candidate {
   readonly value: string;
   readonly kind: FrontMatterCompletion['kind'];
   readonly detail?: string;
-  readonly documentation?: string;
+  /** Built only for the items kept (there may be thousands of values). */
+  readonly documentation?: () => string | undefined;
   /** Written without quotes (booleans, dates in TOML). */
   readonly bare?: boolean;
 }
@@ -168,31 +193,53 @@ function describeUse(site: Site, v: TaxonomyValue): string | undefined {
     const bio = v.author.data['bio'] ?? v.author.data['description'];
     if (typeof bio === 'string') lines.push('', bio);
   }
-  if (v.files.length) {
-    const shown = v.files.slice(0, 3).map((f) => `- ${postTitle(site, f)} (\`${f}\`)`);
-    if (v.files.length > 3) shown.push(`- … and ${v.files.length - 3} more`);
+  if (v.count > 0) {
+    const shown = v.someFiles(3).map((f) => `- ${postTitle(site, f)} (\`${f}\`)`);
+    if (v.count > 3) shown.push(`- … and ${v.count - 3} more`);
     if (lines.length) lines.push('');
     lines.push(...shown);
   }
   return lines.length ? lines.join('\n') : undefined;
 }
 
-function candidatesFor(site: Site, file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions): Candidate[] {
+/** What the author typed of the value, without the opening quote, lower-cased. */
+function typedWord(ctx: ValueContext): string {
+  return ctx.typed.replace(/^["']/, '').toLowerCase();
+}
+
+const termKeyCache = new WeakMap<Site['model'], Map<string, string>>();
+
+/** The generator's URL form of a term (memoised: urlizing every value on every keystroke adds up). */
+function termKeyOf(site: Site, field: string, value: string): string {
+  let m = termKeyCache.get(site.model);
+  if (!m) termKeyCache.set(site.model, (m = new Map()));
+  const k = `${field}\u0000${value}`;
+  let key = m.get(k);
+  if (key === undefined) {
+    if (m.size > 100_000) m.clear();
+    m.set(k, (key = site.model.termKey(field, value) || value.toLowerCase()));
+  }
+  return key;
+}
+
+function candidatesFor(site: Site, _file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions, limit: number): Candidate[] {
   const generator = site.model.summary.generator;
   const field = taxonomyFieldOf(site, ctx.key, stats);
   if (field) {
-    const termKey = (v: string) => site.model.termKey(field.field, v) || v.toLowerCase();
+    const termKey = (v: string) => termKeyOf(site, field.field, v);
     const present = new Set(ctx.present.map(termKey));
+    const word = typedWord(ctx);
     const out: Candidate[] = [];
     for (const v of taxonomyValues(site, field, stats)) {
-      if (present.has(termKey(v.value))) continue;
+      if (out.length >= limit) break;
+      if (!mayMatch(word, v.value) || present.has(termKey(v.value))) continue;
       const count = v.count;
       const name = v.author?.name;
       out.push({
         value: v.value,
         kind: v.author || field.isAuthor ? 'author' : 'value',
         detail: `${name ? `${name} · ` : ''}${count} post${count === 1 ? '' : 's'}`,
-        documentation: describeUse(site, v),
+        documentation: () => describeUse(site, v),
       });
     }
     return out;
@@ -207,8 +254,9 @@ function candidatesFor(site: Site, file: string, stats: FrontMatterStats, ctx: V
   const present = new Set(ctx.present);
   return stats
     .values(ctx.key)
-    .filter((v) => !present.has(v.value))
-    .map((v) => ({ value: v.value, kind: 'value' as const, detail: `${v.count} post${v.count === 1 ? '' : 's'}`, documentation: describeUse(site, v) }));
+    .filter((v) => !present.has(v.value) && mayMatch(typedWord(ctx), v.value))
+    .slice(0, limit)
+    .map((v) => ({ value: v.value, kind: 'value' as const, detail: `${v.count} post${v.count === 1 ? '' : 's'}`, documentation: () => describeUse(site, v) }));
 }
 
 function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: ValueContext, options: CompletionOptions): FrontMatterCompletion[] {
@@ -217,7 +265,7 @@ function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: 
   // The list being edited is the nearest example of how this author quotes.
   const habit: Quote = ctx.listQuote ?? siteHabit;
   const { type, flow } = shapeOf(site, stats, use, ctx.key);
-  const candidates = candidatesFor(site, file, stats, ctx, options).slice(0, options.limit ?? DEFAULT_LIMIT);
+  const candidates = candidatesFor(site, file, stats, ctx, options, options.limit ?? DEFAULT_LIMIT);
   const inFlow = ctx.container === 'flow' || (ctx.container === 'empty' && type === 'list' && (flow || ctx.format !== 'yaml'));
   return candidates.map((c, i) => {
     // Booleans and dates stay bare unless the author opened a quote; JSON strings are always quoted.
@@ -232,7 +280,7 @@ function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: 
       insertText: ctx.prefix + text,
       snippet: false,
       detail: c.detail,
-      documentation: c.documentation,
+      documentation: c.documentation?.(),
       sortText: sortKey(i),
       filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? ctx.typed[0] + c.value : c.value,
       range: ctx.range,

@@ -17,8 +17,10 @@ import type { GeneratorId } from '../site/model';
 export interface TermUse {
   readonly value: string;
   readonly count: number;
-  /** Site-relative files using it, sorted. */
+  /** Site-relative files using it, sorted (computed on first read). */
   readonly files: readonly string[];
+  /** A few of the files, without sorting them all (for completion details). */
+  someFiles(n: number): readonly string[];
 }
 
 export interface KeyUse {
@@ -100,6 +102,7 @@ function contributionOf(doc: IndexedDocument, taxonomyFolders: ReadonlyMap<strin
 
 export class FrontMatterStats {
   private readonly seen = new Map<string, IndexedDocument>();
+  private readonly counted = new WeakSet<IndexedDocument>();
   private readonly valueTable = new Map<string, Map<string, MutableTerm>>();
   private readonly keyTable = new Map<string, MutableKey>();
   private readonly ranked = new Map<string, { version: number; list: TermUse[] }>();
@@ -115,12 +118,17 @@ export class FrontMatterStats {
 
   /** Brings the table up to date with the index: O(documents) identity checks plus O(changed) work. */
   sync(): void {
-    for (const [file, doc] of this.index.documents) {
-      const old = this.seen.get(file);
-      if (old === doc) continue;
-      if (old) this.apply(old, -1);
+    // One identity test per document: this loop is the whole cost of a completion when nothing changed.
+    for (const doc of this.index.documents.values()) {
+      if (this.counted.has(doc)) continue;
+      const old = this.seen.get(doc.file);
+      if (old) {
+        this.apply(old, -1);
+        this.counted.delete(old);
+      }
       this.apply(doc, +1);
-      this.seen.set(file, doc);
+      this.seen.set(doc.file, doc);
+      this.counted.add(doc);
     }
     // Every indexed document is in `seen` now, so anything extra there was deleted.
     if (this.seen.size !== this.index.documents.size) {
@@ -128,6 +136,7 @@ export class FrontMatterStats {
         if (!this.index.documents.has(file)) {
           this.apply(doc, -1);
           this.seen.delete(file);
+          this.counted.delete(doc);
         }
       }
     }
@@ -190,7 +199,7 @@ export class FrontMatterStats {
   /** One value's use, or undefined. */
   use(field: string, value: string): TermUse | undefined {
     const t = this.valueTable.get(field.toLowerCase())?.get(value);
-    return t ? { value, count: t.count, files: [...t.files].sort() } : undefined;
+    return t ? new LazyTermUse(value, t.count, t.files) : undefined;
   }
 
   /** The way most posts write dates, if any post has one. */
@@ -228,6 +237,12 @@ class LazyTermUse implements TermUse {
   ) {}
   get files(): readonly string[] {
     return (this.sorted ??= [...this.live].sort());
+  }
+  someFiles(n: number): readonly string[] {
+    if (this.sorted || this.live.size <= n) return this.files.slice(0, n);
+    const out: string[] = [];
+    for (const f of this.live) if (out.push(f) >= n) break;
+    return out.sort();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Site } from '../service';
 import type { Author } from '../site/model';
-import { frontMatterStats, type FrontMatterStats } from './siteStats';
+import { frontMatterStats, type FrontMatterStats, type TermUse } from './siteStats';
 
 export interface TaxonomyField {
   /** The key posts use, lower-case (`tags`, `authors`, `author`). */
@@ -15,11 +15,7 @@ export interface TaxonomyField {
   readonly isAuthor: boolean;
 }
 
-export interface TaxonomyValue {
-  readonly value: string;
-  readonly count: number;
-  /** Site-relative files that use it, sorted. */
-  readonly files: readonly string[];
+export interface TaxonomyValue extends TermUse {
   /** Author records: the display name and the data file. */
   readonly author?: Author;
 }
@@ -53,9 +49,10 @@ export function taxonomyValues(site: Site, field: TaxonomyField, stats: FrontMat
   if (!field.isAuthor) return [...used];
   const authors = site.index.authors();
   const byId = new Map(authors.map((a) => [a.id, a]));
-  const out: TaxonomyValue[] = used.map((u) => ({ ...u, author: byId.get(u.value) }));
+  // Not a spread: a use's file list is computed on first read and must stay so.
+  const out: TaxonomyValue[] = used.map((u) => ({ value: u.value, count: u.count, get files() { return u.files; }, someFiles: (n: number) => u.someFiles(n), author: byId.get(u.value) }));
   const seen = new Set(used.map((u) => u.value));
-  for (const a of authors) if (!seen.has(a.id)) out.push({ value: a.id, count: 0, files: [], author: a });
+  for (const a of authors) if (!seen.has(a.id)) out.push({ value: a.id, count: 0, files: [], someFiles: () => [], author: a });
   return out;
 }
 

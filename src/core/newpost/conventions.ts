@@ -28,6 +28,8 @@ export interface PostConventions {
   readonly bundles: boolean;
   readonly extension: string;
   readonly yamlStyle: YamlStyle;
+  /** Tags every sampled post has (Eleventy collections are tags: `posts`). */
+  readonly sharedTags: readonly string[];
 }
 
 /** Keys every post fills with its own value; copying another post's value would be wrong. */
@@ -86,6 +88,7 @@ export function detectConventions(posts: readonly IndexedDocument[], texts: Read
     separator: detectSeparator(names.map((x) => x.name)),
     bundles: names.length > 0 && names.filter((x) => x.bundle).length * 2 > names.length,
     extension: majority(posts.map((p) => posix.extname(p.file).toLowerCase()).filter((e) => e === '.md' || e === '.markdown')) ?? '.md',
+    sharedTags: posts.length >= 2 ? fmList(posts[0].frontMatter?.data ?? {}, 'tags').filter((t) => posts.every((p) => fmList(p.frontMatter?.data ?? {}, 'tags').includes(t))) : [],
   };
   if (n === 0) {
     return { ...base, format: defaults.format, keyOrder: defaults.keyOrder, constants: new Map(), listKeys: new Set(), dateKey: defaults.dateKey, dateStyle: defaults.dateStyle, authorKey: defaults.authorKey, yamlStyle: { quoteStrings: false, flowLists: true } };

@@ -94,6 +94,8 @@ export function postFolders(site: Site, layout: GeneratorLayout = layoutFor(site
     }
     counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
+  // Pages at the top of a folder-based site (index, about) are not where posts go when folders exist.
+  if (layout.sections && counts.size > 1) counts.delete(layout.sectionBase);
   if (counts.size === 0) counts.set(layout.defaultFolder, 0);
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

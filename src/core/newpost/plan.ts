@@ -96,7 +96,9 @@ function targetFolder(site: Site, layout: GeneratorLayout, request: NewPostReque
   if (request.section !== undefined && request.section.trim() !== '') {
     const bad = validateSection(request.section);
     if (bad) return bad;
-    const section = request.section.trim().replace(/\/+$/, '');
+    let section = request.section.trim().replace(/\/+$/, '');
+    // `content/posts` given where `posts` is meant: the content folder is implied.
+    if (layout.sectionBase && section.startsWith(layout.sectionBase + '/')) section = section.slice(layout.sectionBase.length + 1);
     if (!layout.sections) {
       warnings.push(`${site.model.summary.generator} sites keep posts in ${defaults[0].folder}; the section '${section}' was ignored.`);
       return { folder: defaults[0].folder, warnings };
@@ -257,7 +259,8 @@ export async function planNewPostIn(fs: FileSystemHost, site: Site, request: New
   if (request.draft && layout.draftsFolder) folder = layout.draftsFolder;
 
   const date = formatDate(env.now, env.offsetMinutes, 'rfc3339');
-  const tags = cleanValues(request.tags);
+  // Eleventy builds collections from tags: a tag every post of the folder carries is its collection.
+  const tags = cleanValues(generator === 'eleventy' ? [...conventions.sharedTags, ...(request.tags ?? [])] : request.tags);
   let authors = cleanValues(request.authors);
   if (request.authors === undefined) {
     const fallback = env.defaultAuthor?.trim() || authorsByUse(site.index.documents.values())[0];

@@ -54,7 +54,7 @@ export class SiteIndex {
   private authorList: Author[] = [];
   /** The site's root `.gitignore` rules (files the generator also sees, but the writer does not track). */
   private ignorer?: Ignore;
-  private derived?: { pages: Page[]; urls: Map<string, UrlTarget[]>; byFile: Map<string, Page[]> };
+  private derived?: { pages: Page[]; readonly urls: Map<string, UrlTarget[]>; readonly byFile: Map<string, Page[]> };
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly maxBody: number;
@@ -320,8 +320,31 @@ export class SiteIndex {
     // A new index file changes its siblings' roles; a section index whose status changed changes
     // whether the pages below it are published.
     if (this.affectsSiblings(file) && (isNew || (changed && !samePublish(before, doc)))) this.reclassifyUnder(posix.dirname(file));
-    if (changed) this.derived = undefined;
+    else if (changed && before && this.derived && onlyLabelsChanged(before, doc)) this.patchDerived(before, doc);
+    else if (changed) this.derived = undefined;
     return doc;
+  }
+
+  /**
+   * A title or date edit (the most common front-matter edit while writing) changes no URL and no
+   * aggregate: swap the page objects in the URL table instead of rebuilding it for the whole site.
+   */
+  private patchDerived(before: IndexedDocument, doc: IndexedDocument): void {
+    const d = this.derived!;
+    const swap = new Map<Page, Page>(before.pages.map((p, i) => [p, doc.pages[i]]));
+    d.pages = d.pages.map((p) => swap.get(p) ?? p);
+    d.byFile.set(doc.file, doc.pages as Page[]);
+    for (const [u, targets] of d.urls) {
+      let copy: UrlTarget[] | undefined;
+      targets.forEach((t, i) => {
+        const old = t.type === 'page' || t.type === 'alias' ? t.page : t.type === 'file' ? t.owner : undefined;
+        const now = old && swap.get(old);
+        if (!now) return;
+        copy ??= [...targets];
+        copy[i] = t.type === 'file' ? { ...t, owner: now } : { ...t, page: now } as UrlTarget;
+      });
+      if (copy) d.urls.set(u, copy);
+    }
   }
 
   /** A file appeared on disk. */
@@ -624,6 +647,14 @@ const INDEX_NAME = /^_?index\./i;
 function indexRank(file: string): number {
   const isIndex = /^_index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(file));
   return isIndex ? file.split('/').length : 1000;
+}
+
+/** Same pages and terms except for labels no URL or aggregate depends on (title, date). */
+function onlyLabelsChanged(a: IndexedDocument, b: IndexedDocument): boolean {
+  if (a.pages.length !== b.pages.length) return false;
+  const strip = (p: Page) => JSON.stringify({ ...p, title: undefined, date: undefined });
+  for (let i = 0; i < a.pages.length; i++) if (strip(a.pages[i]) !== strip(b.pages[i])) return false;
+  return JSON.stringify([...a.terms]) === JSON.stringify([...b.terms]);
 }
 
 function samePublish(a: IndexedDocument | undefined, b: IndexedDocument): boolean {

@@ -26,6 +26,7 @@ describe('Astro model', () => {
       'src/content/posts/two.md': md('slug: custom/two'),
       'src/content/posts/wip.md': md('draft: true'),
       'src/pages/articles/[...slug].astro': route('posts'),
+      'src/pages/[...page].astro': route('posts'),
       'src/pages/about.md': md('title: About'),
       'src/pages/_hidden.md': md('title: H'),
       'public/robots.txt': 'User-agent: *',

@@ -40,6 +40,11 @@ describe('Docusaurus model', () => {
     assert.equal(c.docs[0].routeBasePath, 'docs');
   });
 
+  it('follows blog options kept in a variable', () => {
+    const c = scanDocusaurusConfig(`const blogOptions = { routeBasePath: 'journal', path: 'journal' };\nexport default { baseUrl: '/', presets: [['classic', { blog: blogOptions }]] };`, '/x/docusaurus.config.mjs');
+    assert.deepEqual(c.blogs.map((b) => [b.path, b.routeBasePath]), [['journal', 'journal']]);
+  });
+
   it('reads standalone blog plugin instances', () => {
     const c = scanDocusaurusConfig(`module.exports = { baseUrl: '/site/', plugins: [['@docusaurus/plugin-content-blog', { id: 'news', path: 'news', routeBasePath: 'updates' }]] };`, '/x/docusaurus.config.js');
     assert.deepEqual(c.blogs.map((b) => [b.id, b.path, b.routeBasePath]), [['news', 'news', 'updates']]);
@@ -93,10 +98,10 @@ describe('Docusaurus model', () => {
       ...posts,
       'blog/tagged.md': md('tags: [ci, {label: Big News, permalink: /big}]'),
       'blog/tags.yml': 'ci:\n  label: CI\n  permalink: /continuous-integration\n',
-      'blog/authors.yml': 'ann:\n  name: Ann\n  page: true\nbo:\n  name: Bo\n',
+      'blog/authors.yml': 'ann:\n  name: Ann\n  page: true\nbo:\n  name: Bo\nCarl Jr:\n  name: Carl\n  page: {permalink: custom-carl}\n',
     });
     const g = s.generated();
-    for (const u of ['/blog', '/blog/archive', '/blog/tags', '/blog/tags/release-notes', '/blog/tags/continuous-integration', '/blog/tags/big', '/blog/authors', '/blog/authors/ann']) {
+    for (const u of ['/blog', '/blog/archive', '/blog/tags', '/blog/tags/release-notes', '/blog/tags/continuous-integration', '/blog/tags/big', '/blog/authors', '/blog/authors/ann', '/blog/authors/custom-carl']) {
       assert.ok(g.includes(u), `${u} in ${g.join(' ')}`);
     }
     assert.ok(!g.includes('/blog/authors/bo'));
@@ -104,7 +109,7 @@ describe('Docusaurus model', () => {
     assert.equal(s.site.index.lookupUrl('/blog/page/3').length, 0);
     assert.equal(s.site.index.lookupUrl('/blog/rss.xml')[0]?.type, 'generated');
     assert.deepEqual([...(s.site.index.termCounts().get('tags')?.keys() ?? [])].sort(), ['Big News', 'Release Notes', 'ci']);
-    assert.deepEqual(s.site.index.authors().map((a) => a.id), ['ann', 'bo']);
+    assert.deepEqual(s.site.index.authors().map((a) => a.id), ['ann', 'bo', 'Carl Jr']);
   });
 
   it('maps docs (number prefixes, index, id, slug) and Markdown pages', async () => {
@@ -139,7 +144,8 @@ describe('Docusaurus model', () => {
     assert.equal(s.url('blog/2021-05-30-first-post.md'), '/blog/2021/05/30/first-post');
     assert.equal(s.url('blog/2021-06-12-second-post/index.md'), '/blog/2021/06/12/second-post');
     assert.equal(s.url('blog/2021-07-20-release-checklist.md'), '/blog/release-checklist');
-    assert.deepEqual(s.generated(), ['/blog', '/blog/archive', '/blog/tags', '/blog/tags/ci', '/blog/tags/release', '/blog/tags/tooling', '/blog/tags/writing']);
+    // authors.yml exists, so the authors list does too; no author has `page:`, so no author pages.
+    assert.deepEqual(s.generated(), ['/blog', '/blog/archive', '/blog/authors', '/blog/tags', '/blog/tags/ci', '/blog/tags/release', '/blog/tags/tooling', '/blog/tags/writing']);
     assert.deepEqual(s.site.index.authors().map((a) => [a.id, a.name]), [
       ['lena', 'Lena Fischer'],
       ['sam', 'Sam Adeyemi'],

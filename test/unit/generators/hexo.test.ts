@@ -38,6 +38,20 @@ describe('Hexo model', () => {
     assert.equal(s.site.index.lookupUrl('/images/x.png')[0]?.type, 'file');
   });
 
+  it('uses default_category as written, front-matter tokens, and page permalinks like processor/asset', async () => {
+    const s = await memorySite({
+      '_config.yml': 'permalink: :lang/:category/:title/\ndefault_category: Misc Notes\npermalink_defaults:\n  lang: en\n',
+      'source/_posts/a.md': md('date: 2020-01-01'),
+      'source/_posts/b.md': md('date: 2020-01-01\nlang: fr\ncategories: Café Talk'),
+      'source/team.md': md('permalink: /people/team'),
+      'source/join.md': md('permalink: /jobs/'),
+    });
+    assert.equal(s.url('source/_posts/a.md'), '/en/Misc Notes/a/');
+    assert.equal(s.url('source/_posts/b.md'), '/fr/Cafe-Talk/b/');
+    assert.equal(s.url('source/team.md'), '/people/team.html');
+    assert.equal(s.url('source/join.md'), '/jobs/');
+  });
+
   it('keeps drafts and unpublished posts out, shows future posts by default', async () => {
     const tree = {
       'source/_drafts/idea.md': md('title: Idea'),

@@ -106,7 +106,8 @@ describe('Jekyll model', () => {
 
   it('applies front-matter defaults from _config.yml below the file’s own front matter', async () => {
     const s = await memorySite({
-      '_config.yml': 'defaults:\n  - scope: {path: "", type: posts}\n    values: {permalink: "/p/:title/"}\n  - scope: {path: "legal"}\n    values: {published: false}\n',
+      '_config.yml': 'defaults:\n  - scope: {path: "", type: posts}\n    values: {permalink: "/p/:title/"}\n  - scope: {path: "legal"}\n    values: {published: false}\n  - scope: {path: ""}\n    values: {permalink: "/ignored-for-pages/"}\n',
+      'contact.md': post('title: Contact'),
       '_posts/2020-05-05-a.md': post('title: A'),
       '_posts/2020-05-06-b.md': post('permalink: /own/'),
       'legal/terms.md': post('title: Terms'),
@@ -114,6 +115,8 @@ describe('Jekyll model', () => {
     assert.equal(s.url('_posts/2020-05-05-a.md'), '/p/a/');
     assert.equal(s.url('_posts/2020-05-06-b.md'), '/own/');
     assert.equal(s.page('legal/terms.md')?.willPublish, false);
+    // Pages take a permalink from their own front matter only.
+    assert.equal(s.url('contact.md'), '/contact.html');
   });
 
   it('skips excluded, underscore and dot paths, and build output', async () => {

@@ -83,6 +83,7 @@ describe('New Post: planning for Hugo', () => {
     assert.equal(choices.defaultAuthor, 'rich');
     assert.equal(planned(await planNewPost(engine, { title: 'N', section: 'notes' }, ENV)).path, '/site/content/notes/n.md');
     assert.equal(planned(await planNewPost(engine, { title: 'N', section: 'posts/2026' }, ENV)).path, '/site/content/posts/2026/n.md');
+    assert.equal(planned(await planNewPost(engine, { title: 'N', section: 'content/notes' }, ENV)).path, '/site/content/notes/n.md');
     // Explorer: the folder the command was started on.
     assert.equal(planned(await planNewPost(engine, { title: 'N', folder: '/site/content/notes' }, ENV)).path, '/site/content/notes/n.md');
     // Started on a bundle folder: beside the bundle, not inside it (it would be a resource there).

@@ -73,7 +73,8 @@ export async function loadAstro(fs: FileSystemHost, root: string, options: Astro
   for (const f of pageFiles) {
     const rel = f.slice(pagesDir.length + 1);
     const m = /^(.*?)\/?\[(\.\.\.)?(\w+)\]\.astro$/.exec(rel);
-    if (!m || m[1].includes('[')) continue;
+    // `[...page].astro` paginates a list; it gives entries no URL.
+    if (!m || m[1].includes('[') || m[3] === 'page') continue;
     const folder = m[1];
     if (/^tags?$/.test(posix.basename(folder)) && /tag/i.test(m[3])) {
       tagRoutes.push(folder);

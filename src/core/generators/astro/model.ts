@@ -90,7 +90,7 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
     issues: init.issues,
     contentDirs,
     staticDirs: [{ dir: c.publicDir, urlPrefix: basePath }],
-    ignoreDirs: ['node_modules', '.git', 'dist', '.astro'],
+    ignoreDirs: ['node_modules', '.git'],
     watchFiles: init.configFile ? [posix.relative(init.root, init.configFile)] : [],
 
     isContentDocument(file) {

@@ -76,6 +76,16 @@ export async function loadDocusaurusConfig(fs: FileSystemHost, root: string): Pr
 }
 
 /** Reads the config text; `issues` receives what could not be read statically. */
+/** `blog: blogOptions` with `const blogOptions = { … }` elsewhere in the file: that object's offset. */
+function namedObjects(src: string, key: string): number[] {
+  const out: number[] = [];
+  for (const m of src.matchAll(new RegExp(`\\b${key}\\s*:\\s*([A-Za-z_$][\\w$]*)\\s*[,}\\n]`, 'g'))) {
+    if (m[1] === 'false' || m[1] === 'true' || m[1] === 'undefined') continue;
+    out.push(...objectsAfter(src, new RegExp(`(?:const|let|var)\\s+${m[1].replace(/\$/g, '\\$')}(?![\\w$])[^=]*=`)));
+  }
+  return out;
+}
+
 export function scanDocusaurusConfig(source: string, path: string, issues: SiteIssue[] = []): DocusaurusConfig {
   const src = blankComments(source);
   const note = (key: string, v: JsValue | undefined, at: number) => {
@@ -135,9 +145,9 @@ export function scanDocusaurusConfig(source: string, path: string, issues: SiteI
 
   if (classic) {
     // Preset options `blog: {…}` / `docs: {…}`; `themeConfig.blog` (sidebar settings) is not it.
-    const blogObjs = objectsAfter(src, /\bblog\s*:/).map((o) => objectProps(src, o)).filter((p) => !(p.size === 1 && p.has('sidebar')));
+    const blogObjs = [...objectsAfter(src, /\bblog\s*:/), ...namedObjects(src, 'blog')].map((o) => objectProps(src, o)).filter((p) => !(p.size === 1 && p.has('sidebar')));
     if (!/\bblog\s*:\s*false\b/.test(src)) blogs.push(blogFrom(blogObjs[0] ?? new Map()));
-    const docObjs = objectsAfter(src, /\bdocs\s*:/).map((o) => objectProps(src, o)).filter((p) => p.has('path') || p.has('routeBasePath') || p.has('sidebarPath') || p.has('editUrl') || p.size === 0 || p.has('numberPrefixParser'));
+    const docObjs = [...objectsAfter(src, /\bdocs\s*:/), ...namedObjects(src, 'docs')].map((o) => objectProps(src, o)).filter((p) => p.has('path') || p.has('routeBasePath') || p.has('sidebarPath') || p.has('editUrl') || p.size === 0 || p.has('numberPrefixParser'));
     if (!/\bdocs\s*:\s*false\b/.test(src)) docs.push(docsFrom(docObjs[0] ?? new Map()));
   }
   for (const o of objectsAfter(src, /['"]@docusaurus\/plugin-content-blog['"]\s*,/)) blogs.push(blogFrom(objectProps(src, o)));

@@ -45,13 +45,14 @@ export async function loadDocusaurus(fs: FileSystemHost, root: string): Promise<
       const pages: AuthorPage[] = [];
       for (const [key, v] of Object.entries(data)) {
         const page = asRecord(v)['page'];
-        if (page === true) pages.push({ key, permalink: '/' + key });
+        if (page === true) pages.push({ key, permalink: '/' + kebabCase(key) });
         else if (page && typeof page === 'object') {
           const p = asString(asRecord(page)['permalink']) ?? key;
           pages.push({ key, permalink: p.startsWith('/') ? p : '/' + p });
         }
       }
-      authorPages.set(b.id, pages);
+      // routes.ts createAuthorsRoutes: the authors list exists whenever the map has authors.
+      if (Object.keys(data).length) authorPages.set(b.id, pages);
       break;
     }
   }

@@ -33,7 +33,7 @@ export interface DocusaurusModelInit {
   readonly issues: readonly SiteIssue[];
   /** Per blog id: predefined tags by key. */
   readonly tags: ReadonlyMap<string, ReadonlyMap<string, PredefinedTag>>;
-  /** Per blog id: authors with pages. */
+  /** Per blog id with a non-empty authors map: the authors that have pages. */
   readonly authorPages: ReadonlyMap<string, readonly AuthorPage[]>;
   /** Author files that exist (site-relative). */
   readonly authorFiles: readonly string[];
@@ -124,7 +124,8 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
     issues: init.issues,
     contentDirs,
     staticDirs,
-    ignoreDirs: ['node_modules', '.git', '.docusaurus', 'build', '__tests__'],
+    // Only the plugin folders are crawled, so the build output needs no entry here.
+    ignoreDirs: ['node_modules', '.git', '__tests__'],
     watchFiles: [...(init.configFile ? [posix.relative(init.root, init.configFile)] : []), ...init.authorFiles, ...c.blogs.flatMap((b) => (b.tagsFile ? [b.tagsFile] : []))],
     authorSources: init.authorFiles.map((path) => ({ path, shape: 'map' as const })),
 
@@ -197,8 +198,8 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
             for (let i = 2; i <= Math.ceil(count / perPage); i++) extra.push(fin(joinRoute(base, b.tagsBasePath, tagPermalink(b.id, term), b.pageBasePath, String(i))));
           }
         }
-        const authors = init.authorPages.get(b.id) ?? [];
-        if (authors.length) {
+        const authors = init.authorPages.get(b.id);
+        if (authors) {
           add(fin(joinRoute(base, b.authorsBasePath)), 'taxonomy', section, { taxonomy: 'authors' });
           for (const a of authors) add(fin(joinRoute(base, b.authorsBasePath, a.permalink)), 'term', section, { taxonomy: 'authors', term: a.key });
         }

@@ -170,7 +170,7 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
     issues: init.issues,
     contentDirs: [src],
     staticDirs: [],
-    ignoreDirs: ['node_modules', '.git', c.publicDir, '.deploy_git'],
+    ignoreDirs: ['node_modules', '.git'],
     watchFiles: ['_config.yml', ...(init.authorsFile ? [init.authorsFile] : [])],
     authorSources: init.authorsFile ? [{ path: init.authorsFile, shape: 'map' }] : [],
 
@@ -198,7 +198,10 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
         return [{ file, url, kind: 'page', ...st, lang: 'en', aliases: [], title, date: dateText, section: 'posts' }];
       }
       if (p.kind === 'page') {
-        const own = str(fmGet(data, 'permalink'));
+        // processor/asset.ts: a page permalink ending in `/` gets `index`, one without extension `.html`.
+        let own = str(fmGet(data, 'permalink'));
+        if (own?.endsWith('/')) own += 'index';
+        if (own && !/\.[a-z0-9]+$/i.test(posix.basename(own))) own += '.html';
         const url = finish(own ?? p.inner.replace(/\.[^./]+$/, '.html'));
         const unpublished = data['published'] === false;
         return [{ file, url, kind: url === basePath + '/' ? 'home' : 'page', status: unpublished ? 'draft' : 'published', willPublish: !unpublished, lang: 'en', aliases: [], title, section: p.inner.split('/').length > 1 ? p.inner.split('/')[0] : '' }];

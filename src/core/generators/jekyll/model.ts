@@ -99,12 +99,14 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
 
   /** Front-matter defaults from `_config.yml` that apply to a file, below its own front matter. */
   function withDefaults(file: string, type: string, data: FrontMatterData): FrontMatterData {
+    // FrontmatterDefaults: a more specific scope (deeper path, then a type) wins over list order.
+    const depth = (path: string) => (path ? path.split('/').length : 0);
+    const applicable = c.defaults
+      .map((d, i) => ({ d, i }))
+      .filter(({ d }) => (!d.type || d.type === type || (type === 'posts' && d.type === 'drafts')) && (!d.path || matchesEntry(d.path, file)))
+      .sort((a, b) => depth(a.d.path) - depth(b.d.path) || Number(!!a.d.type) - Number(!!b.d.type) || a.i - b.i);
     let merged: Record<string, unknown> = {};
-    for (const d of c.defaults) {
-      if (d.type && d.type !== type && !(type === 'posts' && d.type === 'drafts')) continue;
-      if (d.path && !matchesEntry(d.path, file)) continue;
-      merged = { ...merged, ...d.values };
-    }
+    for (const { d } of applicable) merged = { ...merged, ...d.values };
     return { ...merged, ...data };
   }
 
@@ -230,7 +232,9 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       }
       if (p.kind === 'page') {
         const data = withDefaults(file, 'pages', rawData);
-        const template = str(data['permalink']) ?? pageTemplate(p.base);
+        // jekyllrb.com/docs/permalinks: a page's permalink comes from its own front matter only;
+        // one set through front-matter defaults is ignored.
+        const template = str(rawData['permalink']) ?? pageTemplate(p.base);
         const url = basePath + fillTemplate(template, { path: p.dir, basename: p.base, output_ext: '.html' });
         const st = status(data, undefined, now, false, false);
         const kind = url === basePath + '/' ? 'home' : 'page';
