@@ -207,17 +207,18 @@ function typedWord(ctx: ValueContext): string {
   return ctx.typed.replace(/^["']/, '').toLowerCase();
 }
 
-const termKeyCache = new WeakMap<Site['model'], Map<string, string>>();
+const termKeyCache = new WeakMap<Site['model'], Map<string, Map<string, string>>>();
 
 /** The generator's URL form of a term (memoised: urlizing every value on every keystroke adds up). */
 function termKeyOf(site: Site, field: string, value: string): string {
-  let m = termKeyCache.get(site.model);
-  if (!m) termKeyCache.set(site.model, (m = new Map()));
-  const k = `${field}\u0000${value}`;
-  let key = m.get(k);
+  let byField = termKeyCache.get(site.model);
+  if (!byField) termKeyCache.set(site.model, (byField = new Map()));
+  let m = byField.get(field);
+  if (!m) byField.set(field, (m = new Map()));
+  let key = m.get(value);
   if (key === undefined) {
-    if (m.size > 100_000) m.clear();
-    m.set(k, (key = site.model.termKey(field, value) || value.toLowerCase()));
+    if (m.size > 50_000) m.clear();
+    m.set(value, (key = site.model.termKey(field, value) || value.toLowerCase()));
   }
   return key;
 }

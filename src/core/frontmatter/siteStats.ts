@@ -103,6 +103,7 @@ function contributionOf(doc: IndexedDocument, taxonomyFolders: ReadonlyMap<strin
 export class FrontMatterStats {
   private readonly seen = new Map<string, IndexedDocument>();
   private readonly counted = new WeakSet<IndexedDocument>();
+  private indexVersion?: number;
   private readonly valueTable = new Map<string, Map<string, MutableTerm>>();
   private readonly keyTable = new Map<string, MutableKey>();
   private readonly ranked = new Map<string, { version: number; list: TermUse[] }>();
@@ -118,6 +119,9 @@ export class FrontMatterStats {
 
   /** Brings the table up to date with the index: O(documents) identity checks plus O(changed) work. */
   sync(): void {
+    // An index that counts its changes lets the common case (nothing changed) skip the pass.
+    const version = (this.index as { readonly version?: unknown }).version;
+    if (typeof version === 'number' && version === this.indexVersion) return;
     // One identity test per document: this loop is the whole cost of a completion when nothing changed.
     for (const doc of this.index.documents.values()) {
       if (this.counted.has(doc)) continue;
@@ -140,6 +144,7 @@ export class FrontMatterStats {
         }
       }
     }
+    if (typeof version === 'number') this.indexVersion = version;
   }
 
   private apply(doc: IndexedDocument, sign: 1 | -1): void {

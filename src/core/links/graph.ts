@@ -9,7 +9,10 @@ export class LinkGraph {
 
   /** Replaces what `file` depends on. */
   set(file: string, keys: readonly string[]): void {
-    for (const k of this.forward.get(file) ?? []) {
+    const before = this.forward.get(file);
+    // A re-check usually finds the same links: nothing to move.
+    if (before && before.length === keys.length && before.every((k, i) => k === keys[i])) return;
+    for (const k of before ?? []) {
       const s = this.reverse.get(k);
       s?.delete(file);
       if (s && s.size === 0) this.reverse.delete(k);

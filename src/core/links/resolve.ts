@@ -389,18 +389,42 @@ function formatLike(ctx: CheckContext, w: Written, url: string): string {
   return out + w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
 }
 
+interface UrlCandidates {
+  readonly list: { readonly url: string; readonly bare: string }[];
+  readonly memo: Map<string, string[]>;
+}
+
+/** Published URLs to suggest from, built once per URL table (and drafts setting), not per broken link. */
+const candidateCache = new WeakMap<ReadonlyMap<string, unknown>, Map<boolean, UrlCandidates>>();
+
+function urlCandidates(ctx: CheckContext): UrlCandidates {
+  const urls = ctx.site.index.urls();
+  let per = candidateCache.get(urls);
+  if (!per) candidateCache.set(urls, (per = new Map()));
+  let c = per.get(ctx.includeDrafts);
+  if (!c) {
+    const list: { url: string; bare: string }[] = [];
+    for (const [u, targets] of urls) if (!u.endsWith('.xml') && judge(ctx, targets).kind === 'ok') list.push({ url: u, bare: u.replace(/\/+$/, '') });
+    per.set(ctx.includeDrafts, (c = { list, memo: new Map() }));
+  }
+  return c;
+}
+
 function nearestUrls(ctx: CheckContext, resolved: string): string[] {
+  const c = urlCandidates(ctx);
+  const hit = c.memo.get(resolved);
+  if (hit) return hit;
   const want = resolved.replace(/\/+$/, '');
   const max = Math.max(2, Math.floor(want.length * 0.25));
   const scored: { d: number; u: string }[] = [];
-  for (const [u, targets] of ctx.site.index.urls()) {
-    if (judge(ctx, targets).kind !== 'ok' || u.endsWith('.xml')) continue;
-    const cand = u.replace(/\/+$/, '');
-    if (Math.abs(cand.length - want.length) > max) continue;
-    const d = distance(want, cand);
-    if (d <= max) scored.push({ d, u });
+  for (const { url, bare } of c.list) {
+    if (Math.abs(bare.length - want.length) > max) continue;
+    const d = distance(want, bare);
+    if (d <= max) scored.push({ d, u: url });
   }
-  return scored.sort((a, b) => a.d - b.d || a.u.localeCompare(b.u)).slice(0, 3).map((s) => s.u);
+  const out = scored.sort((a, b) => a.d - b.d || a.u.localeCompare(b.u)).slice(0, 3).map((s) => s.u);
+  if (c.memo.size < 10_000) c.memo.set(resolved, out);
+  return out;
 }
 
 function fileProblem(ctx: CheckContext, link: ExtractedLink, w: Written): LinkProblem | undefined {

@@ -112,6 +112,17 @@ describe('Docusaurus model', () => {
     assert.deepEqual(s.site.index.authors().map((a) => a.id), ['ann', 'bo', 'Carl Jr']);
   });
 
+  it('puts a blog-only site at the root with routeBasePath "/"', async () => {
+    const s = await memorySite({
+      'docusaurus.config.js': classic(`{ routeBasePath: '/' }`),
+      'blog/2020-01-01-x.md': md('tags: [a]'),
+    });
+    assert.equal(s.url('blog/2020-01-01-x.md'), '/2020/01/01/x');
+    const home = s.site.index.allPages().find((p) => p.url === '/');
+    assert.equal(home?.kind, 'home');
+    assert.ok(s.generated().includes('/tags/a'));
+  });
+
   it('maps docs (number prefixes, index, id, slug) and Markdown pages', async () => {
     const s = await memorySite({
       'docusaurus.config.js': `module.exports = { baseUrl: '/', presets: [['classic', { docs: { routeBasePath: 'docs' }, blog: false }]] };`,

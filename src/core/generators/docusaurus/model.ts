@@ -182,10 +182,11 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
         out.push({ url, kind, status: 'published', willPublish: true, lang, aliases: [], section, ...more });
       };
       for (const b of c.blogs) {
-        const base = joinRoute(basePath, b.routeBasePath);
+        // A blog at the site root (`routeBasePath: '/'`) lists its posts on the home page.
+        const base = b.routeBasePath ? joinRoute(basePath, b.routeBasePath) : basePath + '/';
         const section = b.routeBasePath || b.path;
         const posts = pages.filter((p) => p.file?.startsWith(b.path === '.' ? '' : b.path + '/') && p.willPublish);
-        add(fin(base === '' ? '/' : base), base === basePath + '/' || base === '/' ? 'home' : 'section', section);
+        add(fin(base), base === basePath + '/' ? 'home' : 'section', section);
         const perPage = b.postsPerPage === 'ALL' ? Infinity : Math.max(1, b.postsPerPage);
         for (let i = 2; i <= Math.ceil(posts.length / perPage); i++) extra.push(fin(joinRoute(base, b.pageBasePath, String(i))));
         if (b.archiveBasePath !== undefined) add(fin(joinRoute(base, b.archiveBasePath)), 'section', section);

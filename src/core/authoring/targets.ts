@@ -1,0 +1,153 @@
+/**
+ * Where a written link leads, for following it (definition, document links), hovering it and
+ * finding a post's references. Page links go through the link checker's own resolution
+ * (`targetPageOf`), so "follow" and "flag" can never disagree; images and other files are looked up
+ * in the URL table the same way a static server would.
+ */
+import { posix } from 'node:path';
+import type { Site } from '../service';
+import type { IndexedDocument, UrlTarget } from '../site/index';
+import type { Page } from '../site/model';
+import type { ExtractedLink } from '../links/types';
+import { targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
+import { decodePath, resolvePath, splitDestination } from '../links/urls';
+
+export interface LinkTarget {
+  /** Site-relative file the link leads to (a content document, a static file or a resource). */
+  readonly file?: string;
+  readonly page?: Page;
+  /** The published URL path the link resolves to. */
+  readonly url?: string;
+  readonly fragment?: string;
+  /** 0-based line of the heading the fragment names, when it names one. */
+  readonly line?: number;
+}
+
+/** Link resolution never reads these: a check context for resolution only. */
+const NO_EXTRAS: SiteExtras = { unsafeHtml: true, layoutIds: new Set(), headingHook: false };
+
+export function contextFor(site: Site, file: string, includeDrafts = true, doc = site.index.document(file)): CheckContext | undefined {
+  if (!doc) return undefined;
+  return { site, file, page: doc.pages[0], doc, includeDrafts, extras: NO_EXTRAS, semantics: site.model.summary.linkSemantics, deps: new Set() };
+}
+
+/** The link whose destination (or whole shortcode / tag) contains `offset` (end inclusive, for a cursor after it). */
+export function linkAt(doc: IndexedDocument, offset: number): ExtractedLink | undefined {
+  let best: ExtractedLink | undefined;
+  for (const l of doc.links) {
+    const r = l.whole ?? l.range;
+    if (offset >= r.start && offset <= r.end && (!best || r.end - r.start < (best.whole ?? best.range).end - (best.whole ?? best.range).start)) best = l;
+  }
+  return best;
+}
+
+/** What the built site serves at a path, with a static server's fallbacks (slash, index.html). */
+export function lookupLoose(site: Site, path: string): readonly UrlTarget[] {
+  const idx = site.index;
+  const tries = [path, path.endsWith('/') ? path + 'index.html' : path + '/'];
+  if (path.endsWith('/index.html')) tries.push(path.slice(0, -'index.html'.length));
+  for (const p of tries) {
+    const t = idx.lookupUrl(p);
+    if (t.length) return t;
+  }
+  return [];
+}
+
+function headingLine(doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {
+  if (!doc || fragment === undefined || fragment === '') return undefined;
+  const want = decodePath(fragment);
+  return doc.headings.find((h) => h.id === fragment || h.id === want)?.line;
+}
+
+function pageTarget(site: Site, page: Page, fragment: string | undefined): LinkTarget {
+  const doc = page.file ? site.index.document(page.file) : undefined;
+  return { file: page.file, page, url: page.url, fragment, line: headingLine(doc, fragment) };
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Resolves a link written in `file` to what it leads to; undefined for external or broken links. */
+export function targetOf(site: Site, file: string, link: ExtractedLink): LinkTarget | undefined {
+  const ctx = contextFor(site, file);
+  if (!ctx) return undefined;
+  const target = link.target.trim();
+  switch (link.kind) {
+    case 'template':
+    case 'reference':
+      return undefined;
+    case 'post_url':
+    case 'liquid-link': {
+      for (const f of site.model.refCandidates?.(target, file) ?? (link.kind === 'liquid-link' ? [target.replace(/^\//, '')] : [])) {
+        if (!site.index.hasFile(f)) continue;
+        const page = site.index.pagesOfFile(f)[0];
+        return page ? pageTarget(site, page, undefined) : { file: f };
+      }
+      return undefined;
+    }
+    case 'ref':
+    case 'relref': {
+      const t = targetPageOf(ctx, link);
+      return t ? pageTarget(site, t.page, t.fragment) : undefined;
+    }
+  }
+  if (target === '' || target.startsWith('//')) return undefined;
+  const own = ownHostPath(site, target);
+  if (own === undefined) return undefined;
+  const w = splitDestination(own);
+  if (w.path === '') return { file, page: ctx.page, url: ctx.page?.url, fragment: w.fragment, line: headingLine(ctx.doc, w.fragment) };
+  if (ctx.semantics === 'file' && !w.path.startsWith('/')) {
+    const dir = posix.dirname(file);
+    const rel = decodePath(resolvePath(dir === '.' ? '/' : '/' + dir + '/', w.path)).slice(1).replace(/\/+$/, '');
+    const page = site.index.pagesOfFile(rel)[0];
+    if (page) return pageTarget(site, page, w.fragment);
+    if (site.index.hasFile(rel)) return { file: rel, fragment: w.fragment };
+  }
+  if (link.kind === 'inline' || link.kind === 'definition') {
+    const t = targetPageOf(ctx, { ...link, target: own });
+    if (t) return pageTarget(site, t.page, t.fragment);
+  }
+  if (!ctx.page && !w.path.startsWith('/')) return undefined;
+  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', w.path));
+  for (const t of lookupLoose(site, resolved)) {
+    if (t.type === 'file') return { file: t.file, url: resolved, page: t.owner };
+    if (t.type === 'page' || t.type === 'alias') return pageTarget(site, t.page, w.fragment);
+  }
+  return undefined;
+}
+
+/** The path part of a destination on this site: as written, or the rest of an own-host absolute URL. */
+function ownHostPath(site: Site, dest: string): string | undefined {
+  if (!SCHEME.test(dest)) return dest;
+  const m = /^https?:\/\/(?:www\.)?([^/?#:]+)(?::\d+)?(.*)$/i.exec(dest);
+  const base = /^https?:\/\/(?:www\.)?([^/?#:]+)/i.exec(site.model.summary.baseURL ?? '');
+  if (!m || !base || m[1].toLowerCase() !== base[1].toLowerCase()) return undefined;
+  return m[2] || '/';
+}
+
+/** Offset range of the fragment (after `#`) inside a link's destination, if it has one. */
+export function fragmentRange(link: ExtractedLink): { start: number; end: number } | undefined {
+  const hash = link.target.indexOf('#');
+  if (hash < 0) return undefined;
+  return { start: link.range.start + hash + 1, end: link.range.end };
+}
+
+export interface LinkReference {
+  /** Site-relative file the link is written in. */
+  readonly file: string;
+  readonly link: ExtractedLink;
+  readonly target: LinkTarget;
+}
+
+/** Every link in the site that leads to a page of `file` (any form: URL, alias, relref, post_url). */
+export function referencesTo(site: Site, file: string): LinkReference[] {
+  const out: LinkReference[] = [];
+  const docs = [...site.index.documents.values()].sort((a, b) => a.file.localeCompare(b.file));
+  for (const doc of docs) {
+    for (const link of doc.links) {
+      if (link.kind === 'template' || link.kind === 'reference' || link.kind === 'image' || link.kind === 'html-src' || link.kind === 'figure') continue;
+      const t = targetOf(site, doc.file, link);
+      if (t?.page?.file === file || (t && !t.page && t.file === file)) out.push({ file: doc.file, link, target: t });
+    }
+  }
+  return out;
+}
