@@ -196,7 +196,8 @@ export class FrontMatterStats {
     if (cached && cached.version === v) return cached.list;
     const list: TermUse[] = [];
     for (const [value, t] of this.valueTable.get(f) ?? []) list.push(new LazyTermUse(value, t.count, t.files));
-    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    // Code-unit order, not localeCompare: this sort reruns after every edit, and ICU collation is slow.
+    list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     this.ranked.set(f, { version: v, list });
     return list;
   }
@@ -221,7 +222,7 @@ export class FrontMatterStats {
 
   /** Every key the site's posts use, most used first. */
   keys(): KeyUse[] {
-    return [...this.keyTable.values()].map(freezeKey).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    return [...this.keyTable.values()].map(freezeKey).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
 

@@ -35,6 +35,7 @@ interface Compiled {
   readonly ignoreFile: (s: string) => boolean;
 }
 
+const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 const options = new WeakMap<Postcraft, Compiled>();
 const graphs = new WeakMap<Site['index'], LinkGraph>();
 const extrasCache = new WeakMap<GeneratorModel, Promise<SiteExtras>>();
@@ -79,7 +80,10 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
     deps: new Set(),
   };
   const out: PostcraftDiagnostic[] = [];
+  // HTML content files are not Markdown for the generator: only their shortcodes are links we know.
+  const markdown = MARKDOWN_FILE.test(file);
   for (const link of doc.links) {
+    if (!markdown && link.kind !== 'ref' && link.kind !== 'relref') continue;
     const bare = link.target.split('#')[0];
     if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;
     const p = checkLink(ctx, link);

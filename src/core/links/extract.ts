@@ -75,6 +75,8 @@ class Extractor {
   /** Hrefs used by reference-style links (definitions are only published through a use). */
   private readonly referencedHrefs = new Set<string>();
   private readonly coveredLines: Uint8Array;
+  /** Inner content of shortcodes that print it as code (`highlight`): Markdown there is not rendered. */
+  private readonly opaque: Span[] = [];
 
   constructor(
     private readonly input: ExtractInput,
@@ -83,6 +85,12 @@ class Extractor {
     const t = input.masked;
     for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.coveredLines = new Uint8Array(this.lineStarts.length + 1);
+    if (input.shortcodes) {
+      const RE = /\{\{[<%]\s*highlight\b[\s\S]*?[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g;
+      RE.lastIndex = input.bodyStart;
+      let m: RegExpExecArray | null;
+      while ((m = RE.exec(input.text))) this.opaque.push({ start: m.index, end: m.index + m[0].length });
+    }
   }
 
   private lineStart(line: number): number {
@@ -91,6 +99,7 @@ class Extractor {
   }
 
   private push(kind: LinkKind, start: number, end: number, extra: Partial<ExtractedLink> = {}): void {
+    if (kind !== 'ref' && kind !== 'relref' && kind !== 'figure' && inside(this.opaque, start)) return;
     this.out.push({ kind, target: this.input.text.slice(start, end), range: { start, end }, ...extra });
   }
 

@@ -1,13 +1,16 @@
 /**
- * A verdict for every link the preview shows, meant to match the link diagnostics. The link
- * checker's full resolver (src/core/links/resolve.ts) was not there yet when this was written, so
- * `verdictFor` is the one switch point: it uses the checker's Hugo ref lookup and a small URL
- * resolution of our own for the rest. When resolve.ts lands, call it from `verdictFor` only.
+ * A verdict for every link the preview shows, the same as the link diagnostics give: whether a link
+ * is broken (and the message) comes from the link checker's `checkLink` (src/core/links/resolve.ts)
+ * on the very link the index extracted from this text. Where the preview needs more than a verdict
+ * (which file a click opens, whether it leaves the site) a small resolution of our own answers; it
+ * is also the whole verdict when no checker context exists (a file outside the index).
  */
 import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { resolveHugoRef } from '../links/hugoRefs';
+import { checkLink, targetPageOf, type CheckContext } from '../links/resolve';
+import type { ExtractedLink, LinkKind } from '../links/types';
 import type { LinkForm, LinkVerdict } from './types';
 
 export interface VerdictContext {
@@ -16,15 +19,57 @@ export interface VerdictContext {
   readonly file: string;
   /** Treat drafts, future and expired pages as published (setting `postcraft.links.includeDrafts`). */
   readonly includeDrafts: boolean;
+  /** The link checker's context for this document, when the index holds this exact text. */
+  readonly checker?: CheckContext;
 }
+
+const KINDS: Record<LinkForm, readonly LinkKind[]> = {
+  link: ['inline', 'reference', 'autolink', 'definition', 'html-href'],
+  ref: ['ref'],
+  relref: ['relref'],
+  post_url: ['post_url'],
+  'liquid-link': ['liquid-link'],
+};
 
 export function verdictFor(base: VerdictContext, target: string, form: LinkForm, ownIds: ReadonlySet<string>): LinkVerdict {
   const ctx: Ctx = { ...base, ownIds };
+  let own: LinkVerdict;
   try {
-    return ownVerdict(ctx, target, form);
+    own = ownVerdict(ctx, target, form);
   } catch {
     // A verdict is decoration: never let it break the render.
-    return { kind: 'other' };
+    own = { kind: 'other' };
+  }
+  if (!base.checker) return own;
+  try {
+    return { ...own, ...checkerVerdict(base.checker, own, target, form) };
+  } catch {
+    return own;
+  }
+}
+
+/** Broken or not as the diagnostics say; the target file from the checker when we had none. */
+function checkerVerdict(c: CheckContext, own: LinkVerdict, target: string, form: LinkForm): Partial<LinkVerdict> {
+  const kinds = KINDS[form];
+  const link: ExtractedLink = c.doc.links.find((l) => kinds.includes(l.kind) && (l.target === target || safeDecode(l.target) === target)) ?? { kind: kinds[0], target, range: { start: 0, end: 0 } };
+  const problem = checkLink(c, link);
+  if (problem) return { broken: problem.message };
+  const out: { broken: undefined; file?: string; fragment?: string } = { broken: undefined };
+  if (!own.file) {
+    const t = targetPageOf(c, link);
+    if (t?.page.file) {
+      out.file = posix.join(c.site.root, t.page.file);
+      out.fragment = t.fragment;
+    }
+  }
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
   }
 }
 

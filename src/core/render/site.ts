@@ -9,7 +9,21 @@ import { loadHugoConfig } from '../generators/hugo/config';
 import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
 import { sourceHashOf, textHash } from '../links/extract';
+import { siteExtras } from '../links/diagnostics';
+import type { CheckContext, SiteExtras } from '../links/resolve';
 import type { ImageResolution, MarkupOptions, RenderedPost } from './types';
+
+/** What a render needs from the site that takes reading files: read once per loaded site model. */
+export interface SitePrep {
+  readonly markup: MarkupOptions;
+  readonly extras?: SiteExtras;
+}
+
+/** Markup settings and the link checker's site facts, for `renderInSite`. */
+export async function prepareSite(engine: Postcraft, site: Site): Promise<SitePrep> {
+  const [markup, extras] = await Promise.all([markupOptionsFor(engine, site), siteExtras(engine.fs, site).catch(() => undefined)]);
+  return { markup, extras };
+}
 
 export interface SiteRenderOptions {
   /** URI for a local file (absolute path); undefined when the host may not show it. */
@@ -108,17 +122,24 @@ function resolveAgainst(pageUrl: string, dest: string): string {
   return '/' + out.join('/');
 }
 
-/** Renders a post of a site: the one call the preview panel and the CLI make. */
-export function renderInSite(site: Site, absFile: string, text: string, markup: MarkupOptions, o: SiteRenderOptions): RenderedPost {
+/**
+ * Renders a post of a site: the one call the preview panel and the CLI make. The index is brought
+ * up to date with `text` first (as the link diagnostics do), so headings, ids and link verdicts all
+ * come from the same analysis the checker uses.
+ */
+export function renderInSite(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): RenderedPost {
   const file = posix.relative(site.root, absFile);
   const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
+  let doc = site.index.document(file);
+  if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = site.index.updateDocument(file, text);
+  const known = doc && !doc.partial ? doc : undefined;
   const page = site.index.pagesOfFile(file)[0];
-  // The index analyses every keystroke's text already; reuse it when it is of this very text.
-  const doc = site.index.document(file);
-  const known = doc && !doc.partial && doc.size === text.length && sourceHashOf(doc.links) === textHash(text) ? doc : undefined;
-  return renderPost(text, markup, {
+  const includeDrafts = o.includeDrafts ?? false;
+  const checker: CheckContext | undefined =
+    known && prep.extras ? { site, file, page, doc: known, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
+  return renderPost(text, prep.markup, {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
-    resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts: o.includeDrafts ?? false }, target, form, ownIds),
+    resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts, checker }, target, form, ownIds),
     authorName: (id) => authors.get(id) ?? authors.get(id.toLowerCase()),
     status: page?.status,
   }, known);

@@ -104,6 +104,16 @@ describe('Jekyll model', () => {
     assert.equal(s.page('_staff/ann.md'), undefined);
   });
 
+  it('reads posts and collections from collections_dir without making it a category', async () => {
+    const s = await memorySite({
+      '_config.yml': 'collections_dir: content\ncollections:\n  notes:\n    output: true\n',
+      'content/_posts/2020-01-01-a.md': post('title: A'),
+      'content/_notes/n.md': post('title: N'),
+    });
+    assert.equal(s.url('content/_posts/2020-01-01-a.md'), '/2020/01/01/a.html');
+    assert.equal(s.url('content/_notes/n.md'), '/notes/n.html');
+  });
+
   it('applies front-matter defaults from _config.yml below the file’s own front matter', async () => {
     const s = await memorySite({
       '_config.yml': 'defaults:\n  - scope: {path: "", type: posts}\n    values: {permalink: "/p/:title/"}\n  - scope: {path: "legal"}\n    values: {published: false}\n  - scope: {path: ""}\n    values: {permalink: "/ignored-for-pages/"}\n',

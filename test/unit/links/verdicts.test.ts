@@ -139,6 +139,11 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual((await checkPost(body, { options: { ignoreFiles: ['content/posts/*.md'] } })).codes, []);
   });
 
+  it('does not read Markdown syntax in HTML content files or highlight shortcodes as links', async () => {
+    assert.deepEqual((await checkPost('---\ntitle: H\n---\n<p>[x](../nope/)</p>\n\n[y](../nope/)\n', { file: 'content/posts/page.html' })).codes, []);
+    assert.deepEqual((await checkPost(`${FM}\n{{< highlight md >}}\n[x](../nope/)\n{{< /highlight >}}\n\n[y](../nope/)\n`)).codes, ['9:link.not-found']);
+  });
+
   it('checks raw HTML links when the site publishes raw HTML', async () => {
     const site = { ...BASE_SITE, 'hugo.toml': BASE_SITE['hugo.toml'] + '[markup.goldmark.renderer]\nunsafe = true\n' };
     const r = await checkPost(`${FM}\n<a href="../nope/">x</a> <img src="/images/x.png">\n`, { site });

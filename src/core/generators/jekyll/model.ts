@@ -88,8 +88,11 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     const dirsBefore = magic >= 0 ? segs.slice(0, magic) : segs.slice(0, -1);
     if (dirsBefore.some((s) => special(s) && !c.include.includes(s))) return { kind: 'hidden' };
     if (magic >= 0) {
-      // Folders above `_posts` become categories; folders below it do not.
-      return { kind: segs[magic] === '_posts' ? 'post' : 'draft', categories: dirsBefore, inner: segs.slice(magic + 1).join('/') };
+      // Folders above `_posts` become categories; folders below it do not, nor does `collections_dir`
+      // (Document#relative_path is taken from inside it).
+      const inCollectionsDir = c.collectionsDir && file.startsWith(c.collectionsDir + '/');
+      const categories = inCollectionsDir ? dirsBefore.slice(c.collectionsDir.split('/').length) : dirsBefore;
+      return { kind: segs[magic] === '_posts' ? 'post' : 'draft', categories, inner: segs.slice(magic + 1).join('/') };
     }
     const name = segs[segs.length - 1];
     if (special(name) && !c.include.includes(name)) return { kind: 'hidden' };
