@@ -9,6 +9,7 @@ import { pagesCommand, pagesHelp } from './commands/pages';
 import { renderCommand, renderHelp } from './commands/render';
 import { newCommand, newHelp } from './commands/new';
 import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
+import { resolveCommand, resolveHelp } from './commands/resolve';
 import { VERSION } from './version';
 
 type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; help: string };
@@ -19,6 +20,7 @@ export const commands = new Map<string, Command>([
   ['render', { run: renderCommand, help: renderHelp }],
   ['new', { run: newCommand, help: newHelp }],
   ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],
+  ['resolve', { run: resolveCommand, help: resolveHelp }],
 ]);
 
 export function registerCommand(name: string, command: Command): void {
@@ -61,6 +63,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 if (require.main === module) {
+  // `postcraft pages | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CliIO = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

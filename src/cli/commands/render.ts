@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../../core/service';
 import { detectSiteAt } from '../../core/site/detect';
-import { markupOptionsFor, renderInSite } from '../../core/render/site';
+import { prepareSite, renderInSite } from '../../core/render/site';
 import { standalonePage } from '../../core/render/page';
 import { nodeFileSystem } from '../../node/nodeFs';
 import { parseArgs, UsageError } from '../args';
@@ -65,8 +65,8 @@ export async function renderCommand(argv: readonly string[], io: CliIO): Promise
   }
   const { engine, site } = await openFileSite(abs);
   const allowHttpsImages = args.options.has('allow-https-images');
-  const markup = await markupOptionsFor(engine, site);
-  const post = renderInSite(site, abs, text, markup, { resourceUri: dataUri, allowHttpsImages, includeDrafts: args.options.has('include-drafts') });
+  const prep = await prepareSite(engine, site);
+  const post = renderInSite(site, abs, text, prep, { resourceUri: dataUri, allowHttpsImages, includeDrafts: args.options.has('include-drafts') });
   const html = standalonePage(post, { allowHttpsImages });
   const out = args.options.get('out');
   if (typeof out === 'string') {

@@ -275,6 +275,9 @@ class Extractor {
       if (this.coveredLines[l]) continue;
       const s = this.lineStart(l);
       const lineEnd = this.lineStart(l + 1);
+      let k = s;
+      while (k < lineEnd && k - s < 3 && m[k] === ' ') k++;
+      if (m[k] !== '[') continue;
       const def = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(\r?\n[ \t]*)?/.exec(m.slice(s, lineEnd + 400));
       if (!def) continue;
       const norm = this.md.utils.normalizeReference(def[1]);

@@ -289,7 +289,8 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   const w = parseWritten(ctx, dest);
   if (!w) return undefined;
   if (w.path === '' && !w.origin) {
-    // `#x` or `?q`: this page.
+    // `#x` or `?q`: this page (a document that publishes no page has no links on the site).
+    if (!ctx.page && semantics !== 'file') return undefined;
     return fragmentProblem(ctx, ctx.page, ctx.doc, w.fragment, dest, '#');
   }
   if (semantics === 'file') return fileProblem(ctx, link, w);

@@ -31,7 +31,7 @@ export class PreviewManager implements vscode.Disposable {
       }),
       // Another post changed (a link target appeared, a heading was renamed): verdicts may change.
       host.onDidChange(() => {
-        for (const p of this.panels) p.refresh(400);
+        for (const p of this.panels) p.refresh(400, false);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         const range = e.visibleRanges[0];

@@ -103,10 +103,16 @@ export class PreviewPanel implements vscode.Disposable {
     this.refresh(0);
   }
 
-  /** Re-renders soon; several calls in a burst (typing) cost one render. */
-  refresh(delay = DEBOUNCE_MS): void {
+  /**
+   * Re-renders soon; several calls in a burst (typing) cost one render. `postpone: false` (index
+   * changes, which arrive with every keystroke too) never delays a render already scheduled.
+   */
+  refresh(delay = DEBOUNCE_MS, postpone = true): void {
     if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      if (!postpone) return;
+      clearTimeout(this.timer);
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.update().catch((e) => this.log.appendLine(`error: preview update failed: ${(e as Error).stack ?? e}`));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Postcraft } from '../../core/service';
 import { DEFAULT_MARKUP, renderPost } from '../../core/render/render';
-import { markupOptionsFor, renderInSite } from '../../core/render/site';
+import { prepareSite, renderInSite } from '../../core/render/site';
 import type { RenderedPost } from '../../core/render/types';
 
 export interface PanelRenderSettings {
@@ -32,8 +32,8 @@ export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument
   const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(vscode.Uri.file(abs)).toString() : undefined);
   const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
   if (site) {
-    const markup = await markupOptionsFor(engine, site);
-    return renderInSite(site, path, text, markup, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts });
+    const prep = await prepareSite(engine, site);
+    return renderInSite(site, path, text, prep, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts });
   }
   // Outside every site: plain Markdown, images beside the file, no link verdicts.
   return renderPost(text, { ...DEFAULT_MARKUP, generator: 'folder', headingIdStyle: 'github', unsafeHtml: true, typographer: false }, {
