@@ -187,6 +187,7 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
       checkHeapBytes: medianHeap(checkSamples),
       checkCapped,
       accuracyScored: !(checkCapped && diagnostics.length === 0),
+      rounds: checkSamples.map((c, i) => ({ read: read[i].ms, floor: floor[i].ms, floorCpu: floor[i].cpuMs, coldIndex: coldSamples[i].ms, coldIndexCpu: coldSamples[i].cpuMs, check: c.ms, checkCpu: c.cpuMs })),
       linkChecksBuilt,
       ours: summary(ours),
       recheck,

@@ -44,6 +44,8 @@ export interface SizeResult {
   readonly checkCapped?: { readonly done: number; readonly total: number; readonly elapsedMs: number };
   /** False when no complete check ran, so there are no findings to score. */
   readonly accuracyScored: boolean;
+  /** Every round's wall and CPU times (ms), for anyone who distrusts a median of few rounds. */
+  readonly rounds: readonly { readonly read: number; readonly floor: number; readonly floorCpu: number; readonly coldIndex: number; readonly coldIndexCpu: number; readonly check: number; readonly checkCpu: number }[];
   readonly checkHeapBytes: number;
   /** False when the whole-site check returned no link diagnostics at all (link checks not built). */
   readonly linkChecksBuilt: boolean;

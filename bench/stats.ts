@@ -16,8 +16,12 @@ export function now(): number {
   return performance.now();
 }
 
+/** The middle value; the mean of the two middle ones for an even count (2 rounds must not give the min). */
 export function median(xs: readonly number[]): number {
-  return percentile(xs, 50);
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Nearest-rank percentile (p in 0..100). */

@@ -22,6 +22,8 @@ let version = Number(root.dataset.version ?? '0');
 let file = root.dataset.file ?? '';
 const scrollSync = root.dataset.scrollSync !== 'false';
 let lineCount = Number(root.dataset.lineCount ?? '1');
+let locked = root.dataset.locked === 'true';
+let lastLine = 0;
 /** Scroll events we caused ourselves are not echoed back to the editor. */
 let ignoreScrollUntil = 0;
 let blocks: { line: number; el: HTMLElement }[] | undefined;
@@ -114,8 +116,9 @@ function lineAtTop(): number {
   return Math.floor(before.line + ((y - startY) / (endY - startY)) * (endLine - before.line));
 }
 
-function saveState(line?: number): void {
-  vscode.setState({ file, line });
+function saveState(line = lastLine): void {
+  lastLine = line;
+  vscode.setState({ file, line, locked });
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -123,6 +126,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!m) return;
   if (m.type === 'scrollToLine') {
     if (scrollSync) scrollToLine(m.line);
+    return;
+  }
+  if (m.type === 'lock') {
+    locked = m.locked;
+    saveState();
     return;
   }
   if (m.version <= version && m.file === file) return;

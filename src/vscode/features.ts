@@ -8,6 +8,9 @@ import { registerFrontMatter } from './frontMatter';
 import { registerNewPost } from './newPost';
 import { registerPreview } from './preview/manager';
 import { registerDiagnostics } from './diagnostics';
+import { registerLinkCompletion } from './linkCompletion';
+import { registerLinkNavigation } from './linkNavigation';
+import { registerLinkRename } from './linkRename';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
@@ -16,5 +19,8 @@ export const features: FeatureRegistration[] = [
   registerNewPost,
   registerPreview,
   registerDiagnostics,
+  registerLinkCompletion,
+  registerLinkNavigation,
+  registerLinkRename,
   // registered features go here
 ];

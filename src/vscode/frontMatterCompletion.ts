@@ -25,12 +25,15 @@ const KIND: Record<FrontMatterCompletion['kind'], vscode.CompletionItemKind> = {
   date: vscode.CompletionItemKind.Constant,
 };
 
+/** Documentation is built when the editor resolves an item (the selected one), not for the whole list. */
+const pending = new WeakMap<vscode.CompletionItem, FrontMatterCompletion>();
+
 function toItem(doc: vscode.TextDocument, c: FrontMatterCompletion): vscode.CompletionItem {
   const item = new vscode.CompletionItem(c.label, KIND[c.kind]);
   item.insertText = c.snippet ? new vscode.SnippetString(c.insertText) : c.insertText;
   item.range = new vscode.Range(doc.positionAt(c.range.start), doc.positionAt(c.range.end));
   item.detail = c.detail;
-  if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+  pending.set(item, c);
   item.sortText = c.sortText;
   item.filterText = c.filterText;
   if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
@@ -47,6 +50,11 @@ export function registerFrontMatterCompletion(context: vscode.ExtensionContext, 
       if (!site) return undefined;
       const r = completeFrontMatterList(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
       return r.items.length ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), r.incomplete) : undefined;
+    },
+    resolveCompletionItem(item) {
+      const md = pending.get(item)?.documentation;
+      if (md) item.documentation = new vscode.MarkdownString(md);
+      return item;
     },
   };
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider(FRONT_MATTER_SELECTOR, provider, ...TRIGGER_CHARACTERS));

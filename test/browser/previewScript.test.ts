@@ -124,6 +124,14 @@ describe('preview page script in Chromium', function () {
     assert.ok(Math.abs((reveal?.line as number) - (4 + 4 * 20)) <= 1, `revealLine ${reveal?.line}`);
   });
 
+  it('remembers the lock in its saved state, for restoring after a reload', async () => {
+    await send({ type: 'lock', locked: true });
+    await page.waitForTimeout(50);
+    const saved = await page.evaluate(() => (window as unknown as { __state: { file: string; locked: boolean } }).__state);
+    assert.equal(saved.locked, true);
+    assert.equal(saved.file, '/blog/content/posts/x.md');
+  });
+
   it('sends link clicks to the extension, and scrolls to #fragments itself', async () => {
     const n = (await posted()).length;
     await page.click('a[data-href="../other/"]');

@@ -156,7 +156,7 @@ function imageItems(site: Site, file: string, c: LinkCompletionContext, o: LinkC
       // A resource of an unpublished bundle is not on the built site.
       if (t.owner && !t.owner.willPublish && !o.includeDrafts) continue;
       seen.add(t.file);
-      const own = !!page && !!t.owner && t.owner === page;
+      const own = !!page && !!t.owner && t.owner.file === page.file;
       let insert: string;
       if (fileSemantics) {
         insert = posix.relative(posix.dirname(file), t.file);

@@ -32,8 +32,9 @@ const PATTERNS: { slot: LinkSlot; re: RegExp }[] = [
   { slot: 'liquid-link', re: /\{%-?\s*link\s+(\S*)$/ },
   { slot: 'html', re: /<a\s[^>]*?\bhref\s*=\s*["']([^"'\s]*)$/i },
   { slot: 'image', re: /<img\s[^>]*?\bsrc\s*=\s*["']([^"'\s]*)$/i },
-  { slot: 'image', re: /!\[(?:[^[\]]|\[[^\]]*\])*\]\(\s*<?([^\s()<>]*)$/ },
-  { slot: 'markdown', re: /\]\(\s*<?([^\s()<>]*)$/ },
+  // Spaces are allowed while typing: the writer may type words of a title (`](lead man`).
+  { slot: 'image', re: /!\[(?:[^[\]]|\[[^\]]*\])*\]\(\s*<?([^()<>]*)$/ },
+  { slot: 'markdown', re: /\]\(\s*<?([^()<>]*)$/ },
   { slot: 'markdown', re: /^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s<>]*)$/ },
 ];
 

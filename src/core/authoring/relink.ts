@@ -37,6 +37,7 @@ export interface RelinkPlan {
 
 const EMPTY: RelinkPlan = { edits: [], linkers: [] };
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const URL_KINDS = new Set<ExtractedLink['kind']>(['inline', 'definition', 'autolink', 'html-href', 'image', 'html-src']);
 
 /** Moved documents: `from` itself or, for a folder (a bundle), everything below it. */
 function movedFiles(site: Site, from: string, to: string): Map<string, string> {
@@ -154,7 +155,7 @@ function editFor(
     return bare === oldName || bare === posix.basename(oldName) ? (bare === oldName ? newName : posix.basename(newName)) : undefined;
   }
   if (link.kind === 'liquid-link') return f.fileChanged && written.replace(/^\/+/, '') === c.file ? (written.startsWith('/') ? '/' : '') + c.newFile : undefined;
-  if (link.kind !== 'inline' && link.kind !== 'definition' && link.kind !== 'html-href' && link.kind !== 'image' && link.kind !== 'html-src') return undefined;
+  if (!URL_KINDS.has(link.kind)) return undefined;
   const dest = written.trim();
   if (dest === '' || dest.startsWith('#') || dest.startsWith('//')) return undefined;
   let origin = '';
@@ -269,10 +270,10 @@ export function aliasEditFor(site: Site, file: string, oldUrl: string, text?: st
     }
     if (text === undefined) return undefined;
     // A block list: a new item with the indentation of the last one.
-    const lineStart = text.lastIndexOf('\n', field.valueRange.end - 1) + 1;
+    let at = Math.min(field.valueRange.end, text.length);
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const indent = /^[ \t]*-[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '- ';
-    const end = text.indexOf('\n', field.valueRange.end - 1);
-    const at = end < 0 ? text.length : end;
     return { file, range: { start: at, end: at }, newText: `\n${indent}${quoted}` };
   }
   if (field) return undefined;

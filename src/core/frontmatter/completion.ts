@@ -21,7 +21,7 @@ export interface FrontMatterCompletion {
   /** insertText is a snippet (`$1`, `${1|a,b|}`), else plain text. */
   readonly snippet: boolean;
   readonly detail?: string;
-  /** Markdown. */
+  /** Markdown; built when first read (editors ask for it only for the selected item). */
   readonly documentation?: string;
   readonly sortText: string;
   /** Matched against what was typed in `range` (the typed quote included). */
@@ -40,7 +40,8 @@ export interface CompletionOptions {
   readonly limit?: number;
 }
 
-const DEFAULT_LIMIT = 200;
+/** The editor shows a dozen at a time; past this the list says it is incomplete and is asked again as the author types. */
+const DEFAULT_LIMIT = 60;
 const sortKey = (i: number) => String(i).padStart(5, '0');
 
 /** Completion items for `offset` in `text` (the document `file`, site-relative, of `site`). */
@@ -275,13 +276,17 @@ function completeValues(site: Site, file: string, stats: FrontMatterStats, ctx: 
     if (ctx.container === 'empty' && type === 'list' && !c.bare) {
       text = ctx.format === 'yaml' && !flow ? `\n${ctx.indent}- ${text}` : `[${text}]`;
     }
+    let doc: string | undefined | null = null;
     return {
       label: c.value,
       kind: c.kind,
       insertText: ctx.prefix + text,
       snippet: false,
       detail: c.detail,
-      documentation: c.documentation?.(),
+      get documentation() {
+        if (doc === null) doc = c.documentation?.();
+        return doc;
+      },
       sortText: sortKey(i),
       filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? ctx.typed[0] + c.value : c.value,
       range: ctx.range,

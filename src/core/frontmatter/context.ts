@@ -217,7 +217,7 @@ function jsonContext(text: string, offset: number, block: Block, values: readonl
     if (expectKey) return { kind: 'key', format: 'json', range: { start: offset, end: offset }, typed: '', present: keys.map((k) => k.key), keyOnly: false };
     if (!lastKey) return undefined;
     const v = lastKey.value;
-    if (v.kind === 'flow' || (v.kind === 'scalar' && v.items[0].start < offset)) return undefined;
+    if (v.kind === 'flow' || (v.kind === 'scalar' && !itemContains(v.items[0], offset))) return undefined;
     return valueCtx('json', lastKey.key.key, v.kind === 'scalar' ? 'scalar' : 'empty', text, offset, v.kind === 'scalar' ? v.items : []);
   }
   return jsonValue(text, offset, stack.length === 2 && stack[1].type === 'arr' ? stack[1].key : undefined, true);

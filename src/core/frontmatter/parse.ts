@@ -180,7 +180,8 @@ function parseYaml(source: string, base: number): Parsed {
 function unclosedNodeStart(doc: Document.Parsed, pos: number): number | undefined {
   let found: number | undefined;
   visit(doc, (_key, node) => {
-    const r = (node as { range?: [number, number, number] }).range;
+    // `yaml` visits a pair's missing key or value as null (`---\n:\n`).
+    const r = (node as { range?: [number, number, number] } | null)?.range;
     if (!r || r[0] >= pos || r[1] < pos) return;
     if ((isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || ((isSeq(node) || isMap(node)) && node.flow)) found = r[0];
   });

@@ -5,6 +5,7 @@
  */
 import type { Site } from '../service';
 import type { Author } from '../site/model';
+import { knownKey } from './keys';
 import { frontMatterStats, type FrontMatterStats, type TermUse } from './siteStats';
 
 export interface TaxonomyField {
@@ -28,12 +29,12 @@ export function taxonomyFields(site: Site, stats?: FrontMatterStats): TaxonomyFi
   const out: TaxonomyField[] = site.model.taxonomies.map((t) => ({ field: t.plural.toLowerCase(), singular: t.singular, isAuthor: AUTHOR_KEYS.has(t.plural.toLowerCase()) }));
   // Jekyll's `author:` and Docusaurus' `authors:` are not taxonomies to the generator, but they are
   // a closed vocabulary once the site keeps author records.
-  if (site.model.authorSources?.length) {
-    for (const k of ['authors', 'author']) {
-      if (out.some((f) => f.field === k)) continue;
-      const used = (stats ??= frontMatterStats(site.index)).key(k);
-      if (used || (k === 'authors' && !out.some((f) => f.isAuthor))) out.push({ field: k, singular: 'author', isAuthor: true });
-    }
+  if (site.model.authorSources?.length && !out.some((f) => f.isAuthor)) {
+    const st = (stats ??= frontMatterStats(site.index));
+    const used = ['authors', 'author'].filter((k) => st.key(k));
+    // Neither used yet: the key the generator documents (Jekyll `author`, Docusaurus `authors`).
+    const fields = used.length ? used : [knownKey(site.model.summary.generator, 'author') ? 'author' : 'authors'];
+    for (const k of fields) out.push({ field: k, singular: 'author', isAuthor: true });
   }
   return out;
 }

@@ -68,6 +68,12 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   let doc = site.index.document(file);
   if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = site.index.updateDocument(file, text);
   if (!doc || doc.partial) return [];
+  // A document that publishes no page (a bundle's Markdown resource, a headless page) has no links
+  // on the built site, and Hugo does not render its shortcodes either.
+  if (doc.pages.length === 0) {
+    graph.set(file, []);
+    return [];
+  }
   const extras = await siteExtras(engine.fs, site);
   const ctx: CheckContext = {
     site,

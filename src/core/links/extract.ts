@@ -42,6 +42,16 @@ export function textHash(text: string): number {
   return h >>> 0;
 }
 
+/** Documents using shortcodes whose output we cannot see (they may print anchors of their own). */
+const hiddenIds = new WeakSet<readonly ExtractedLink[]>();
+
+/** Shortcodes known to print no `id`: any other may, so fragments into such a page are not judged. */
+const NO_IDS = new Set(['ref', 'relref', 'figure', 'highlight', 'youtube', 'vimeo', 'gist', 'tweet', 'x', 'instagram', 'param', 'qr']);
+
+export function mayHaveHiddenIds(links: readonly ExtractedLink[]): boolean {
+  return hiddenIds.has(links);
+}
+
 /** The hash of the text `links` came from, if they came from extractLinks. */
 export function sourceHashOf(links: readonly ExtractedLink[]): number | undefined {
   return sourceHashes.get(links);
@@ -56,6 +66,7 @@ export function extractLinks(input: ExtractInput): ExtractedLink[] {
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   sourceHashes.set(out, textHash(input.text));
+  if (input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart)) hiddenIds.add(out);
   return out;
 }
 
@@ -356,6 +367,14 @@ class Extractor {
       }
     }
   }
+}
+
+function hasUnknownShortcode(text: string, from: number): boolean {
+  const RE = /\{\{[<%]\s*([A-Za-z][\w/-]*)/g;
+  RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) if (!NO_IDS.has(m[1])) return true;
+  return false;
 }
 
 function inside(spans: readonly Span[], offset: number): boolean {

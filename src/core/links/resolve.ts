@@ -15,6 +15,7 @@ import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
 import { decodePath, hostOf, relativeUrl, resolvePath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
+import { mayHaveHiddenIds } from './extract';
 
 export type LinkCode =
   | 'link.not-found'
@@ -200,7 +201,7 @@ function statusPhrase(p: Page): string {
 function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || mayHaveHiddenIds(doc.links)) return undefined;
   if (page && page.kind !== 'page') return undefined;
   const ids = idsOf(doc);
   const decoded = decodePath(fragment);

@@ -16,7 +16,9 @@ export type HostMessage =
       readonly bodyHtml: string;
       readonly lineCount: number;
     }
-  | { readonly type: 'scrollToLine'; readonly line: number };
+  | { readonly type: 'scrollToLine'; readonly line: number }
+  /** Remembered in the page's state so a locked preview comes back locked after a reload. */
+  | { readonly type: 'lock'; readonly locked: boolean };
 
 /** Page → extension. */
 export type PageMessage =
@@ -80,6 +82,7 @@ export function parsePageMessage(v: unknown): PageMessage | undefined {
 export function parseHostMessage(v: unknown): HostMessage | undefined {
   if (!isRecord(v)) return undefined;
   if (v.type === 'scrollToLine') return isLine(v.line) ? { type: 'scrollToLine', line: v.line } : undefined;
+  if (v.type === 'lock') return typeof v.locked === 'boolean' ? { type: 'lock', locked: v.locked } : undefined;
   if (v.type === 'update') {
     const ok = Number.isSafeInteger(v.version) && typeof v.file === 'string' && typeof v.title === 'string' && typeof v.headerHtml === 'string' && typeof v.bodyHtml === 'string' && isLine(v.lineCount);
     return ok ? { type: 'update', version: v.version as number, file: v.file as string, title: v.title as string, headerHtml: v.headerHtml as string, bodyHtml: v.bodyHtml as string, lineCount: v.lineCount as number } : undefined;

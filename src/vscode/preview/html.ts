@@ -14,6 +14,7 @@ export interface ShellInput {
   readonly allowHttpsImages: boolean;
   readonly scrollSync: boolean;
   readonly initialLine: number;
+  readonly locked?: boolean;
 }
 
 export function previewShell(s: ShellInput): string {
@@ -28,7 +29,7 @@ export function previewShell(s: ShellInput): string {
 <style nonce="${s.nonce}">${PREVIEW_CSS}</style>
 </head>
 <body>
-<main id="pc-root" class="pc-page" data-version="${s.version}" data-file="${escapeHtml(s.file)}" data-line-count="${s.post.lineCount}" data-scroll-sync="${s.scrollSync}" data-initial-line="${s.initialLine}">
+<main id="pc-root" class="pc-page" data-version="${s.version}" data-file="${escapeHtml(s.file)}" data-line-count="${s.post.lineCount}" data-scroll-sync="${s.scrollSync}" data-initial-line="${s.initialLine}" data-locked="${s.locked === true}">
 <div id="pc-header">${s.post.headerHtml}</div>
 <article id="pc-body" class="pc-body">${s.post.bodyHtml}</article>
 </main>

@@ -85,6 +85,7 @@ export class PreviewPanel implements vscode.Disposable {
       allowHttpsImages: settings.allowHttpsImages,
       scrollSync: settings.scrollSync,
       initialLine,
+      locked: this.locked,
     });
   }
 
@@ -145,6 +146,7 @@ export class PreviewPanel implements vscode.Disposable {
   setLocked(locked: boolean): void {
     this.locked = locked;
     if (this.posted) this.updateTitle(this.posted.post);
+    void this.panel.webview.postMessage({ type: 'lock', locked });
   }
 
   testState(): PreviewTestState | undefined {

@@ -150,6 +150,22 @@ suite('Front matter', () => {
     }
   });
 
+  test('a tag typed in one post (unsaved) is offered in the next at once', async () => {
+    const root = workspaceRoot();
+    const a = await editAt(path.join(root, 'content', 'posts', 'one_on_ones.md'), '"feedback"]', '"feedback", "skip-level meetings"|]');
+    try {
+      const b = await editAt(path.join(root, 'content', 'posts', 'hiring_loops.md'), '"leadership"]', '"leadership", "|"]');
+      try {
+        const labels = await labelsAt(b.doc, b.pos, '"');
+        assert.ok(labels.includes('skip-level meetings'), labels.join(', '));
+      } finally {
+        await revert(b.doc);
+      }
+    } finally {
+      await revert(a.doc);
+    }
+  });
+
   test('hover on a tag: how many posts use it', async () => {
     const root = workspaceRoot();
     const file = path.join(root, 'content', 'posts', 'estimates_are_forecasts.md');

@@ -152,9 +152,13 @@ describe('frontMatterContext', () => {
       const k = key('{\n  "title": "x",\n  "ta|"\n}\n');
       assert.equal(k.replaced, '"ta"');
       assert.deepEqual(k.present, ['title']);
-      const c = value('{\n  "title": "x",\n  "draft": |\n}\n');
+      let c = value('{\n  "title": "x",\n  "draft": |\n}\n');
       assert.equal(c.key, 'draft');
       assert.equal(c.container, 'empty');
+      c = value('{\n  "title": "x",\n  "draft": tr|\n}\n');
+      assert.equal(c.container, 'scalar');
+      assert.equal(c.replaced, 'tr');
+      assert.equal(ctx('{\n  "draft": true, |\n}\n').c?.kind, 'key');
     });
 
     it('nothing inside a nested object or after the closing brace', () => {

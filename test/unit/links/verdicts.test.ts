@@ -80,6 +80,11 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.equal(r.diagnostics[0].severity, 'warning');
   });
 
+  it('does not judge fragments into a page whose shortcodes may print their own anchors', async () => {
+    const site = { ...BASE_SITE, 'content/posts/beta.md': '---\ntitle: Beta\n---\n\n{{< anchor "made-by-a-shortcode" >}}\n\n## Real\n' };
+    assert.deepEqual((await checkPost(`${FM}\n[a](../beta/#made-by-a-shortcode) [b](../alpha/#nope)\n`, { site })).codes, ['5:link.fragment-not-found']);
+  });
+
   it('flags drafts and future posts as unpublished, unless includeDrafts', async () => {
     const body = `${FM}\n[d](../draft/) [f](/posts/future/)\n`;
     const r = await checkPost(body);
@@ -141,6 +146,8 @@ describe('link verdicts (Hugo, URL semantics)', () => {
 
   it('does not read Markdown syntax in HTML content files or highlight shortcodes as links', async () => {
     assert.deepEqual((await checkPost('---\ntitle: H\n---\n<p>[x](../nope/)</p>\n\n[y](../nope/)\n', { file: 'content/posts/page.html' })).codes, []);
+    // A Markdown file inside a leaf bundle is a resource, not a page: nothing of it is published.
+    assert.deepEqual((await checkPost('[x](/nope/) [y](#nope) {{< ref "nope" >}}\n', { file: 'content/posts/bundle/notes.md' })).codes, []);
     assert.deepEqual((await checkPost(`${FM}\n{{< highlight md >}}\n[x](../nope/)\n{{< /highlight >}}\n\n[y](../nope/)\n`)).codes, ['9:link.not-found']);
   });
 

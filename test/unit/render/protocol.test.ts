@@ -36,3 +36,10 @@ describe('preview message protocol', () => {
     for (const bad of [undefined, {}, { file: 'relative.md' }, { file: 3 }, []]) assert.equal(parsePageState(bad), undefined);
   });
 });
+
+describe('preview lock message', () => {
+  it('is accepted with a boolean only', () => {
+    assert.deepEqual(parseHostMessage({ type: 'lock', locked: true }), { type: 'lock', locked: true });
+    assert.equal(parseHostMessage({ type: 'lock', locked: 'yes' }), undefined);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Following links in the editor: Go to Definition (Ctrl+click) on any link form, underlined
+ * resolvable links, a hover with the target's title, date, status and URL, and Find All References
+ * on a post. All resolution is the engine's (src/core/authoring/targets.ts).
+ */
+import { posix } from 'node:path';
+import * as vscode from 'vscode';
+import type { Postcraft, Site } from '../core/service';
+import type { IndexedDocument } from '../core/site/index';
+import { linkAt, referencesTo, targetOf, type LinkTarget } from '../core/authoring/targets';
+import { describeTarget } from '../core/authoring/describe';
+import { LineIndex } from '../core/text';
+import { LINK_SELECTOR } from './linkCompletion';
+import type { EngineHost } from './workspace';
+
+interface Open {
+  readonly engine: Postcraft;
+  readonly site: Site;
+  readonly file: string;
+  readonly doc: IndexedDocument;
+}
+
+/** The engine's facts for an editor document, brought up to date with its text. */
+export async function openDocument(host: EngineHost, document: vscode.TextDocument): Promise<Open | undefined> {
+  if (document.uri.scheme !== 'file') return undefined;
+  const engine = await host.get();
+  const site = engine.siteOf(document.uri.path);
+  if (!site) return undefined;
+  const file = engine.relative(site, document.uri.path);
+  const text = document.getText();
+  let doc = site.index.document(file);
+  if (!doc || doc.size !== text.length) doc = site.index.updateDocument(file, text);
+  return doc ? { engine, site, file, doc } : undefined;
+}
+
+function uriOf(site: Site, file: string): vscode.Uri {
+  return vscode.Uri.file(posix.join(site.root, file));
+}
+
+function locationOf(site: Site, t: LinkTarget): vscode.Location | undefined {
+  if (!t.file) return undefined;
+  return new vscode.Location(uriOf(site, t.file), new vscode.Position(t.line ?? 0, 0));
+}
+
+async function targetAt(host: EngineHost, document: vscode.TextDocument, position: vscode.Position) {
+  const o = await openDocument(host, document);
+  if (!o) return undefined;
+  const link = linkAt(o.doc, document.offsetAt(position));
+  if (!link) return undefined;
+  const target = targetOf(o.site, o.file, link);
+  return target ? { ...o, link, target } : undefined;
+}
+
+export function registerLinkNavigation(context: vscode.ExtensionContext, host: EngineHost): void {
+  const definitions: vscode.DefinitionProvider = {
+    async provideDefinition(document, position) {
+      const t = await targetAt(host, document, position);
+      if (!t) return undefined;
+      const loc = locationOf(t.site, t.target);
+      if (!loc) return undefined;
+      const r = t.link.whole ?? t.link.range;
+      const link: vscode.LocationLink = {
+        originSelectionRange: new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)),
+        targetUri: loc.uri,
+        targetRange: loc.range,
+      };
+      return [link];
+    },
+  };
+
+  const documentLinks: vscode.DocumentLinkProvider = {
+    async provideDocumentLinks(document, token) {
+      const o = await openDocument(host, document);
+      if (!o || token.isCancellationRequested) return [];
+      const out: vscode.DocumentLink[] = [];
+      for (const link of o.doc.links) {
+        if (link.kind === 'template' || link.kind === 'reference') continue;
+        const t = targetOf(o.site, o.file, link);
+        if (!t?.file) continue;
+        const uri = uriOf(o.site, t.file).with({ fragment: t.line !== undefined ? `L${t.line + 1}` : '' });
+        const dl = new vscode.DocumentLink(new vscode.Range(document.positionAt(link.range.start), document.positionAt(link.range.end)), uri);
+        dl.tooltip = t.page ? `${t.page.title ?? t.page.url} (${t.page.url})` : t.file;
+        out.push(dl);
+      }
+      return out;
+    },
+  };
+
+  const hovers: vscode.HoverProvider = {
+    async provideHover(document, position) {
+      const t = await targetAt(host, document, position);
+      if (!t) return undefined;
+      const md = new vscode.MarkdownString(describeTarget(t.target, (f) => uriOf(t.site, f).toString()));
+      const r = t.link.whole ?? t.link.range;
+      return new vscode.Hover(md, new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)));
+    },
+  };
+
+  const references: vscode.ReferenceProvider = {
+    async provideReferences(document, position, ctx) {
+      const o = await openDocument(host, document);
+      if (!o) return [];
+      // On a link: references of its target; anywhere else: of this post.
+      const link = linkAt(o.doc, document.offsetAt(position));
+      const target = link ? targetOf(o.site, o.file, link) : undefined;
+      const file = target?.file ?? o.file;
+      const out: vscode.Location[] = [];
+      if (ctx.includeDeclaration) out.push(new vscode.Location(uriOf(o.site, file), new vscode.Position(0, 0)));
+      for (const r of referencesTo(o.site, file)) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.path === posix.join(o.site.root, r.file));
+        const text = open?.getText() ?? (await o.engine.readText(posix.join(o.site.root, r.file))) ?? '';
+        const range = rangeIn(text, r.link.range);
+        out.push(new vscode.Location(uriOf(o.site, r.file), range));
+      }
+      return out;
+    },
+  };
+
+  context.subscriptions.push(
+    vscode.languages.registerDefinitionProvider(LINK_SELECTOR, definitions),
+    vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, documentLinks),
+    vscode.languages.registerHoverProvider(LINK_SELECTOR, hovers),
+    vscode.languages.registerReferenceProvider(LINK_SELECTOR, references),
+  );
+}
+
+/** A VS Code range for offsets into a text (of a file that may not be open). */
+export function rangeIn(text: string, r: { start: number; end: number }): vscode.Range {
+  const li = new LineIndex(text);
+  const a = li.positionAt(r.start);
+  const b = li.positionAt(r.end);
+  return new vscode.Range(a.line, a.character, b.line, b.character);
+}
