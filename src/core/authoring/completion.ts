@@ -70,6 +70,20 @@ function slugOf(p: Page): string {
   return /^_?index$/.test(base) ? posix.basename(posix.dirname(f)) : base;
 }
 
+const haystacks = new WeakMap<Page, string>();
+
+function haystackOf(p: Page): string {
+  let h = haystacks.get(p);
+  if (h === undefined) haystacks.set(p, (h = `${p.title ?? ''} ${slugOf(p)} ${p.url}`.toLowerCase()));
+  return h;
+}
+
+function isSubsequence(q: string, s: string): boolean {
+  let j = 0;
+  for (let i = 0; i < s.length && j < q.length; i++) if (s.charCodeAt(i) === q.charCodeAt(j)) j++;
+  return j === q.length;
+}
+
 function rank(i: number): string {
   return String(i).padStart(5, '0');
 }
@@ -79,19 +93,26 @@ function pageItems(site: Site, file: string, c: LinkCompletionContext, style: Li
   if (c.slot === 'ref' && gen !== 'hugo') return [];
   if (c.slot === 'post_url' && gen !== 'jekyll') return [];
   const query = c.typed.replace(/^\.?\.?\/+/, '').replace(/^\{\{<?\s*/, '');
-  const scored: { page: Page; score: number; insert: string }[] = [];
+  const scored: { page: Page; score: number }[] = [];
+  const q = query.toLowerCase().replace(/\s+/g, '');
   for (const p of site.index.contentPages()) {
     if (!p.file || p.file === file) continue;
     if (!p.willPublish && !o.includeDrafts) continue;
-    const insert = insertFor(site, file, p, c, style);
-    if (insert === undefined) continue;
-    const score = bestScore(query, [p.title, slugOf(p), p.url, insert]);
+    // A cheap in-order test first: most pages of a large site fail it, and scoring is dearer.
+    if (!isSubsequence(q, haystackOf(p))) continue;
+    const score = bestScore(query, [p.title, slugOf(p), p.url]);
     if (score === undefined) continue;
-    scored.push({ page: p, score, insert });
+    scored.push({ page: p, score });
   }
   // Best match first; without a query, the newest posts first.
   scored.sort((a, b) => b.score - a.score || (b.page.date ?? '').localeCompare(a.page.date ?? '') || a.page.url.localeCompare(b.page.url));
-  return scored.slice(0, o.limit ?? 200).map((s, i) => {
+  const top: { page: Page; score: number; insert: string }[] = [];
+  for (const x of scored) {
+    if (top.length >= (o.limit ?? 200)) break;
+    const insert = insertFor(site, file, x.page, c, style);
+    if (insert !== undefined) top.push({ ...x, insert });
+  }
+  return top.map((s, i) => {
     const status = statusLabel(s.page);
     const title = s.page.title || slugOf(s.page) || s.page.url;
     return {

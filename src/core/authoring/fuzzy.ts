@@ -34,8 +34,11 @@ export function fuzzyScore(query: string, candidate: string): number | undefined
     score += 1 + run * 2 + (isWordStart(c, found) ? 3 : 0) - Math.min(3, found - ci) * 0.1;
     ci = found + 1;
   }
-  // Prefer shorter candidates and whole-prefix matches.
+  // Prefer whole-prefix matches, the typed words as written, and shorter candidates.
   if (c.startsWith(q)) score += 5;
+  const words = query.toLowerCase().trim();
+  const at = c.indexOf(words);
+  if (words.length > 1 && at >= 0) score += 4 + (at + words.length === c.length || !/[\p{L}\p{N}]/u.test(c[at + words.length]) ? 4 : 0);
   return score - c.length * 0.01;
 }
 

@@ -97,7 +97,7 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
       return ctx.site.model.summary.generator === 'hugo' ? refProblem(ctx, link) : undefined;
     case 'post_url':
     case 'liquid-link':
-      return undefined;
+      return liquidProblem(ctx, link);
     case 'html-href':
     case 'html-src':
       if (ctx.site.model.summary.generator === 'hugo' && !ctx.extras.unsafeHtml) return undefined;
@@ -110,6 +110,38 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
     default:
       return urlProblem(ctx, link, ctx.semantics);
   }
+}
+
+// ---------------------------------------------------------------------------- Jekyll tags
+
+/**
+ * `{% post_url %}` / `{% link %}`: Liquid runs over the whole post before Markdown (fences do not
+ * protect a tag, only `{% raw %}` does), and a missing target stops the Jekyll build.
+ */
+function liquidProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
+  const candidates = ctx.site.model.refCandidates?.(link.target, ctx.file);
+  if (!candidates || candidates.length === 0) return undefined;
+  for (const c of candidates) {
+    ctx.deps.add('file:' + c);
+    if (!ctx.site.index.hasFile(c)) continue;
+    const page = ctx.site.index.pagesOfFile(c)[0];
+    if (page && !page.willPublish && !ctx.includeDrafts && link.kind === 'post_url') {
+      return {
+        code: 'link.unpublished-target',
+        message: `${c} ${statusPhrase(page)}: Jekyll does not publish it, so {% post_url ${link.target} %} fails the build or links to nothing.`,
+        data: { file: c, status: page.status },
+      };
+    }
+    return undefined;
+  }
+  const tag = link.kind === 'post_url' ? 'post_url' : 'link';
+  return {
+    code: 'ref.not-found',
+    message: link.kind === 'post_url'
+      ? `No post matches {% post_url ${link.target} %}: Jekyll stops the build ("Could not find post").`
+      : `No file ${link.target} exists for {% ${tag} %}: Jekyll stops the build ("Could not find document").`,
+    data: { target: link.target },
+  };
 }
 
 // ---------------------------------------------------------------------------- templates
@@ -294,7 +326,17 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     if (!ctx.page && semantics !== 'file') return undefined;
     return fragmentProblem(ctx, ctx.page, ctx.doc, w.fragment, dest, '#');
   }
-  if (semantics === 'file') return fileProblem(ctx, link, w);
+  if (semantics === 'file') {
+    const asFile = fileProblem(ctx, link, w);
+    if (!asFile) return undefined;
+    // Generators with file semantics (Docusaurus) still serve URL paths: `/blog/x` or a link relative to
+    // the page's URL works when the URL table has it, so only a link that fails both ways is broken.
+    if (ctx.page || w.path.startsWith('/')) {
+      const asUrl = judge(ctx, lookup(ctx.site, decodePath(resolvePath(ctx.page?.url ?? '/', w.path))));
+      if (asUrl.kind === 'ok') return undefined;
+    }
+    return asFile;
+  }
   const page = ctx.page;
   // A relative link on a document that publishes no page of its own: no base to resolve against.
   if (!page && !w.path.startsWith('/')) return undefined;

@@ -81,6 +81,11 @@ function refHtml(target: string, form: LinkForm, v: LinkVerdict): string {
   return `<code class="${cls}" title="${escapeHtml(title)}">${escapeHtml(v.href ?? target)}</code>`;
 }
 
+/** encodeURIComponent throws on a lone surrogate (an unsaved edit can hold one): replace those first. */
+function encodeTarget(target: string): string {
+  return encodeURIComponent(target.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}
+
 /** True when the text just before `at` opens a Markdown link destination: `](` or `](<`. */
 function inLinkDestination(text: string, at: number): boolean {
   return /\]\(\s*<?$/.test(text.slice(Math.max(0, at - 4), at));
@@ -181,7 +186,7 @@ function expandHugo(text: string, ctx: ExpandContext): Expanded {
     if (lname === 'ref' || lname === 'relref') {
       const target = args.named.get('path') ?? args.positional[0] ?? '';
       if (inLinkDestination(text, m.index)) {
-        b.text(REF_SCHEME + lname + ':' + encodeURIComponent(target));
+        b.text(REF_SCHEME + lname + ':' + encodeTarget(target));
         continue;
       }
       const v = ctx.resolveLink(target, lname);
@@ -259,7 +264,7 @@ function expandLiquid(text: string, ctx: ExpandContext): Expanded {
       const form: LinkForm = name === 'post_url' ? 'post_url' : 'liquid-link';
       const target = rest.replace(/^["']|["']$/g, '');
       if (inLinkDestination(text, m.index)) {
-        b.text(REF_SCHEME + form + ':' + encodeURIComponent(target));
+        b.text(REF_SCHEME + form + ':' + encodeTarget(target));
         continue;
       }
       const v = ctx.resolveLink(target, form);

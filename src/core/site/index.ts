@@ -47,9 +47,13 @@ const DEFAULT_MAX = 2 * 1024 * 1024;
 export class SiteIndex {
   /** Every known file of the site (site-relative), content and static. */
   private readonly files = new Set<string>();
-  private readonly docs = new Map<string, IndexedDocument>();
-  private readonly resources = new Map<string, string>();
-  private readonly staticUrls = new Map<string, string>();
+  private changeCount = 0;
+  private readonly bump = () => {
+    this.changeCount++;
+  };
+  private readonly docs = new CountingMap<string, IndexedDocument>(this.bump);
+  private readonly resources = new CountingMap<string, string>(this.bump);
+  private readonly staticUrls = new CountingMap<string, string>(this.bump);
   private readonly crawlIssues: SiteIssue[] = [];
   private authorList: Author[] = [];
   /** The site's root `.gitignore` rules (files the generator also sees, but the writer does not track). */
@@ -463,6 +467,14 @@ export class SiteIndex {
 
   // ---------------------------------------------------------------- queries
 
+  /**
+   * Increases on every change to the documents, resources or static files, so caches built on the
+   * index (front-matter statistics, completion tables) can skip work when nothing changed.
+   */
+  get version(): number {
+    return this.changeCount;
+  }
+
   get documents(): ReadonlyMap<string, IndexedDocument> {
     return this.docs;
   }
@@ -664,4 +676,23 @@ function samePublish(a: IndexedDocument | undefined, b: IndexedDocument): boolea
 
 function samePagesAndTerms(a: IndexedDocument, b: IndexedDocument): boolean {
   return JSON.stringify([a.pages, [...a.terms]]) === JSON.stringify([b.pages, [...b.terms]]);
+}
+
+/** A Map that reports every write, for SiteIndex.version. */
+class CountingMap<K, V> extends Map<K, V> {
+  constructor(private readonly onChange: () => void) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    this.onChange?.();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.onChange?.();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.onChange?.();
+    super.clear();
+  }
 }

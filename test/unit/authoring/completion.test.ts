@@ -162,7 +162,7 @@ describe('link completion', () => {
       assert.equal((await linkCodes(engine, FILE, `${FM}[x](../draft/) [y](go-karts.md)\n`)).length, 2);
     });
     it('on a site with ugly URLs, a sub-path and a link render hook', async () => {
-      for (const extra of [{ 'hugo.toml': 'baseURL = "https://x.org/blog/"\nuglyURLs = true\n' }, { 'layouts/_default/_markup/render-link.html': '{{ with .Page.GetPage .Destination }}{{ .RelPermalink }}{{ end }}' }]) {
+      for (const extra of <Record<string, string>[]>[{ 'hugo.toml': 'baseURL = "https://x.org/blog/"\nuglyURLs = true\n' }, { 'layouts/_default/_markup/render-link.html': '{{ with .Page.GetPage .Destination }}{{ .RelPermalink }}{{ end }}' }]) {
         const { engine, site: s } = await site({ ...HUGO, ...extra });
         for (const style of ['relative', 'root'] as const) {
           const [text, offset] = at(`${FM}See [x](|).\n`);
