@@ -9,6 +9,7 @@
 import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TextRange } from '../text';
+import { parseSimpleYaml } from './yamlFast';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
@@ -125,9 +126,16 @@ function parseDelimited(text: string, start: number, format: 'yaml' | 'toml', cl
   return { frontMatter: { format, range, contentRange, ...parsed }, bodyStart: closing[1] };
 }
 
-type Parsed = Pick<FrontMatter, 'data' | 'fields' | 'errors'>;
+export type Parsed = Pick<FrontMatter, 'data' | 'fields' | 'errors'>;
 
 function parseYaml(source: string, base: number): Parsed {
+  const fast = parseSimpleYaml(source, base);
+  if (fast) return { data: fast.data, fields: fast.fields, errors: [] };
+  return parseYamlWithLibrary(source, base);
+}
+
+/** The full YAML parse (exported for the test that holds the fast path to the same answers). */
+export function parseYamlWithLibrary(source: string, base: number): Parsed {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { uniqueKeys: false, strict: false, prettyErrors: false });

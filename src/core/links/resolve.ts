@@ -328,7 +328,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   }
   if (semantics === 'file') {
     const asFile = fileProblem(ctx, link, w);
-    if (!asFile) return undefined;
+    if (!asFile || asFile.code !== 'link.not-found') return asFile;
     // Generators with file semantics (Docusaurus) still serve URL paths: `/blog/x` or a link relative to
     // the page's URL works when the URL table has it, so only a link that fails both ways is broken.
     if (ctx.page || w.path.startsWith('/')) {

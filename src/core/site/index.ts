@@ -259,7 +259,17 @@ export class SiteIndex {
     }
   }
 
+  /** A file's read problems are those of its latest read (or none once it is gone): never stale, never repeated. */
+  private forgetReadIssues(file: string): void {
+    const abs = posix.join(this.root, file);
+    for (let i = this.crawlIssues.length - 1; i >= 0; i--) {
+      const x = this.crawlIssues[i];
+      if ((x.code === 'site.unreadable' || x.code === 'site.encoding') && (x.path === abs || x.path.startsWith(abs + '/'))) this.crawlIssues.splice(i, 1);
+    }
+  }
+
   private readIssue(file: string, e: unknown): void {
+    this.forgetReadIssues(file);
     const code = (e as { code?: string }).code;
     this.crawlIssues.push({ path: posix.join(this.root, file), severity: 'warning', code: 'site.unreadable', message: `Cannot read ${file} (${code ?? (e as Error).message}).` });
   }
@@ -283,6 +293,7 @@ export class SiteIndex {
   }
 
   private decode(file: string, bytes: Uint8Array): string {
+    this.forgetReadIssues(file);
     const d = decodeText(bytes);
     if (d.invalidUtf8) {
       this.crawlIssues.push({ path: posix.join(this.root, file), severity: 'warning', code: 'site.encoding', message: `${file} is not valid UTF-8; undecodable bytes were replaced.` });
@@ -380,6 +391,7 @@ export class SiteIndex {
   }
 
   fileDeleted(file: string): void {
+    this.forgetReadIssues(file);
     // A folder deletion arrives as one event: drop everything below it (content and static alike).
     const prefix = file + '/';
     const gone = [...this.files].filter((f) => f === file || f.startsWith(prefix));

@@ -84,6 +84,9 @@ suite('Link authoring', function () {
     assert.ok(await vscode.workspace.applyEdit(ins));
     assert.ok(doc.lineAt(line).text.includes('[the go-karts post](/posts/bumper_cars_or_gokarts/)'), doc.lineAt(line).text);
     await waitFor(() => !ours(doc.uri).some((d) => d.range.start.line === line), 15_000, 'no diagnostic on the inserted link');
+    // Leave the post as it was for the suites after this one.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('Go to Definition on a relative link opens the target post at the heading', async () => {
@@ -131,6 +134,35 @@ suite('Link authoring', function () {
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await waitFor(() => ours(linker).length === 0, 15_000, 'the linker to check clean after the move');
     await vscode.workspace.fs.delete(moved);
+    await vscode.workspace.fs.delete(linker);
+  });
+
+  test('a slug: edit offers "Update N links to the new URL", which rewrites the linkers', async () => {
+    const enc = new TextEncoder();
+    const target = post('zz_slug_target.md');
+    const linker = post('zz_slug_linker.md');
+    await vscode.workspace.fs.writeFile(target, enc.encode('---\ntitle: "Slug Target"\nslug: "zz_slug_target"\n---\n\nBody.\n'));
+    await vscode.workspace.fs.writeFile(linker, enc.encode('---\ntitle: "Slug Linker"\n---\n\nSee [t](../zz_slug_target/) and [u](/posts/zz_slug_target/#x).\n'));
+    const linkerDoc = await vscode.workspace.openTextDocument(linker);
+    const col = linkerDoc.lineAt(4).text.indexOf('../zz_slug_target/') + 3;
+    await waitFor(async () => {
+      const d = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', linker, new vscode.Position(4, col));
+      return d.some((x) => targetOf(x).uri.path.endsWith('/zz_slug_target.md'));
+    }, 20_000, 'the new posts to be indexed');
+    const doc = await vscode.workspace.openTextDocument(target);
+    await vscode.window.showTextDocument(doc);
+    const e = new vscode.WorkspaceEdit();
+    e.replace(doc.uri, new vscode.Range(2, 0, 2, doc.lineAt(2).text.length), 'slug: "karting-now"');
+    assert.ok(await vscode.workspace.applyEdit(e));
+    const action = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(2, 1, 2, 1));
+      return actions.find((a) => a.title === 'Update 2 links to the new URL');
+    }, 15_000, 'the update-links code action');
+    assert.ok(action.edit && (await vscode.workspace.applyEdit(action.edit)));
+    const text = (await vscode.workspace.openTextDocument(linker)).getText();
+    assert.ok(text.includes('[t](../karting-now/) and [u](/posts/karting-now/#x)'), text);
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.workspace.fs.delete(target);
     await vscode.workspace.fs.delete(linker);
   });
 });

@@ -33,9 +33,6 @@ class RacingFs extends MemoryFs {
   }
 }
 
-/** The known bugs below are reported, not fixed here; set POSTCRAFT_KNOWN_BUGS=1 to run them. */
-const knownBug = process.env.POSTCRAFT_KNOWN_BUGS ? it : it.skip;
-
 describe('robustness: file-system faults', () => {
   it('a post deleted between listing its folder and reading it: not fatal, index equals a fresh scan after the delete event', async () => {
     const fs = new RacingFs(ROOT, { 'hugo.toml': CONFIG, 'content/posts/a.md': post('A'), 'content/posts/gone.md': post('Gone'), 'content/posts/b/index.md': post('B') });
@@ -51,7 +48,7 @@ describe('robustness: file-system faults', () => {
     assert.deepEqual(index.snapshot(), await freshSnapshot(fs));
   });
 
-  knownBug('a file that vanished during the crawl leaves no stale "cannot read" warning once its deletion arrives', async () => {
+  it('a file that vanished during the crawl leaves no stale "cannot read" warning once its deletion arrives', async () => {
     const fs = new RacingFs(ROOT, { 'hugo.toml': CONFIG, 'content/posts/a.md': post('A'), 'content/posts/gone.md': post('Gone') });
     fs.afterList = (path) => path === `${ROOT}/content/posts` && fs.delete(`${ROOT}/content/posts/gone.md`);
     const engine = await open(fs);
@@ -111,13 +108,29 @@ describe('robustness: file-system faults', () => {
     assert.deepEqual(index.snapshot(), await freshSnapshot(fs));
   });
 
-  knownBug('a read error is forgotten once the file reads fine again (no stale warning)', async () => {
+  it('a read error is forgotten once the file reads fine again (no stale warning)', async () => {
     const fs = new MemoryFs(ROOT, { 'hugo.toml': CONFIG, 'content/posts/locked.md': post('Locked') });
     fs.failures.set(`${ROOT}/content/posts/locked.md`, 'EACCES');
     const engine = await open(fs);
+    await engine.fileChanged(`${ROOT}/content/posts/locked.md`);
+    assert.equal(engine.sites[0].index.issues.length, 1, 'a second failed read is not a second issue');
     fs.failures.clear();
     await engine.fileChanged(`${ROOT}/content/posts/locked.md`);
     assert.deepEqual(engine.sites[0].index.issues.map((i) => i.code), []);
+  });
+
+  it('a non-UTF-8 post saved again and again is reported once, and not at all once fixed or deleted', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, 0x0a, ...new TextEncoder().encode('---\n')]);
+    const fs = new MemoryFs(ROOT, { 'hugo.toml': CONFIG, 'content/posts/latin1.md': latin1, 'content/posts/other.md': latin1 });
+    const engine = await open(fs);
+    const index = engine.sites[0].index;
+    for (let i = 0; i < 3; i++) await engine.fileChanged(`${ROOT}/content/posts/latin1.md`);
+    assert.deepEqual(index.issues.map((i) => `${i.code} ${i.path.split('/').pop()}`).sort(), ['site.encoding latin1.md', 'site.encoding other.md']);
+    fs.write(`${ROOT}/content/posts/latin1.md`, post('Fixed'));
+    await engine.fileChanged(`${ROOT}/content/posts/latin1.md`);
+    fs.delete(`${ROOT}/content/posts/other.md`);
+    engine.fileDeleted(`${ROOT}/content/posts/other.md`);
+    assert.deepEqual(index.issues, []);
   });
 
   it('a config changed to invalid and back: reported once while broken, gone after, index equals a fresh scan', async () => {
