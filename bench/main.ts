@@ -24,7 +24,7 @@ import { absoluteIn, checkWholeSite, coldIndex, recheckWhileTyping } from './mea
 import { measureCompletion } from './measure/completion';
 import { measureRender } from './measure/render';
 import { hugoBuild } from './measure/hugo';
-import { measureActivation, vsixSize } from './measure/activation';
+import { measureActivation, vsixInfo } from './measure/activation';
 import type { AccuracySummary, BenchResults, PeerSummary, SizeResult } from './results';
 import { goals, markdownReport } from './report';
 
@@ -222,7 +222,8 @@ async function main(): Promise<void> {
     quick: args.quick,
     sizes,
     activation,
-    vsixBytes: vsixSize(repo),
+    vsixBytes: vsixInfo(repo)?.bytes,
+    vsixBuilt: vsixInfo(repo)?.built,
   };
   const md = markdownReport(results);
   const out = path.join(repo, 'bench');

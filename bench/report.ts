@@ -118,7 +118,7 @@ export function markdownReport(r: BenchResults): string {
   lines.push(row('Accuracy, VS Code validator', peerFindingsCell));
   lines.push('');
   const a = r.activation;
-  lines.push(`Activation: ${a.ok ? `${fmtMs(a.totalMs)} (require ${fmtMs(a.requireMs)} + activate() ${fmtMs(a.activateMs)}; first load ${fmtMs(a.firstTotalMs)}; bundle ${fmtMB(a.bundleBytes)})` : `n/a (${a.reason})`}. .vsix: ${r.vsixBytes === undefined ? 'n/a (not built)' : fmtMB(r.vsixBytes)}.`, '');
+  lines.push(`Activation: ${a.ok ? `${fmtMs(a.totalMs)} (require ${fmtMs(a.requireMs)} + activate() ${fmtMs(a.activateMs)}; first load ${fmtMs(a.firstTotalMs)}; bundle ${fmtMB(a.bundleBytes)})` : `n/a (${a.reason})`}. .vsix: ${r.vsixBytes === undefined ? 'n/a (not built)' : `${fmtMB(r.vsixBytes)}${r.vsixBuilt ? ` (postcraft.vsix built ${r.vsixBuilt.slice(0, 16).replace('T', ' ')} UTC)` : ''}`}.`, '');
   lines.push('| Goal | Target | Now | Status |', '|---|---|---|---|');
   for (const g of goals(r)) lines.push(`| ${g.name} | ${g.target} | ${g.value}${g.note ? ` — ${g.note}` : ''} | ${g.status} |`);
   return lines.join('\n') + '\n';

@@ -66,4 +66,6 @@ export interface BenchResults {
   readonly sizes: readonly SizeResult[];
   readonly activation: Activation;
   readonly vsixBytes?: number;
+  /** When postcraft.vsix was written (ISO time). */
+  readonly vsixBuilt?: string;
 }

@@ -41,7 +41,10 @@ export function measureActivation(repoRoot: string, reps: number): Activation {
   return { ok: true, requireMs: median(req), activateMs: median(act), totalMs: median(totals), firstTotalMs: totals[0], bundleBytes: fs.statSync(file).size, runs: reps };
 }
 
-export function vsixSize(repoRoot: string): number | undefined {
+/** Size and build time of postcraft.vsix: an old package says nothing about today's bundle. */
+export function vsixInfo(repoRoot: string): { readonly bytes: number; readonly built: string } | undefined {
   const f = path.join(repoRoot, 'postcraft.vsix');
-  return fs.existsSync(f) ? fs.statSync(f).size : undefined;
+  if (!fs.existsSync(f)) return undefined;
+  const st = fs.statSync(f);
+  return { bytes: st.size, built: st.mtime.toISOString() };
 }

@@ -127,6 +127,16 @@ export class Postcraft {
     if (b) await b.index.fileCreated(this.relative(b, toAbs));
   }
 
+  /** A synchronous read where the host offers one: a whole-site check reads thousands of files. */
+  private readTextFast(absPath: string): string | undefined {
+    if (!this.init.fs.readFileSync) return undefined;
+    try {
+      return decodeText(this.init.fs.readFileSync(absPath)).text;
+    } catch {
+      return undefined;
+    }
+  }
+
   async readText(absPath: string): Promise<string | undefined> {
     try {
       return decodeText(await this.init.fs.readFile(absPath)).text;
@@ -144,8 +154,9 @@ export class Postcraft {
     const file = this.relative(site, absPath);
     const out: PostcraftDiagnostic[] = [];
     const lines = new LineIndex(text);
-    const split = splitFrontMatter(text);
-    for (const e of split.frontMatter?.errors ?? []) {
+    // Content documents reuse the index's analysis of this very text; other files are parsed here.
+    const fm = site.index.currentDocument(file, text)?.frontMatter ?? splitFrontMatter(text).frontMatter;
+    for (const e of fm?.errors ?? []) {
       out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: e.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', code: e.code, message: e.message });
     }
     for (const check of documentChecks) out.push(...(await check(this, site, file, text, lines)));
@@ -159,7 +170,7 @@ export class Postcraft {
     const files = [...site.index.documents.keys()].sort();
     let done = 0;
     for (const f of files) {
-      const text = await this.readText(posix.join(site.root, f));
+      const text = this.readTextFast(posix.join(site.root, f)) ?? (await this.readText(posix.join(site.root, f)));
       if (text !== undefined) out.push(...(await this.checkDocument(posix.join(site.root, f), text)));
       onProgress?.(++done, files.length);
     }

@@ -87,8 +87,9 @@ async function editForMoves(host: EngineHost, files: readonly { oldUri: vscode.U
     lastPlan = { from, to, plan, applied: answers };
     // Links inside the moved post itself keep working only when rewritten, so they go with "update".
     if (answers.update) await addEdits(engine, site, edit, plan.edits);
-    if (answers.alias && plan.aliasEdit) await addEdits(engine, site, edit, [plan.aliasEdit]);
-    any ||= (answers.update && plan.edits.length > 0) || (answers.alias && !!plan.aliasEdit);
+    const aliases = plan.aliasEdits ?? (plan.aliasEdit ? [plan.aliasEdit] : []);
+    if (answers.alias) await addEdits(engine, site, edit, aliases);
+    any ||= (answers.update && plan.edits.length > 0) || (answers.alias && aliases.length > 0);
   }
   return any ? edit : undefined;
 }

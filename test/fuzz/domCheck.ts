@@ -30,7 +30,6 @@ interface HtmlNode {
  * spaces and removes tabs and newlines anywhere before parsing (URL standard).
  */
 export function effectiveScheme(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const cleaned = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
   return m ? m[1].toLowerCase() : undefined;

@@ -13,7 +13,6 @@ import type { Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { decodePath, relativeUrl, resolvePath, splitDestination } from '../links/urls';
 import { resolveHugoRef } from '../links/hugoRefs';
-import { contextFor } from './targets';
 import { postUrlName } from './linkStyle';
 
 export interface FileTextEdit {
@@ -29,6 +28,8 @@ export interface RelinkPlan {
   readonly edits: FileTextEdit[];
   /** Adds the old URL to the post's `aliases` (Hugo), so old links and bookmarks keep working. */
   readonly aliasEdit?: FileTextEdit;
+  /** The same for every moved post when a folder of posts moved (includes aliasEdit). */
+  readonly aliasEdits?: readonly FileTextEdit[];
   readonly oldUrl?: string;
   readonly newUrl?: string;
   /** Distinct files with an edit (the moved post excluded). */
@@ -71,20 +72,25 @@ function pagesAfterMove(site: Site, doc: IndexedDocument, newFile: string, moved
 }
 
 /**
- * Edits for moving (renaming) `fromFile` to `toFile` (site-relative; a bundle folder moves as a
- * whole). `now` decides publish status as the index does.
+ * Edits for moving (renaming) `fromFile` to `toFile` (site-relative). A folder moves as a whole: a
+ * bundle with its resources, or a folder of posts (each post's links and its linkers' links).
+ * `now` decides publish status as the index does.
  */
 export function planPostMove(site: Site, fromFile: string, toFile: string, o: { now?: Date; text?: string } = {}): RelinkPlan {
   const moved = movedFiles(site, fromFile, toFile);
-  // The post is the moved page document: the file itself, or a bundle's index.
-  const postFile = [...moved.keys()].find((f) => site.index.pagesOfFile(f).some((p) => p.kind === 'page' || p.kind === 'section'));
-  if (!postFile) return EMPTY;
-  const doc = site.index.document(postFile)!;
-  const oldPage = doc.pages[0];
   const folder = moved.has(fromFile) ? undefined : { from: fromFile, to: toFile };
-  const newPage = pagesAfterMove(site, doc, moved.get(postFile)!, moved, o.now ?? new Date(), folder)[0];
-  if (!oldPage || !newPage) return EMPTY;
-  return relink(site, { file: postFile, newFile: moved.get(postFile)!, oldPage, newPage, moved, folderMove: !!folder }, o.text);
+  const pages: MovedPage[] = [];
+  for (const [file, newFile] of moved) {
+    const doc = site.index.document(file)!;
+    const oldPage = doc.pages[0];
+    if (!oldPage) continue;
+    const newPage = pagesAfterMove(site, doc, newFile, moved, o.now ?? new Date(), folder)[0];
+    if (newPage) pages.push({ file, newFile, oldPage, newPage });
+  }
+  // The post the plan is about: the moved file itself, or a bundle's index.
+  const main = pages.find((m) => m.file === fromFile) ?? pages.find((m) => m.oldPage.kind === 'page') ?? pages[0];
+  if (!main) return EMPTY;
+  return relink(site, changes(pages, moved, !!folder), main, o.text);
 }
 
 /**
@@ -95,66 +101,64 @@ export function planUrlChange(site: Site, file: string, oldUrl: string, newUrl: 
   const doc = site.index.document(file);
   const page = doc?.pages[0];
   if (!doc || !page || oldUrl === newUrl) return EMPTY;
-  return relink(site, { file, newFile: file, oldPage: { ...page, url: oldUrl }, newPage: { ...page, url: newUrl }, moved: new Map(), folderMove: false }, text);
+  const m: MovedPage = { file, newFile: file, oldPage: { ...page, url: oldUrl }, newPage: { ...page, url: newUrl } };
+  return relink(site, changes([m], new Map(), false), m, text);
 }
 
-interface Change {
+interface MovedPage {
   readonly file: string;
   readonly newFile: string;
   readonly oldPage: Page;
   readonly newPage: Page;
+}
+
+interface Changes {
+  readonly byFile: ReadonlyMap<string, MovedPage>;
+  /** Old URL (no trailing slash) → the page published there. */
+  readonly byUrl: ReadonlyMap<string, MovedPage>;
+  /** Every moved document: old → new site-relative path. */
   readonly moved: ReadonlyMap<string, string>;
-  /** A folder (bundle) moved, its resources with it. */
+  /** A folder moved, resources with it. */
   readonly folderMove: boolean;
 }
 
 const strip = (u: string) => (u.length > 1 ? u.replace(/\/+$/, '') : u);
 
-/** `text`: the post's current text, for matching the indentation of a block `aliases` list. */
-function relink(site: Site, c: Change, text?: string): RelinkPlan {
+function changes(pages: readonly MovedPage[], moved: ReadonlyMap<string, string>, folderMove: boolean): Changes {
+  return { byFile: new Map(pages.map((m) => [m.file, m])), byUrl: new Map(pages.map((m) => [strip(m.oldPage.url), m])), moved, folderMove };
+}
+
+/** `text`: the main post's current text, for matching the indentation of a block `aliases` list. */
+function relink(site: Site, ch: Changes, main: MovedPage, text?: string): RelinkPlan {
   const edits: FileTextEdit[] = [];
-  const oldKey = strip(c.oldPage.url);
-  const urlChanged = c.oldPage.url !== c.newPage.url;
-  const fileChanged = c.file !== c.newFile;
   for (const doc of site.index.documents.values()) {
-    const self = doc.file === c.file;
-    const linkerOld = self ? c.oldPage : doc.pages[0];
-    const linkerNew = self ? c.newPage : doc.pages[0];
-    const ctx = contextFor(site, doc.file, true, doc);
-    if (!ctx) continue;
+    const self = ch.byFile.get(doc.file);
+    const linkerOld = self?.oldPage ?? doc.pages[0];
+    const linkerNew = self?.newPage ?? doc.pages[0];
     for (const link of doc.links) {
-      const e = editFor(site, c, doc, link, linkerOld, linkerNew, oldKey, { urlChanged, fileChanged, self });
+      const e = editFor(site, ch, doc, link, linkerOld, linkerNew, !!self);
       if (e !== undefined && e !== link.target) edits.push({ file: doc.file, range: link.range, newText: e });
     }
   }
-  const linkers = [...new Set(edits.filter((e) => e.file !== c.file).map((e) => e.file))].sort();
-  const aliasEdit = urlChanged && site.model.summary.generator === 'hugo' ? aliasEditFor(site, c.file, c.oldPage.url, text) : undefined;
-  return { edits, aliasEdit, oldUrl: c.oldPage.url, newUrl: c.newPage.url, linkers };
+  const linkers = [...new Set(edits.filter((e) => !ch.byFile.has(e.file)).map((e) => e.file))].sort();
+  const aliasEdits: FileTextEdit[] = [];
+  if (site.model.summary.generator === 'hugo') {
+    for (const m of ch.byFile.values()) {
+      if (m.oldPage.url === m.newPage.url || m.oldPage.kind !== 'page') continue;
+      const a = aliasEditFor(site, m.file, m.oldPage.url, m === main ? text : undefined);
+      if (a) aliasEdits.push(a);
+    }
+  }
+  const aliasEdit = aliasEdits.find((a) => a.file === main.file);
+  return { edits, aliasEdit, aliasEdits, oldUrl: main.oldPage.url, newUrl: main.newPage.url, linkers };
 }
 
 /** The new destination for one link, or undefined to leave it. */
-function editFor(
-  site: Site,
-  c: Change,
-  doc: IndexedDocument,
-  link: ExtractedLink,
-  linkerOld: Page | undefined,
-  linkerNew: Page | undefined,
-  oldKey: string,
-  f: { urlChanged: boolean; fileChanged: boolean; self: boolean },
-): string | undefined {
+function editFor(site: Site, ch: Changes, doc: IndexedDocument, link: ExtractedLink, linkerOld: Page | undefined, linkerNew: Page | undefined, self: boolean): string | undefined {
   if (link.context === 'code') return undefined;
   const written = link.target;
-  if (link.kind === 'ref' || link.kind === 'relref') return f.fileChanged ? refEdit(site, c, doc.file, written) : undefined;
-  if (link.kind === 'post_url') {
-    if (!f.fileChanged) return undefined;
-    const oldName = postUrlName(c.file);
-    const newName = postUrlName(c.newFile);
-    if (!oldName || !newName) return undefined;
-    const bare = written.replace(/^\/+/, '');
-    return bare === oldName || bare === posix.basename(oldName) ? (bare === oldName ? newName : posix.basename(newName)) : undefined;
-  }
-  if (link.kind === 'liquid-link') return f.fileChanged && written.replace(/^\/+/, '') === c.file ? (written.startsWith('/') ? '/' : '') + c.newFile : undefined;
+  if (link.kind === 'ref' || link.kind === 'relref') return ch.moved.size ? refEdit(site, ch, doc.file, written) : undefined;
+  if (link.kind === 'post_url' || link.kind === 'liquid-link') return liquidEdit(site, ch, doc.file, link);
   if (!URL_KINDS.has(link.kind)) return undefined;
   const dest = written.trim();
   if (dest === '' || dest.startsWith('#') || dest.startsWith('//')) return undefined;
@@ -170,37 +174,67 @@ function editFor(
   }
   const w = splitDestination(rest);
   const tail = w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
-  if (site.model.summary.linkSemantics === 'file' && !w.path.startsWith('/') && !origin) return fileEdit(c, doc.file, w.path, tail);
+  if (site.model.summary.linkSemantics === 'file' && !w.path.startsWith('/') && !origin) return fileEdit(ch, doc.file, w.path, tail);
   if (!linkerOld && !w.path.startsWith('/')) return undefined;
   const resolved = decodePath(resolvePath(linkerOld?.url ?? '/', w.path));
-  const toMoved = strip(resolved) === oldKey;
   const isRelative = !w.path.startsWith('/') && !origin;
+  const to = ch.byUrl.get(strip(resolved));
   let target: string | undefined;
-  if (toMoved && f.urlChanged) target = c.newPage.url;
-  else if (isRelative && bundleResourceMoved(c, resolved)) target = c.newPage.url + resolved.slice(c.oldPage.url.length);
-  else if (f.self && isRelative && linkerOld && linkerNew && linkerOld.url !== linkerNew.url) target = resolved;
+  if (to && to.oldPage.url !== to.newPage.url) target = to.newPage.url;
+  else {
+    const owner = isRelative || origin || w.path.startsWith('/') ? bundleOf(ch, resolved) : undefined;
+    if (owner) target = owner.newPage.url + resolved.slice(owner.oldPage.url.length);
+    else if (self && isRelative && linkerOld && linkerNew && linkerOld.url !== linkerNew.url) target = resolved;
+  }
   if (target === undefined) return undefined;
   let out: string;
   if (origin) out = origin + target;
   else if (!isRelative || !linkerNew) out = target;
-  else out = relativeUrl((f.self ? c.newPage : linkerNew).url, target);
+  else out = relativeUrl(linkerNew.url, target);
   if (!w.path.endsWith('/') && out.endsWith('/') && out.length > 1 && !out.endsWith('./')) out = out.slice(0, -1);
   out = out.replace(/ /g, '%20');
   return out + tail;
 }
 
-/** A relative link into a moved bundle's own files (from elsewhere the bundle's URL moved with it). */
-function bundleResourceMoved(c: Change, resolved: string): boolean {
-  return c.oldPage.url !== c.newPage.url && c.oldPage.url.endsWith('/') && resolved.startsWith(c.oldPage.url) && resolved !== c.oldPage.url && c.folderMove;
+/** The moved bundle a URL points into (one of its resources), when a folder moved with its files. */
+function bundleOf(ch: Changes, resolved: string): MovedPage | undefined {
+  if (!ch.folderMove) return undefined;
+  let best: MovedPage | undefined;
+  for (const m of ch.byFile.values()) {
+    const u = m.oldPage.url;
+    if (u === m.newPage.url || !u.endsWith('/') || !resolved.startsWith(u) || resolved === u) continue;
+    if (!best || u.length > best.oldPage.url.length) best = m;
+  }
+  return best;
+}
+
+/** Jekyll `{% post_url name %}` and `{% link path %}` naming a moved file. */
+function liquidEdit(site: Site, ch: Changes, linker: string, link: ExtractedLink): string | undefined {
+  if (!ch.moved.size) return undefined;
+  const written = link.target;
+  const bare = written.replace(/^\/+/, '');
+  if (link.kind === 'liquid-link') {
+    const to = ch.moved.get(bare);
+    return to ? (written.startsWith('/') ? '/' : '') + to : undefined;
+  }
+  for (const f of site.model.refCandidates?.(written, linker) ?? []) {
+    if (!site.index.hasFile(f)) continue;
+    const to = ch.moved.get(f);
+    const oldName = postUrlName(f);
+    const newName = to ? postUrlName(to) : undefined;
+    if (!oldName || !newName) return undefined;
+    return bare === oldName ? newName : posix.basename(newName);
+  }
+  return undefined;
 }
 
 /** File-semantics sites (Docusaurus, plain folders): links are relative file paths. */
-function fileEdit(c: Change, linker: string, path: string, tail: string): string | undefined {
+function fileEdit(ch: Changes, linker: string, path: string, tail: string): string | undefined {
   const dir = posix.dirname(linker);
   const resolved = posix.normalize(posix.join(dir, decodePath(path)));
-  const newLinker = c.moved.get(linker) ?? linker;
+  const newLinker = ch.moved.get(linker) ?? linker;
   let target: string | undefined;
-  if (c.moved.has(resolved)) target = c.moved.get(resolved);
+  if (ch.moved.has(resolved)) target = ch.moved.get(resolved);
   else if (newLinker !== linker) target = resolved;
   if (!target) return undefined;
   let rel = posix.relative(posix.dirname(newLinker), target);
@@ -208,17 +242,21 @@ function fileEdit(c: Change, linker: string, path: string, tail: string): string
   return rel.replace(/ /g, '%20') + tail;
 }
 
-/** A relref argument that named the moved page, rewritten in the same shape. */
-function refEdit(site: Site, c: Change, linker: string, written: string): string | undefined {
+/** A relref argument that named a moved page (or a relative one written in a moved post), rewritten in the same shape. */
+function refEdit(site: Site, ch: Changes, linker: string, written: string): string | undefined {
   const hash = written.indexOf('#');
   const path = hash >= 0 ? written.slice(0, hash) : written;
   const frag = hash >= 0 ? written.slice(hash) : '';
   const r = resolveHugoRef(site, linker, path, true);
-  if (!r || !('page' in r) || r.page.file !== c.file) return undefined;
-  const innerOld = innerOf(site, c.file);
-  const innerNew = innerOf(site, c.newFile);
-  if (!innerOld || !innerNew) return undefined;
+  if (!r || !('page' in r) || !r.page.file) return undefined;
+  const targetFile = r.page.file;
+  const newTarget = ch.moved.get(targetFile) ?? targetFile;
+  const linkerMoved = ch.moved.has(linker);
   const trimmed = path.trim();
+  const relative = !trimmed.startsWith('/') && trimmed.includes('/');
+  if (newTarget === targetFile && !(linkerMoved && relative)) return undefined;
+  const innerNew = innerOf(site, newTarget);
+  if (!innerNew) return undefined;
   const hasExt = /\.[a-z]+$/i.test(trimmed);
   const isBundle = (p: string) => /(^|\/)_?index\.[^/]+$/.test(p);
   // The writer's form: a content path with or without extension, a bundle by folder or by index file.
@@ -235,9 +273,9 @@ function refEdit(site: Site, c: Change, linker: string, written: string): string
     // A bare name must stay unique, or Hugo calls the reference ambiguous.
     const name = out.replace(/\.[^./]+$/, '').toLowerCase();
     const clash = resolveHugoRef(site, linker, name, true);
-    if (clash && ('ambiguous' in clash || clash.page.file !== c.file)) out = '/' + shape(innerNew);
+    if (clash && ('ambiguous' in clash || clash.page.file !== targetFile)) out = '/' + shape(innerNew);
   } else {
-    const base = posix.dirname(innerOf(site, c.moved.get(linker) ?? linker) ?? linker);
+    const base = posix.dirname(innerOf(site, ch.moved.get(linker) ?? linker) ?? linker);
     out = posix.relative(base, shape(innerNew));
   }
   return out + frag;

@@ -58,7 +58,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 export function frontMatterDiagnostics(site: Site, file: string, text: string, lines: LineIndex): PostcraftDiagnostic[] {
   const scanned = scanFrontMatter(text);
   if (!scanned) return [];
-  const parsed = splitFrontMatter(text).frontMatter;
+  const parsed = site.index.currentDocument(file, text)?.frontMatter ?? splitFrontMatter(text).frontMatter;
   const data = parsed && !parsed.errors.some((e) => e.code !== 'frontmatter.duplicate-key') ? parsed.data : undefined;
   const format: FrontMatterFormat = scanned.block.format;
   const generator = site.model.summary.generator;

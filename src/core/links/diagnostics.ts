@@ -15,7 +15,6 @@ import type { FileSystemHost } from '../host';
 import { decodeText } from '../host';
 import { loadHugoConfig } from '../generators/hugo/config';
 import type { GeneratorModel } from '../site/generator';
-import { sourceHashOf, textHash } from './extract';
 import { checkLink, DEFAULT_SEVERITY, type CheckContext, type SiteExtras } from './resolve';
 import { globMatcher } from './urls';
 import { LinkGraph } from './graph';
@@ -65,8 +64,7 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
     graph.set(file, []);
     return [];
   }
-  let doc = site.index.document(file);
-  if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = site.index.updateDocument(file, text);
+  const doc = site.index.currentDocument(file, text);
   if (!doc || doc.partial) return [];
   // A document that publishes no page (a bundle's Markdown resource, a headless page) has no links
   // on the built site, and Hugo does not render its shortcodes either.

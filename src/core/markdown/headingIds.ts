@@ -80,10 +80,13 @@ export class HeadingIdGenerator {
           this.used.set(base, 0);
           return base;
         }
-        for (let i = 1; ; i++) {
+        // Ids are never freed, so every suffix below the last one given for this base is still
+        // taken: resume there (counting from 1 each time made n equal headings cost n²).
+        for (let i = (this.used.get(base) ?? 0) + 1; ; i++) {
           const id = `${base}-${i}`;
           if (!this.used.has(id)) {
             this.used.set(id, 0);
+            this.used.set(base, i);
             return id;
           }
         }

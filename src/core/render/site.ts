@@ -8,7 +8,6 @@ import type { Postcraft, Site } from '../service';
 import { loadHugoConfig } from '../generators/hugo/config';
 import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
-import { sourceHashOf, textHash } from '../links/extract';
 import { siteExtras } from '../links/diagnostics';
 import type { CheckContext, SiteExtras } from '../links/resolve';
 import type { ImageResolution, MarkupOptions, RenderedPost } from './types';
@@ -130,8 +129,7 @@ function resolveAgainst(pageUrl: string, dest: string): string {
 export function renderInSite(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): RenderedPost {
   const file = posix.relative(site.root, absFile);
   const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
-  let doc = site.index.document(file);
-  if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = site.index.updateDocument(file, text);
+  const doc = site.index.currentDocument(file, text);
   const known = doc && !doc.partial ? doc : undefined;
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;

@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { decodeText, silentLogger, systemClock } from '../host';
+import { sourceHashOf, textHash } from '../links/extract';
 import { analyzeDocument, type DocumentAnalysis } from '../markdown/analyze';
 import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
@@ -322,6 +323,22 @@ export class SiteIndex {
   }
 
   // ---------------------------------------------------------------- updates
+
+  private lastCurrent?: { readonly text: string; readonly doc: IndexedDocument };
+
+  /**
+   * The document's analysis for exactly this text: the indexed one when it matches (same length and
+   * hash), else a fresh analysis that also updates the index. Checks, quick fixes and the preview
+   * all call this, so one keystroke costs one analysis, not one per feature.
+   */
+  currentDocument(file: string, text: string): IndexedDocument | undefined {
+    const last = this.lastCurrent;
+    if (last && last.text === text && last.doc.file === file && this.docs.get(file) === last.doc) return last.doc;
+    let doc = this.docs.get(file);
+    if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = this.updateDocument(file, text);
+    if (doc) this.lastCurrent = { text, doc };
+    return doc;
+  }
 
   /** An open document's unsaved text changed (or a file on disk changed). */
   updateDocument(file: string, text: string): IndexedDocument | undefined {

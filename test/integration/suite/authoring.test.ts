@@ -165,4 +165,5 @@ suite('Link authoring', function () {
     await vscode.workspace.fs.delete(target);
     await vscode.workspace.fs.delete(linker);
   });
+
 });

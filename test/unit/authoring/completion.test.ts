@@ -161,6 +161,22 @@ describe('link completion', () => {
       const { engine } = await site();
       assert.equal((await linkCodes(engine, FILE, `${FM}[x](../draft/) [y](go-karts.md)\n`)).length, 2);
     });
+    it('on a plain folder of Markdown (file links) and a Jekyll site', async () => {
+      const folder = { 'docs/a.md': '# A\n\n## Part\n', 'docs/sub/b.md': '# B\n', 'img/x.png': 'png', 'docs/new.md': '# New\n' };
+      const j = { '_config.yml': 'title: J\n', '_posts/2019-03-01-first.md': '---\ntitle: First\n---\n\n## Part\n', 'about.md': '---\ntitle: About\n---\n', '_posts/2019-05-01-new.md': '---\ntitle: N\n---\n' };
+      for (const [tree, file] of [[folder, 'docs/new.md'], [j, '_posts/2019-05-01-new.md']] as const) {
+        const { engine, site: s } = await site(tree);
+        for (const body of ['See [x](|).\n', '![i](|)\n', 'See [x](a.md#|).\n']) {
+          const [text, offset] = at('# New\n\n' + body);
+          for (const item of completeLinks(s, file, text, offset).items) {
+            const inserted = text.slice(0, item.range.start) + item.insertText + text.slice(item.range.end);
+            assert.deepEqual(await linkCodes(engine, file, inserted), [], inserted);
+          }
+        }
+        const [text, offset] = at('# New\n\nSee [x](|).\n');
+        assert.ok(completeLinks(s, file, text, offset).items.length >= 2, file);
+      }
+    });
     it('on a site with ugly URLs, a sub-path and a link render hook', async () => {
       for (const extra of <Record<string, string>[]>[{ 'hugo.toml': 'baseURL = "https://x.org/blog/"\nuglyURLs = true\n' }, { 'layouts/_default/_markup/render-link.html': '{{ with .Page.GetPage .Destination }}{{ .RelPermalink }}{{ end }}' }]) {
         const { engine, site: s } = await site({ ...HUGO, ...extra });

@@ -67,6 +67,28 @@ describe('keeping links correct', () => {
       assert.deepEqual(editsOf(plan.edits, 'content/posts/bundle/index.md'), [], 'the bundle\'s own relative image still resolves');
     });
 
+    it('a folder of posts moves: links between them, to them and from them all follow', async () => {
+      const tree = { ...HUGO, 'content/notes/n.md': '---\ntitle: N\n---\n[k](/posts/go-karts/) [h]({{< relref "/posts/hiring.md" >}})\n' };
+      const { site: s } = await site(tree);
+      const plan = planPostMove(s, 'content/posts', 'content/blog', { now: NOW });
+      const moved: Record<string, string> = {};
+      for (const [f, text] of Object.entries(tree)) moved[f.replace(/^content\/posts\//, 'content/blog/')] = applyEdits(text, editsOf(plan.edits, f));
+      assert.match(moved['content/notes/n.md'], /\[k\]\(\/blog\/go-karts\/\) \[h\]\(\{\{< relref "\/blog\/hiring.md" >\}\}\)/);
+      assert.match(moved['content/blog/leading-vs-managing.md'], /\[go-karts\]\(\.\.\/go-karts\/\) and \[again\]\(\/blog\/go-karts\/#why\)/);
+      assert.deepEqual(plan.linkers, ['content/notes/n.md']);
+      assert.ok((plan.aliasEdits?.length ?? 0) >= 4, 'an alias for each moved post');
+      const fs = new MemoryFs('/site', moved);
+      const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock() });
+      for (const f of Object.keys(moved).filter((x) => x.endsWith('.md'))) assert.deepEqual(await linkCodes(engine, f, moved[f]), [], f);
+    });
+
+    it('Jekyll: post_url names and URL links follow a renamed post', async () => {
+      const { site: s } = await site({ '_config.yml': 'title: J\npermalink: pretty\n', '_posts/2019-03-01-first.md': '---\ntitle: First\n---\n', '_posts/2019-04-01-second.md': '---\ntitle: Second\n---\n{% post_url 2019-03-01-first %} [u](/2019/03/01/first/)\n' });
+      const plan = planPostMove(s, '_posts/2019-03-01-first.md', '_posts/2019-03-02-renamed.md', { now: NOW });
+      assert.deepEqual(plan.edits.map((e) => `${e.file}:${e.newText}`), ['_posts/2019-04-01-second.md:2019-03-02-renamed', '_posts/2019-04-01-second.md:/2019/03/02/renamed/']);
+      assert.equal(plan.aliasEdit, undefined, 'aliases are Hugo\'s');
+    });
+
     it('a file-semantics site rewrites relative file paths', async () => {
       const { site: s } = await site({ 'docs/a.md': '# A\n\n[b](./b.md#x)\n', 'docs/b.md': '# B\n\n## X\n\n[a](a.md)\n' });
       assert.equal(s.model.summary.linkSemantics, 'file');

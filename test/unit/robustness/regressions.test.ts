@@ -10,6 +10,8 @@ import { analyzeDocument } from '../../../src/core/markdown/analyze';
 import { createPostcraft } from '../../../src/core/service';
 import { DEFAULT_MARKUP, renderPost } from '../../../src/core/render/render';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
+import fc from 'fast-check';
+import { HeadingIdGenerator } from '../../../src/core/markdown/headingIds';
 import { pathologicalInputs } from '../../../bench/pathological/inputs';
 import { frontMatterProblems, linkProblems, HUGO_ANALYSIS, renderProblems } from '../../fuzz/properties';
 
@@ -33,6 +35,45 @@ describe('robustness: regressions', () => {
     assert.match(r.bodyHtml, /<a /);
     const j = renderPost('[x]({% post_url a\uD800 %})', { ...DEFAULT_MARKUP, generator: 'jekyll', unsafeHtml: true }, HOOKS);
     assert.match(j.bodyHtml, /<a /);
+  });
+
+  it('duplicate heading ids: the linear-time suffix search gives the ids of the naive one', () => {
+    // 50,000 headings took 24 s in analyzeDocument: each duplicate re-tried -1, -2, … from 1.
+    const naive = (ops: readonly (readonly [boolean, string])[]) => {
+      const used = new Set<string>();
+      return ops.map(([reserve, id]) => {
+        if (reserve) {
+          used.add(id);
+          return id;
+        }
+        // A fresh generator's first id for a text is its base slug.
+        const base = new HeadingIdGenerator('goldmark').next(id);
+        if (!used.has(base)) return used.add(base), base;
+        for (let i = 1; ; i++) if (!used.has(`${base}-${i}`)) return used.add(`${base}-${i}`), `${base}-${i}`;
+      });
+    };
+    const op = fc.tuple(fc.boolean(), fc.constantFrom('a', 'a-1', 'a-2', 'A 1', 'a-1-1', 'b', 'B-2', ''));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const g = new HeadingIdGenerator('goldmark');
+        const got = ops.map(([reserve, id]) => (reserve ? (g.reserve(id), id) : g.next(id)));
+        assert.deepEqual(got, naive(ops));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** Bugs reported to their owners, not fixed here (see test/fuzz/RESULTS.md); POSTCRAFT_KNOWN_BUGS=1 runs them. */
+const knownBug = process.env.POSTCRAFT_KNOWN_BUGS ? it : it.skip;
+
+describe('robustness: known bugs (reported)', () => {
+  knownBug('a post over the size limit says so: an info diagnostic, not silence', async () => {
+    const big = '---\ntitle: Big\n---\n' + '[broken](/nowhere/)\n\n'.repeat(2000);
+    const fs = new MemoryFs('/site', { 'hugo.toml': '', 'content/posts/big.md': big });
+    const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock(), settings: { maxBodyBytes: 10_000 } });
+    const diags = await engine.checkDocument('/site/content/posts/big.md', big);
+    assert.ok(diags.some((d) => d.severity === 'info'), `got ${JSON.stringify(diags.map((d) => d.code))}`);
   });
 });
 
