@@ -199,20 +199,51 @@ function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undef
   };
 }
 
-function nearestRefs(ctx: CheckContext, path: string): string[] {
-  const want = path.trim().toLowerCase().replace(/\.[a-z]+$/, '').split('/').filter(Boolean).pop() ?? '';
-  if (!want) return [];
-  let best: { d: number; s: string }[] = [];
-  for (const p of ctx.site.index.contentPages()) {
+interface RefCandidate {
+  readonly base: string;
+  readonly ref: string;
+}
+
+/** Suggestion candidates per index state: built once, not per broken ref (a typo can break many). */
+const refCandidateCache = new WeakMap<object, { version: number; includeDrafts: boolean; list: RefCandidate[]; memo: Map<string, string[]> }>();
+
+function refCandidates(ctx: CheckContext): { list: RefCandidate[]; memo: Map<string, string[]> } {
+  const index = ctx.site.index;
+  const cached = refCandidateCache.get(index);
+  if (cached && cached.version === index.version && cached.includeDrafts === ctx.includeDrafts) return cached;
+  const list: RefCandidate[] = [];
+  for (const p of index.contentPages()) {
     if (!p.file || (!p.willPublish && !ctx.includeDrafts)) continue;
     const ref = refPathOf(ctx.site, p);
     if (!ref) continue;
     const base = ref.toLowerCase().replace(/\/(_?index)?\.[a-z]+$/, '').replace(/\.[a-z]+$/, '').split('/').pop() ?? '';
-    const d = distance(want, base);
-    if (d <= Math.max(2, Math.floor(want.length * 0.3))) best.push({ d, s: /\.[a-z]+$/i.test(path.trim()) ? ref : ref.replace(/\.[a-z]+$/i, '') });
+    list.push({ base, ref });
+  }
+  const entry = { version: index.version, includeDrafts: ctx.includeDrafts, list, memo: new Map<string, string[]>() };
+  refCandidateCache.set(index, entry);
+  return entry;
+}
+
+function nearestRefs(ctx: CheckContext, path: string): string[] {
+  const want = path.trim().toLowerCase().replace(/\.[a-z]+$/, '').split('/').filter(Boolean).pop() ?? '';
+  if (!want) return [];
+  const withExt = /\.[a-z]+$/i.test(path.trim());
+  const { list, memo } = refCandidates(ctx);
+  const key = `${withExt ? 1 : 0}${want}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const max = Math.max(2, Math.floor(want.length * 0.3));
+  let best: { d: number; s: string }[] = [];
+  for (const c of list) {
+    // Edit distance is at least the length difference: skip what cannot be close.
+    if (Math.abs(c.base.length - want.length) > max) continue;
+    const d = distance(want, c.base);
+    if (d <= max) best.push({ d, s: withExt ? c.ref : c.ref.replace(/\.[a-z]+$/i, '') });
   }
   best = best.sort((a, b) => a.d - b.d || a.s.localeCompare(b.s)).slice(0, 3);
-  return best.map((b) => b.s);
+  const out = best.map((b) => b.s);
+  if (memo.size < 10_000) memo.set(key, out);
+  return out;
 }
 
 function statusPhrase(p: Page): string {

@@ -10,7 +10,16 @@
  * path segments fine (Hugo's own path sanitiser keeps every letter). `nonLatin: 'transliterate'`
  * is there for sites that want ASCII-only URLs anyway.
  */
-import { transliterate } from 'transliteration';
+import type { transliterate as Transliterate } from 'transliteration';
+
+// Loaded on first use: its tables cost ~20% of the extension's activation time, and most sessions
+// never create a post.
+let transliterateFn: typeof Transliterate | undefined;
+function transliterate(text: string, options: Parameters<typeof Transliterate>[1]): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  transliterateFn ??= (require('transliteration') as { transliterate: typeof Transliterate }).transliterate;
+  return transliterateFn(text, options);
+}
 
 export type SlugSeparator = '-' | '_';
 
