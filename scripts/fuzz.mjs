@@ -2,7 +2,7 @@
 // `npm run fuzz`: the robustness properties of test/fuzz/properties.ts (the same definitions `npm test`
 // runs a few hundred times) at 100,000 cases each, in chunks so a long run shows progress.
 //
-//   node scripts/fuzz.mjs [--runs N] [--only text] [--seed N] [--chunk N]
+//   node scripts/fuzz.mjs [--runs N] [--only text,text] [--seed N] [--chunk N]
 //   FUZZ_RUNS=N  (same as --runs; default 100000)
 //
 // Prints one line per property (cases, time, result) and a Markdown table at the end; exits
@@ -36,7 +36,8 @@ let warnings = 0;
 process.removeAllListeners('warning');
 process.on('warning', () => warnings++);
 
-const selected = PROPERTIES.filter((p) => !opts.only || p.name.toLowerCase().includes(opts.only.toLowerCase()));
+const only = opts.only.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
+const selected = PROPERTIES.filter((p) => !only.length || only.some((o) => p.name.toLowerCase().includes(o)));
 console.log(`fuzz: ${selected.length} properties × ${runs} cases, base seed ${seed}, node ${process.version}`);
 const rows = [];
 let failed = false;

@@ -155,7 +155,19 @@ export class Postcraft {
     const out: PostcraftDiagnostic[] = [];
     const lines = new LineIndex(text);
     // Content documents reuse the index's analysis of this very text; other files are parsed here.
-    const fm = site.index.currentDocument(file, text)?.frontMatter ?? splitFrontMatter(text).frontMatter;
+    const doc = site.index.currentDocument(file, text);
+    const fm = doc?.frontMatter ?? splitFrontMatter(text).frontMatter;
+    if (doc?.partial) {
+      // Silence would read as "no broken links"; say what was skipped and why.
+      out.push({
+        file,
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: 0 },
+        severity: 'info',
+        code: 'document.too-large',
+        message: `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): only its front matter is checked, not its links or headings.`,
+      });
+    }
     for (const e of fm?.errors ?? []) {
       out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: e.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', code: e.code, message: e.message });
     }

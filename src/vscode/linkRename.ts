@@ -54,14 +54,16 @@ async function decide(plan: RelinkPlan, hugo: boolean, title: string): Promise<A
   const update = cfg.get<Choice>('updateOnMove', 'prompt');
   const alias = hugo && plan.aliasEdit ? cfg.get<Choice>('aliasOnMove', 'prompt') : 'never';
   if (update !== 'prompt' && alias !== 'prompt') return { update: update === 'always', alias: alias === 'always' };
-  const n = plan.edits.filter((e) => plan.linkers.includes(e.file)).length;
+  const inbound = plan.edits.filter((e) => plan.linkers.includes(e.file)).length;
+  // The moved post's own relative links count too: they break when its URL moves.
+  const n = plan.edits.length;
   const UPDATE = `Update ${n} Link${n === 1 ? '' : 's'}`;
   const BOTH = `${UPDATE} and Add Alias`;
   const ALIAS = 'Only Add Alias';
   const buttons = [...(n ? [UPDATE] : []), ...(alias !== 'never' && n ? [BOTH] : []), ...(alias !== 'never' ? [ALIAS] : [])];
   if (buttons.length === 0) return { update: false, alias: false };
   const pick = await vscode.window.showInformationMessage(
-    `"${title}" moves from ${plan.oldUrl} to ${plan.newUrl}. ${n} link${n === 1 ? '' : 's'} in ${plan.linkers.length} post${plan.linkers.length === 1 ? '' : 's'} point${n === 1 ? 's' : ''} to the old URL.`,
+    `"${title}" moves from ${plan.oldUrl} to ${plan.newUrl}. ${inbound} link${inbound === 1 ? '' : 's'} in ${plan.linkers.length} post${plan.linkers.length === 1 ? '' : 's'} point${inbound === 1 ? 's' : ''} to the old URL${n > inbound ? `, and ${n - inbound} relative link${n - inbound === 1 ? '' : 's'} in the post itself must change` : ''}.`,
     { modal: true, detail: 'Updating rewrites each link in the form it is written in. An alias keeps the old URL working (Hugo publishes a redirect page).' },
     ...buttons,
   );

@@ -71,6 +71,8 @@ export function unsafeParts(html: string): string[] {
     for (const c of n.childNodes ?? []) visit(c);
     if (n.content) visit(n.content);
   };
-  visit(parseFragment(html) as unknown as HtmlNode);
+  // parse5 throws on lone surrogates (String.fromCodePoint); a browser keeps them as text. Either way
+  // they are not markup, so U+FFFD stands in without changing the tree.
+  visit(parseFragment(html.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as unknown as HtmlNode);
   return problems;
 }

@@ -496,6 +496,11 @@ export class SiteIndex {
 
   // ---------------------------------------------------------------- queries
 
+  /** Files larger than this get front matter only (`postcraft.largeFileLimit`). */
+  get maxBodyBytes(): number {
+    return this.maxBody;
+  }
+
   /**
    * Increases on every change to the documents, resources or static files, so caches built on the
    * index (front-matter statistics, completion tables) can skip work when nothing changed.

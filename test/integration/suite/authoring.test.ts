@@ -39,6 +39,17 @@ function targetOf(d: vscode.Location | vscode.LocationLink): { uri: vscode.Uri; 
   return 'targetUri' in d ? { uri: d.targetUri, line: d.targetRange.start.line } : { uri: d.uri, line: d.range.start.line };
 }
 
+/**
+ * Deletes test posts through a workspace edit: a document still loaded would otherwise be orphaned
+ * (and dirty), and a later "save all" of another suite would write it back.
+ */
+async function remove(...uris: vscode.Uri[]): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const del = new vscode.WorkspaceEdit();
+  for (const u of uris) del.deleteFile(u, { ignoreIfNotExists: true });
+  assert.ok(await vscode.workspace.applyEdit(del));
+}
+
 suite('Link authoring', function () {
   this.timeout(120_000);
 
@@ -55,12 +66,16 @@ suite('Link authoring', function () {
   });
 
   test('completion after ]( offers other posts in the site\'s link form; inserting one leaves no diagnostic', async () => {
-    const doc = await vscode.workspace.openTextDocument(post('one_on_ones.md'));
+    // A post of its own, so no post of the example blog is left edited (or saved) by this test.
+    const uri = post('zz_completion.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: "Completion"\n---\n\nIntro.\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, '\n\nAlso read [the go-karts post]() today.\n');
+    edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, '\nAlso read [the go-karts post]() today.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const line = doc.lineCount - 2;
+    assert.match(doc.lineAt(line).text, /^Also read/);
     const at = new vscode.Position(line, doc.lineAt(line).text.indexOf('](') + 2);
     const list = await waitFor(async () => {
       const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '(');
@@ -68,7 +83,7 @@ suite('Link authoring', function () {
     }, 20_000, 'post completions');
     const offered = list.items.filter((i) => typeof i.insertText === 'string' && /^(\/posts\/|\.\.\/)/.test(i.insertText));
     assert.ok(offered.length >= 8, `offers the other posts (got ${offered.map(labelOf).join(', ')})`);
-    assert.ok(!offered.some((i) => String(i.insertText).includes('one_on_ones') || String(i.insertText).endsWith('.md')), 'not itself, never a .md path');
+    assert.ok(!offered.some((i) => String(i.insertText).includes('zz_completion') || String(i.insertText).endsWith('.md')), 'not itself, never a .md path');
     const item = offered.find((i) => labelOf(i) === 'Bumper Cars or Go-Karts?')!;
     // The example blog has as many root links as relative ones: the tie goes to root URLs.
     assert.equal(item.insertText, '/posts/bumper_cars_or_gokarts/');
@@ -84,9 +99,9 @@ suite('Link authoring', function () {
     assert.ok(await vscode.workspace.applyEdit(ins));
     assert.ok(doc.lineAt(line).text.includes('[the go-karts post](/posts/bumper_cars_or_gokarts/)'), doc.lineAt(line).text);
     await waitFor(() => !ours(doc.uri).some((d) => d.range.start.line === line), 15_000, 'no diagnostic on the inserted link');
-    // Leave the post as it was for the suites after this one.
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await remove(uri);
   });
 
   test('Go to Definition on a relative link opens the target post at the heading', async () => {
@@ -133,8 +148,7 @@ suite('Link authoring', function () {
     assert.match(movedText, /aliases: \["\/posts\/zz_move_target\/"\]/);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await waitFor(() => ours(linker).length === 0, 15_000, 'the linker to check clean after the move');
-    await vscode.workspace.fs.delete(moved);
-    await vscode.workspace.fs.delete(linker);
+    await remove(moved, linker);
   });
 
   test('a slug: edit offers "Update N links to the new URL", which rewrites the linkers', async () => {
@@ -162,8 +176,6 @@ suite('Link authoring', function () {
     const text = (await vscode.workspace.openTextDocument(linker)).getText();
     assert.ok(text.includes('[t](../karting-now/) and [u](/posts/karting-now/#x)'), text);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
-    await vscode.workspace.fs.delete(target);
-    await vscode.workspace.fs.delete(linker);
+    await remove(target, linker);
   });
-
 });
