@@ -4,7 +4,16 @@
  * scripts, event handlers, `javascript:` URLs, iframes, SVG, forms and inline styles. The webview's
  * CSP is the second wall; this one also protects the standalone HTML the CLI writes.
  */
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+
+// Loaded on first use: its HTML entity tables cost ~40 ms when the extension starts, and only a
+// preview of a post with raw HTML needs it.
+let sanitizeFn: typeof sanitizeHtml | undefined;
+function sanitizer(): typeof sanitizeHtml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  sanitizeFn ??= require('sanitize-html') as typeof sanitizeHtml;
+  return sanitizeFn;
+}
 import type { ResolveImage } from './types';
 
 const TAGS = [
@@ -23,7 +32,7 @@ export interface SanitizeOptions {
 }
 
 export function sanitizePreview(html: string, o: SanitizeOptions): string {
-  return sanitizeHtml(html, {
+  return sanitizer()(html, {
     allowedTags: TAGS,
     allowedAttributes: {
       '*': COMMON,
