@@ -8,7 +8,8 @@ import { posix } from 'node:path';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { decodeText, silentLogger, systemClock } from '../host';
 import { sourceHashOf, textHash } from '../links/extract';
-import { analyzeDocument, type DocumentAnalysis } from '../markdown/analyze';
+import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
+import { splitFrontMatter } from '../frontmatter/parse';
 import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
 import type { Author, DocumentFacts, Page, SiteIssue } from './model';
@@ -236,7 +237,7 @@ export class SiteIndex {
       let last = Date.now();
       for (const f of order) {
         const t = this.readSync(f);
-        if (t !== undefined) this.docs.set(f, this.analyze(f, t, []));
+        if (t !== undefined) this.docs.set(f, this.analyzeFrontMatterFirst(f, t));
         if (Date.now() - last > 50) {
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
           last = Date.now();
@@ -302,14 +303,69 @@ export class SiteIndex {
     return d.text;
   }
 
-  private analyze(file: string, text: string, readIssues: SiteIssue[]): IndexedDocument {
-    const a: DocumentAnalysis = analyzeDocument(text, {
+  private analyzeOptions(): AnalyzeOptions {
+    return {
       headingIdStyle: this.model.headingIdStyle,
       shortcodes: this.model.summary.generator === 'hugo',
       liquid: this.model.summary.generator === 'jekyll',
       headingAttributes: true,
       maxBodyBytes: this.maxBody,
-    });
+    };
+  }
+
+  /**
+   * Cold crawl on a host that can read synchronously: parse only the front matter now (all the URL
+   * model needs, so the site is usable at once) and analyse the body — the markdown-it parse, most
+   * of the cost — the first time anything asks for headings or links, re-reading the file then.
+   * Holding 60 MB of texts until then would cost more than the second read.
+   */
+  private analyzeFrontMatterFirst(file: string, text: string): IndexedDocument {
+    if (text.length > this.maxBody) return this.analyze(file, text, []);
+    const split = splitFrontMatter(text);
+    detachStrings(split.frontMatter);
+    const data = split.frontMatter?.data ?? {};
+    const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
+    const terms = this.model.termsOf(data);
+    const size = text.length;
+    let body: Pick<DocumentAnalysis, 'headings' | 'htmlIds' | 'links'> | undefined;
+    const load = () => {
+      if (!body) {
+        const now = this.readSync(file);
+        if (now === undefined || now.length !== size) {
+          // Changed or gone since the crawl: the file event that follows re-indexes it.
+          body = { headings: [], htmlIds: [], links: [] };
+        } else {
+          const a = analyzeDocument(now, this.analyzeOptions());
+          detachStrings(a.headings);
+          detachStrings(a.htmlIds);
+          detachStrings(a.links);
+          body = { headings: a.headings, htmlIds: a.htmlIds, links: a.links };
+        }
+      }
+      return body;
+    };
+    return {
+      file,
+      frontMatter: split.frontMatter,
+      get headings() {
+        return load().headings;
+      },
+      get htmlIds() {
+        return load().htmlIds;
+      },
+      get links() {
+        return load().links;
+      },
+      size,
+      partial: false,
+      pages,
+      terms,
+      readIssues: [],
+    };
+  }
+
+  private analyze(file: string, text: string, readIssues: SiteIssue[]): IndexedDocument {
+    const a: DocumentAnalysis = analyzeDocument(text, this.analyzeOptions());
     // Strings sliced out of the text keep the whole text alive (V8 sliced strings): on 10,000 posts
     // that retained ~150 MB. Copy them out before keeping the facts.
     detachStrings(a.frontMatter);
