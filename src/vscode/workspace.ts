@@ -51,7 +51,7 @@ export class EngineHost implements vscode.Disposable {
       fs: nodeFileSystem,
       roots: this.roots(),
       logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
-      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 2_000_000) },
+      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000) },
     });
     // Unsaved edits of open documents win over the files on disk.
     for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === 'file' && isMarkdown(doc) && doc.isDirty) engine.documentChanged(doc.uri.path, doc.getText());

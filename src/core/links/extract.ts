@@ -128,6 +128,9 @@ class Extractor {
         this.htmlLinks(span);
       } else if (t.type === 'inline') this.inline(t, span);
     }
+    // Binary searches in `inside` need source order.
+    this.code.sort((a, b) => a.start - b.start);
+    this.html.sort((a, b) => a.start - b.start);
     this.definitions();
     if (this.input.shortcodes) this.shortcodes();
     if (this.input.liquid) this.liquidTags();
@@ -159,53 +162,83 @@ class Extractor {
     this.templates(span, codeSpans);
   }
 
-  /** Finds `](dest` in the span whose destination parses to `href`; an unlocated link is a reference use. */
-  private destination(kind: LinkKind, href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {
+  /** Per inline span: every `](dest` with its normalised href, in source order (built once). */
+  private candidates?: { span: Span; byHref: Map<string, number[]> };
+
+  private destinationsOf(span: Span, codeSpans: readonly Span[]): Map<string, number[]> {
+    if (this.candidates && this.candidates.span === span) return this.candidates.byHref;
     const m = this.input.masked;
     const md = this.md;
-    let i = span.start;
+    const seg = m.slice(span.start, span.end);
+    const byHref = new Map<string, number[]>();
+    let j = 0;
     for (;;) {
-      i = m.indexOf('](', i);
-      if (i < 0 || i >= span.end) break;
-      let p = i + 2;
-      i = p;
+      j = seg.indexOf('](', j);
+      if (j < 0) break;
+      let p = span.start + j + 2;
+      j += 2;
       if (inside(codeSpans, p)) continue;
       while (p < span.end && (m[p] === ' ' || m[p] === '\t')) p++;
       if (m[p] === '\r') p++;
       if (m[p] === '\n') p++;
       while (p < span.end && (m[p] === ' ' || m[p] === '\t')) p++;
-      if (used.has(p)) continue;
       const res = md.helpers.parseLinkDestination(m, p, span.end);
-      if (!res.ok || md.normalizeLink(res.str) !== href) continue;
-      used.add(p);
-      const angle = m[p] === '<';
-      const start = angle ? p + 1 : p;
-      const end = angle ? res.pos - 1 : res.pos;
-      if (end <= start) return;
-      // A destination that is (or contains) a masked shortcode is reported as the shortcode; one
-      // with template code is reported as a template.
-      if (this.input.text.slice(start, end) !== m.slice(start, end) || m.slice(start, end).includes('{{')) return;
-      this.push(kind, start, end);
+      if (!res.ok) continue;
+      const href = md.normalizeLink(res.str);
+      const list = byHref.get(href);
+      if (list) list.push(p);
+      else byHref.set(href, [p]);
+    }
+    this.candidates = { span, byHref };
+    return byHref;
+  }
+
+  /**
+   * Finds `](dest` in the span whose destination parses to `href`; an unlocated link is a reference
+   * use. Candidates are collected once per paragraph, so a paragraph of n links costs O(n), not O(n²).
+   */
+  private destination(kind: LinkKind, href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {
+    const m = this.input.masked;
+    const list = this.destinationsOf(span, codeSpans).get(href);
+    let p = -1;
+    while (list && list.length) {
+      const q = list.shift()!;
+      if (!used.has(q)) {
+        p = q;
+        break;
+      }
+    }
+    if (p < 0) {
+      this.referencedHrefs.add(href);
       return;
     }
-    this.referencedHrefs.add(href);
+    used.add(p);
+    const res = this.md.helpers.parseLinkDestination(m, p, span.end);
+    const angle = m[p] === '<';
+    const start = angle ? p + 1 : p;
+    const end = angle ? res.pos - 1 : res.pos;
+    if (end <= start) return;
+    // A destination that is (or contains) a masked shortcode is reported as the shortcode; one
+    // with template code is reported as a template.
+    if (this.input.text.slice(start, end) !== m.slice(start, end) || m.slice(start, end).includes('{{')) return;
+    this.push(kind, start, end);
   }
 
   private autolink(href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {
     if (href.startsWith('mailto:')) return;
-    const m = this.input.masked;
-    let i = span.start;
+    const seg = this.input.masked.slice(span.start, span.end);
+    let j = 0;
     for (;;) {
-      i = m.indexOf('<', i);
-      if (i < 0 || i >= span.end) return;
-      const close = m.indexOf('>', i);
-      if (close < 0 || close >= span.end) return;
-      const start = i + 1;
-      i = start;
+      j = seg.indexOf('<', j);
+      if (j < 0) return;
+      const close = seg.indexOf('>', j);
+      if (close < 0) return;
+      const start = span.start + j + 1;
+      j += 1;
       if (used.has(start) || inside(codeSpans, start)) continue;
-      if (this.md.normalizeLink(m.slice(start, close)) === href) {
+      if (this.md.normalizeLink(seg.slice(j, close)) === href) {
         used.add(start);
-        this.push('autolink', start, close);
+        this.push('autolink', start, span.start + close);
         return;
       }
     }
@@ -239,6 +272,7 @@ class Extractor {
     if (!content.includes('][')) return;
     const refs = (this.input.env['references'] ?? {}) as Record<string, unknown>;
     const RE = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
+    let segment: string | undefined;
     let m: RegExpExecArray | null;
     while ((m = RE.exec(content))) {
       const label = m[2] || m[1];
@@ -246,9 +280,11 @@ class Extractor {
       const norm = this.md.utils.normalizeReference(label);
       if (Object.prototype.hasOwnProperty.call(refs, norm)) continue;
       // Only when the same characters are in the source (no escapes that would make it text).
-      let at = this.input.masked.indexOf(m[0], span.start);
-      while (at >= 0 && at < span.end && inside(codeSpans, at)) at = this.input.masked.indexOf(m[0], at + 1);
-      if (at < 0 || at + m[0].length > span.end) continue;
+      const seg = (segment ??= this.input.masked.slice(span.start, span.end));
+      let rel = seg.indexOf(m[0]);
+      while (rel >= 0 && inside(codeSpans, span.start + rel)) rel = seg.indexOf(m[0], rel + 1);
+      if (rel < 0) continue;
+      const at = span.start + rel;
       const labelStart = m[2] ? at + m[1].length + 3 : at + 1;
       this.push('reference', labelStart, labelStart + label.length, { label, defined: false });
     }
@@ -257,19 +293,21 @@ class Extractor {
   /** Template code (`{{ … }}` not a shortcode) in text: published literally by Hugo. */
   private templates(span: Span, codeSpans: readonly Span[]): void {
     if (!this.input.shortcodes) return;
-    const m = this.input.masked;
-    let i = span.start;
+    // Searches stay inside the paragraph: a `{{` without a close must not scan the rest of the file.
+    const seg = this.input.masked.slice(span.start, span.end);
+    let j = 0;
     for (;;) {
-      i = m.indexOf('{{', i);
-      if (i < 0 || i >= span.end) return;
-      const next = m[i + 2];
-      const close = m.indexOf('}}', i + 2);
-      if (next === '<' || next === '%' || close < 0 || close >= span.end || inside(codeSpans, i) || inside(this.html, i)) {
-        i += 2;
+      j = seg.indexOf('{{', j);
+      if (j < 0) return;
+      const i = span.start + j;
+      const next = seg[j + 2];
+      const close = seg.indexOf('}}', j + 2);
+      if (next === '<' || next === '%' || close < 0 || inside(codeSpans, i) || inside(this.html, i)) {
+        j += 2;
         continue;
       }
-      this.push('template', i, close + 2);
-      i = close + 2;
+      this.push('template', i, span.start + close + 2);
+      j = close + 2;
     }
   }
 
@@ -377,8 +415,23 @@ function hasUnknownShortcode(text: string, from: number): boolean {
   return false;
 }
 
+/**
+ * Whether an offset lies in one of the spans. Spans are kept in source order (tokens come in order),
+ * so a binary search finds the last span starting at or before the offset; overlapping spans (a
+ * code span inside a paragraph already listed) fall back to a short scan backwards.
+ */
 function inside(spans: readonly Span[], offset: number): boolean {
-  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = last, seen = 0; k >= 0 && seen < 64; k--, seen++) if (offset < spans[k].end) return true;
   return false;
 }
 
