@@ -51,6 +51,17 @@ function createMarkdown(o: MarkupOptions): Markdown {
   // html: true even when the site forbids raw HTML, so it parses as HTML (like Goldmark) and we can
   // show "omitted" instead of printing the tags as text.
   const md = MarkdownIt({ html: true, linkify: o.generator === 'hugo', typographer: o.typographer });
+  // Goldmark's linkify needs a scheme or `www.`; a bare `a.md` (Moldova's TLD) stays text.
+  md.linkify.set({ fuzzyLink: false });
+  md.linkify.add('www.', {
+    validate: (text, pos) => {
+      const m = /^[a-z0-9-]+(\.[a-z0-9-]+)+[^\s<]*/i.exec(text.slice(pos));
+      return m ? m[0].length : 0;
+    },
+    normalize: (match) => {
+      match.url = 'http://' + match.url;
+    },
+  });
   md.use(footnote);
   md.use(taskLists, { enabled: false });
   md.core.ruler.push('postcraft_preview', (state) => annotate(state, o));

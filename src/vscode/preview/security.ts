@@ -5,7 +5,8 @@
 import * as crypto from 'node:crypto';
 
 export function makeNonce(): string {
-  return crypto.randomBytes(18).toString('base64').replace(/[+/=]/g, '');
+  // Hex: always 32 characters, nothing to strip (base64 minus '+/=' could come out short).
+  return crypto.randomBytes(16).toString('hex');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string, allowHttpsImages: boolean): string {
