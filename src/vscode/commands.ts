@@ -1,6 +1,8 @@
 /** Commands that are thin wrappers over the engine. Command ids are a public contract. */
 import * as vscode from 'vscode';
 import { describeSite, generatorName, type EngineHost } from './workspace';
+import { createPostcraft } from '../core/service';
+import { nodeFileSystem } from '../node/nodeFs';
 
 export interface SiteInfo {
   readonly root: string;
@@ -35,6 +37,14 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
         void vscode.window.showInformationMessage(engine.sites.map((s) => `${describeSite(s)} (${generatorName(s.model.summary.generator)} site at ${vscode.workspace.asRelativePath(s.root) || s.root})`).join('; '));
       } else void vscode.window.showInformationMessage('Postcraft found no site in this workspace.');
       return { sites };
+    }),
+    // Test-only (not contributed): what the status bar would say for a site folder outside the
+    // workspace, so the integration suite can cover several generators in one window.
+    vscode.commands.registerCommand('postcraft.test.describeFolder', async (folder: unknown) => {
+      if (typeof folder !== 'string') return undefined;
+      const engine = await createPostcraft({ fs: nodeFileSystem, roots: [vscode.Uri.file(folder).path] });
+      const s = engine.sites[0];
+      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.contentPages().filter((p) => p.kind === 'page').length } : undefined;
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
       await host.reload();

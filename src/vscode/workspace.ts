@@ -101,6 +101,8 @@ export class EngineHost implements vscode.Disposable {
         this.engine?.documentChanged(e.document.uri.path, e.document.getText());
         fire();
       }),
+      // Multi-root: a folder added or removed may add or remove sites.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidCloseTextDocument(async (d) => {
         // A closed, unsaved document falls back to what is on disk.
         if (d.uri.scheme === 'file' && isMarkdown(d)) await this.engine?.fileChanged(d.uri.path);

@@ -90,3 +90,35 @@ suite('Activation', () => {
     assert.strictEqual(site.posts, expected.length, `posts should count ${expected.map((p) => path.relative(root, p)).join(', ')}`);
   });
 });
+
+suite('Site detection across generators', () => {
+  /** The example sites ship inside the repository, next to the extension under test. */
+  function example(name: string): string {
+    return path.join(extension().extensionPath, 'examples', name);
+  }
+
+  function count(dir: string, pick: (entry: fs.Dirent, full: string) => boolean): number {
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => pick(e, path.join(dir, e.name))).length;
+  }
+
+  test('a Jekyll site: the status bar text names Jekyll and counts its _posts', async () => {
+    const root = example('jekyll-blog');
+    const expected = count(path.join(root, '_posts'), (e) => e.isFile() && /^\d{4}-\d{2}-\d{2}-.+\.md$/.test(e.name));
+    const r = await vscode.commands.executeCommand<{ generator: string; text: string; posts: number } | undefined>('postcraft.test.describeFolder', root);
+    assert.ok(r, 'a site was found');
+    assert.strictEqual(r.generator, 'jekyll');
+    assert.match(r.text, /^Jekyll · \d+ posts?$/);
+    // Pages (about.md, index.md) are pages too; the posts are at least the dated files.
+    assert.ok(r.posts >= expected, `expected at least ${expected} posts, got ${r.posts}`);
+  });
+
+  test('a Docusaurus blog: the status bar text names Docusaurus and counts the blog posts', async () => {
+    const root = example('docusaurus-blog');
+    const blog = path.join(root, 'blog');
+    const expected = count(blog, (e, full) => (e.isFile() && e.name.endsWith('.md')) || (e.isDirectory() && fs.existsSync(path.join(full, 'index.md'))));
+    const r = await vscode.commands.executeCommand<{ generator: string; text: string; posts: number } | undefined>('postcraft.test.describeFolder', root);
+    assert.ok(r, 'a site was found');
+    assert.strictEqual(r.generator, 'docusaurus');
+    assert.strictEqual(r.text, `Docusaurus · ${expected} post${expected === 1 ? '' : 's'}`);
+  });
+});
