@@ -204,13 +204,17 @@ interface RefCandidate {
   readonly ref: string;
 }
 
-/** Suggestion candidates per index state: built once, not per broken ref (a typo can break many). */
-const refCandidateCache = new WeakMap<object, { version: number; includeDrafts: boolean; list: RefCandidate[]; memo: Map<string, string[]> }>();
+/**
+ * Suggestion candidates per URL table (it is rebuilt when pages come, go or change URL or status, and
+ * not on a keystroke in a post's body): built once, not per broken ref (a typo can break many).
+ */
+const refCandidateCache = new WeakMap<object, { urls: object; includeDrafts: boolean; list: RefCandidate[]; memo: Map<string, string[]> }>();
 
 function refCandidates(ctx: CheckContext): { list: RefCandidate[]; memo: Map<string, string[]> } {
   const index = ctx.site.index;
+  const urls = index.urls();
   const cached = refCandidateCache.get(index);
-  if (cached && cached.version === index.version && cached.includeDrafts === ctx.includeDrafts) return cached;
+  if (cached && cached.urls === urls && cached.includeDrafts === ctx.includeDrafts) return cached;
   const list: RefCandidate[] = [];
   for (const p of index.contentPages()) {
     if (!p.file || (!p.willPublish && !ctx.includeDrafts)) continue;
@@ -219,7 +223,7 @@ function refCandidates(ctx: CheckContext): { list: RefCandidate[]; memo: Map<str
     const base = ref.toLowerCase().replace(/\/(_?index)?\.[a-z]+$/, '').replace(/\.[a-z]+$/, '').split('/').pop() ?? '';
     list.push({ base, ref });
   }
-  const entry = { version: index.version, includeDrafts: ctx.includeDrafts, list, memo: new Map<string, string[]>() };
+  const entry = { urls, includeDrafts: ctx.includeDrafts, list, memo: new Map<string, string[]>() };
   refCandidateCache.set(index, entry);
   return entry;
 }
