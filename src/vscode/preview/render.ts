@@ -10,6 +10,8 @@ export interface PanelRenderSettings {
   readonly allowHttpsImages: boolean;
   readonly includeDrafts: boolean;
   readonly scrollSync: boolean;
+  /** Above this many characters only the beginning is rendered (rendering 10 MB takes seconds). */
+  readonly largeFileLimit: number;
 }
 
 export function readSettings(resource: vscode.Uri): PanelRenderSettings {
@@ -18,7 +20,16 @@ export function readSettings(resource: vscode.Uri): PanelRenderSettings {
     allowHttpsImages: cfg.get<boolean>('preview.allowHttpsImages', false),
     scrollSync: cfg.get<boolean>('preview.scrollSync', true),
     includeDrafts: cfg.get<boolean>('links.includeDrafts', false),
+    largeFileLimit: cfg.get<number>('largeFileLimit', 500_000),
   };
+}
+
+/** The beginning of a very large post, cut at a line end, with a visible note of what was left out. */
+export function limitedText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf('\n', limit);
+  const head = text.slice(0, cut > 0 ? cut : limit);
+  return `${head}\n\n> **Postcraft:** the preview shows the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (setting \`postcraft.largeFileLimit\`).\n`;
 }
 
 function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
@@ -27,7 +38,7 @@ function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
 
 export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings): Promise<RenderedPost> {
   const path = doc.uri.path;
-  const text = doc.getText();
+  const text = limitedText(doc.getText(), s.largeFileLimit);
   // A webview may load only what localResourceRoots allow; anything else is marked, not fetched.
   const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(vscode.Uri.file(abs)).toString() : undefined);
   const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
