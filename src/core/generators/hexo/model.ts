@@ -6,10 +6,11 @@
  */
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
-import type { Page, PublishStatus, SiteIssue } from '../../site/model';
+import type { PublishStatus, SiteIssue } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';
 import { jekyllDate, type DateParts } from '../jekyll/urls';
 import type { HexoConfig } from './config';
+import { derivedCollector } from '../../site/derived';
 
 const MARKDOWN = /\.(md|markdown|mkd|mkdn|mdwn|mdown|mdtxt|mdtext)$/i;
 /** What Hexo renders to HTML by default (hexo-renderer-* in a new site); the rest is copied. */
@@ -223,15 +224,7 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
     },
 
     derivedPages(pages, terms) {
-      const out: Page[] = [];
-      const extra: string[] = [];
-      const have = new Set(pages.map((p) => p.url));
-      const add = (p: Page) => {
-        if (!have.has(p.url)) {
-          have.add(p.url);
-          out.push(p);
-        }
-      };
+      const { out, extra, add } = derivedCollector(pages);
       const posts = pages.filter((p) => p.section === 'posts' && p.willPublish);
       const home = basePath + '/';
       add({ url: home, kind: 'home', status: 'published', willPublish: true, lang: 'en', aliases: [], section: '' });

@@ -10,6 +10,7 @@ import { fmGet, fmList } from '../../frontmatter/parse';
 import { isUgly, type HugoConfig } from './config';
 import { makePath, urlize, type PathOptions } from './paths';
 import { dayOfYear, MONTH_NAMES, parseWrittenDate, type WrittenDate } from './dates';
+import { derivedCollector } from '../../site/derived';
 
 const CONTENT_EXT = /\.(md|markdown|mdown|mkd|mkdn|html|htm)$/i;
 const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
@@ -428,15 +429,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     },
 
     derivedPages(pages, terms) {
-      const out: Page[] = [];
-      const extra: string[] = [];
-      const have = new Set(pages.map((p) => p.url));
-      const add = (p: Page) => {
-        if (!have.has(p.url)) {
-          have.add(p.url);
-          out.push(p);
-        }
-      };
+      const { out, extra, add } = derivedCollector(pages);
       const kinds = new Set(c.disableKinds);
       for (const l of c.languages) {
         const lp = langPrefix(l.code);

@@ -4,10 +4,11 @@
  */
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
-import type { Page, PublishStatus, SiteIssue } from '../../site/model';
+import type { PublishStatus, SiteIssue } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';
 import type { JekyllCollection, JekyllConfig } from './config';
 import { addPermalinkSuffix, datePlaceholders, fillTemplate, jekyllDate, postTemplate, slugify, type DateParts } from './urls';
+import { derivedCollector } from '../../site/derived';
 
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 /** Document::DATE_FILENAME_MATCHER on the file name: `2019-03-01-title.md`. */
@@ -256,15 +257,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     },
 
     derivedPages(pages, terms) {
-      const out: Page[] = [];
-      const extra: string[] = [];
-      const have = new Set(pages.map((p) => p.url));
-      const add = (p: Page) => {
-        if (!have.has(p.url)) {
-          have.add(p.url);
-          out.push(p);
-        }
-      };
+      const { out, extra, add } = derivedCollector(pages);
       const posts = pages.filter((p) => p.section === 'posts' && p.willPublish);
       if (c.plugins.includes('jekyll-feed')) extra.push(basePath + '/feed.xml');
       if (c.plugins.includes('jekyll-sitemap')) extra.push(basePath + '/sitemap.xml', basePath + '/robots.txt');
