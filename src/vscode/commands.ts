@@ -20,12 +20,11 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
     vscode.commands.registerCommand('postcraft.showSiteInfo', async (): Promise<{ sites: SiteInfo[] }> => {
       const engine = await host.get();
       const sites: SiteInfo[] = engine.sites.map((s) => {
-        const pages = s.index.contentPages();
         return {
           root: s.root,
           generator: s.model.summary.generator,
-          pages: pages.length,
-          posts: pages.filter((p) => p.kind === 'page').length,
+          pages: s.index.pageCount(),
+          posts: s.index.pageCount('page'),
           linkSemantics: s.model.summary.linkSemantics,
           configFile: s.model.summary.configFile,
         };
@@ -44,7 +43,7 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
       if (typeof folder !== 'string') return undefined;
       const engine = await createPostcraft({ fs: nodeFileSystem, roots: [vscode.Uri.file(folder).path] });
       const s = engine.sites[0];
-      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.contentPages().filter((p) => p.kind === 'page').length } : undefined;
+      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.pageCount('page') } : undefined;
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
       await host.reload();

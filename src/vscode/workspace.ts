@@ -126,6 +126,6 @@ export function generatorName(id: string): string {
 }
 
 export function describeSite(s: Site): string {
-  const posts = s.index.contentPages().filter((p) => p.kind === 'page').length;
+  const posts = s.index.pageCount('page');
   return `${generatorName(s.model.summary.generator)} · ${posts} post${posts === 1 ? '' : 's'}`;
 }

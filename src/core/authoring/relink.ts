@@ -11,6 +11,7 @@ import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
+import { liquidTargetFile } from '../links/resolve';
 import { decodePath, relativeUrl, resolvePath, splitDestination } from '../links/urls';
 import { resolveHugoRef } from '../links/hugoRefs';
 import { postUrlName } from './linkStyle';
@@ -217,15 +218,13 @@ function liquidEdit(site: Site, ch: Changes, linker: string, link: ExtractedLink
     const to = ch.moved.get(bare);
     return to ? (written.startsWith('/') ? '/' : '') + to : undefined;
   }
-  for (const f of site.model.refCandidates?.(written, linker) ?? []) {
-    if (!site.index.hasFile(f)) continue;
-    const to = ch.moved.get(f);
-    const oldName = postUrlName(f);
-    const newName = to ? postUrlName(to) : undefined;
-    if (!oldName || !newName) return undefined;
-    return bare === oldName ? newName : posix.basename(newName);
-  }
-  return undefined;
+  const f = liquidTargetFile(site, written, linker);
+  if (!f) return undefined;
+  const to = ch.moved.get(f);
+  const oldName = postUrlName(f);
+  const newName = to ? postUrlName(to) : undefined;
+  if (!oldName || !newName) return undefined;
+  return bare === oldName ? newName : posix.basename(newName);
 }
 
 /** File-semantics sites (Docusaurus, plain folders): links are relative file paths. */

@@ -9,7 +9,7 @@ import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
+import { liquidTargetFile, targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
 import { decodePath, resolvePath, splitDestination } from '../links/urls';
 
 export interface LinkTarget {
@@ -77,12 +77,10 @@ export function targetOf(site: Site, file: string, link: ExtractedLink): LinkTar
       return undefined;
     case 'post_url':
     case 'liquid-link': {
-      for (const f of site.model.refCandidates?.(target, file) ?? (link.kind === 'liquid-link' ? [target.replace(/^\//, '')] : [])) {
-        if (!site.index.hasFile(f)) continue;
-        const page = site.index.pagesOfFile(f)[0];
-        return page ? pageTarget(site, page, undefined) : { file: f };
-      }
-      return undefined;
+      const f = liquidTargetFile(site, target, file);
+      if (!f) return undefined;
+      const page = site.index.pagesOfFile(f)[0];
+      return page ? pageTarget(site, page, undefined) : { file: f };
     }
     case 'ref':
     case 'relref': {

@@ -118,12 +118,23 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
  * `{% post_url %}` / `{% link %}`: Liquid runs over the whole post before Markdown (fences do not
  * protect a tag, only `{% raw %}` does), and a missing target stops the Jekyll build.
  */
+/**
+ * The site file a Jekyll `{% post_url %}` / `{% link %}` argument names: the first of the
+ * generator's candidates that exists. One place for the checker, the preview, navigation and moves.
+ */
+export function liquidTargetFile(site: Site, target: string, fromFile: string, seen?: (candidate: string) => void): string | undefined {
+  for (const c of site.model.refCandidates?.(target, fromFile) ?? []) {
+    seen?.(c);
+    if (site.index.hasFile(c)) return c;
+  }
+  return undefined;
+}
+
 function liquidProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
-  const candidates = ctx.site.model.refCandidates?.(link.target, ctx.file);
-  if (!candidates || candidates.length === 0) return undefined;
-  for (const c of candidates) {
-    ctx.deps.add('file:' + c);
-    if (!ctx.site.index.hasFile(c)) continue;
+  if (!ctx.site.model.refCandidates?.(link.target, ctx.file).length) return undefined;
+  // Every candidate is a dependency: creating any of them can fix the link.
+  const c = liquidTargetFile(ctx.site, link.target, ctx.file, (x) => ctx.deps.add('file:' + x));
+  if (c) {
     const page = ctx.site.index.pagesOfFile(c)[0];
     if (page && !page.willPublish && !ctx.includeDrafts && link.kind === 'post_url') {
       return {

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { resolveHugoRef } from '../links/hugoRefs';
-import { checkLink, targetPageOf, type CheckContext } from '../links/resolve';
+import { checkLink, liquidTargetFile, targetPageOf, type CheckContext } from '../links/resolve';
 import type { ExtractedLink, LinkKind } from '../links/types';
 import type { LinkForm, LinkVerdict } from './types';
 
@@ -211,10 +211,8 @@ function refVerdict(ctx: Ctx, t: string, form: LinkForm): LinkVerdict {
 
 function jekyllVerdict(ctx: Ctx, t: string, form: LinkForm): LinkVerdict {
   const { site } = ctx;
-  const candidates = site.model.refCandidates?.(t, ctx.file) ?? [];
-  const direct = form === 'liquid-link' ? [t.replace(/^\//, '')] : [];
-  for (const f of [...direct, ...candidates]) {
-    if (!site.index.hasFile(f)) continue;
+  const f = liquidTargetFile(site, t, ctx.file);
+  if (f) {
     const page = site.index.pagesOfFile(f)[0];
     if (page) return pageVerdict(ctx, page, undefined, page.url);
     return { kind: 'internal', file: posix.join(site.root, f) };

@@ -589,6 +589,28 @@ export class SiteIndex {
     return out;
   }
 
+  private pageCountCache?: { version: number; counts: Map<string, number> };
+
+  /**
+   * How many content pages there are, of one kind or all. Memoised per index version: the status bar
+   * asks on every keystroke, and building the sorted page list each time costs O(n log n).
+   */
+  pageCount(kind?: Page['kind']): number {
+    if (!this.pageCountCache || this.pageCountCache.version !== this.changeCount) {
+      const counts = new Map<string, number>();
+      let all = 0;
+      for (const d of this.docs.values()) {
+        for (const p of d.pages) {
+          counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+          all++;
+        }
+      }
+      counts.set('*', all);
+      this.pageCountCache = { version: this.changeCount, counts };
+    }
+    return this.pageCountCache.counts.get(kind ?? '*') ?? 0;
+  }
+
   /** Every page, including those the generator makes (home, sections, taxonomies). */
   allPages(): readonly Page[] {
     return this.ensureDerived().pages;
