@@ -28,6 +28,12 @@ export interface FileSystemHost {
   realpath?(path: string): Promise<string>;
   /** Fast path for hosts that can read synchronously (Node); the crawler uses it when present. */
   readFileSync?(path: string): Uint8Array;
+  /**
+   * Synchronous twins of readDirectory and realpath, for the same hosts: a cold crawl awaiting two
+   * thread-pool round trips per folder spent most of its time idle on sites with many bundles.
+   */
+  readDirectorySync?(path: string): FileEntry[];
+  realpathSync?(path: string): string;
 }
 
 export interface Logger {

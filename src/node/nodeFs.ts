@@ -20,6 +20,9 @@ export const nodeFileSystem: FileSystemHost = {
     const entries = await fs.promises.readdir(path, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, type: typeOf(e) }));
   },
+  readDirectorySync(path): FileEntry[] {
+    return fs.readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, type: typeOf(e) }));
+  },
   async stat(path) {
     try {
       const s = await fs.promises.stat(path);
@@ -30,5 +33,8 @@ export const nodeFileSystem: FileSystemHost = {
   },
   async realpath(path) {
     return fs.promises.realpath(path);
+  },
+  realpathSync(path) {
+    return fs.realpathSync.native(path);
   },
 };

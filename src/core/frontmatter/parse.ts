@@ -469,8 +469,26 @@ export function fmBool(data: Readonly<Record<string, unknown>>, key: string): bo
 
 /** Case-insensitive lookup: Hugo treats front-matter keys case-insensitively (`Title`, `DATE`). */
 export function fmGet(data: Readonly<Record<string, unknown>>, key: string): unknown {
-  if (key in data) return data[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(data)) if (k.toLowerCase() === lower) return data[k];
-  return undefined;
+  if (Object.prototype.hasOwnProperty.call(data, key)) return data[key];
+  const k = lowerKeysOf(data).get(key.toLowerCase());
+  return k === undefined ? undefined : data[k];
+}
+
+/**
+ * Lower-cased key → the first key spelled that way, per front-matter object. The page model asks
+ * for a dozen absent keys per page (publishDate, pubdate, expiryDate, …); lower-casing every key for
+ * each miss was a visible share of a cold index. Parsed front matter is not given new keys later.
+ */
+const lowerKeyMemo = new WeakMap<object, Map<string, string>>();
+function lowerKeysOf(data: Readonly<Record<string, unknown>>): Map<string, string> {
+  let map = lowerKeyMemo.get(data);
+  if (map) return map;
+  map = new Map<string, string>();
+  for (const k in data) {
+    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+    const l = k.toLowerCase();
+    if (!map.has(l)) map.set(l, k);
+  }
+  lowerKeyMemo.set(data, map);
+  return map;
 }

@@ -185,12 +185,22 @@ export class SiteIndex {
     return this.authorList;
   }
 
+  private lastYield = 0;
+
+  /** Synchronous crawling gives the host's event loop a turn every 50 ms or so. */
+  private async yieldNowAndThen(): Promise<void> {
+    const t = Date.now();
+    if (t - this.lastYield < 50) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    this.lastYield = Date.now();
+  }
+
   private async walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
     const abs = posix.join(this.root, dir);
     let real = abs;
-    if (this.fs.realpath) {
+    if (this.fs.realpathSync || this.fs.realpath) {
       try {
-        real = await this.fs.realpath(abs);
+        real = this.fs.realpathSync ? this.fs.realpathSync(abs) : await this.fs.realpath!(abs);
       } catch {
         return;
       }
@@ -202,7 +212,7 @@ export class SiteIndex {
     seen.add(real);
     let entries;
     try {
-      entries = await this.fs.readDirectory(abs);
+      entries = this.fs.readDirectorySync ? this.fs.readDirectorySync(abs) : await this.fs.readDirectory(abs);
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
@@ -210,6 +220,7 @@ export class SiteIndex {
       }
       return;
     }
+    await this.yieldNowAndThen();
     const skip = new Set([...this.model.ignoreDirs, ...(this.options.exclude ?? [])]);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
@@ -234,14 +245,10 @@ export class SiteIndex {
     if (this.fs.readFileSync) {
       // Read and analyse one file at a time: no 60 MB of texts held at once on a big site. Yield to
       // the host now and then so an editor stays responsive during a cold index.
-      let last = Date.now();
       for (const f of order) {
         const t = this.readSync(f);
         if (t !== undefined) this.docs.set(f, this.analyzeFrontMatterFirst(f, t));
-        if (Date.now() - last > 50) {
-          await new Promise<void>((resolve) => setTimeout(resolve, 0));
-          last = Date.now();
-        }
+        await this.yieldNowAndThen();
       }
       return;
     }

@@ -234,6 +234,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
    */
   function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
     const list = fmList(data, 'aliases');
+    if (list.length === 0) return [];
     const out: string[] = [];
     const parent = posix.dirname(pageUrl.replace(/\/+$/, '').replace(/\.html$/, '')) || '/';
     for (const a of list) {
