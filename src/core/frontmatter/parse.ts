@@ -470,24 +470,34 @@ export function fmBool(data: Readonly<Record<string, unknown>>, key: string): bo
 /** Case-insensitive lookup: Hugo treats front-matter keys case-insensitively (`Title`, `DATE`). */
 export function fmGet(data: Readonly<Record<string, unknown>>, key: string): unknown {
   if (Object.prototype.hasOwnProperty.call(data, key)) return data[key];
-  const k = lowerKeysOf(data).get(key.toLowerCase());
+  const lower = key.toLowerCase();
+  const map = lowerKeysOf(data);
+  if (map === null) return lower !== key && Object.prototype.hasOwnProperty.call(data, lower) ? data[lower] : undefined;
+  const k = map.get(lower);
   return k === undefined ? undefined : data[k];
 }
 
 /**
- * Lower-cased key → the first key spelled that way, per front-matter object. The page model asks
- * for a dozen absent keys per page (publishDate, pubdate, expiryDate, …); lower-casing every key for
- * each miss was a visible share of a cold index. Parsed front matter is not given new keys later.
+ * Lower-cased key → the first key spelled that way, per front-matter object; null when every key is
+ * lower-case already (the usual case). The page model asks for a dozen absent keys per page
+ * (publishDate, pubdate, expiryDate, …); lower-casing every key for each miss was a visible share of
+ * a cold index. Parsed front matter is not given new keys later.
  */
-const lowerKeyMemo = new WeakMap<object, Map<string, string>>();
-function lowerKeysOf(data: Readonly<Record<string, unknown>>): Map<string, string> {
-  let map = lowerKeyMemo.get(data);
-  if (map) return map;
-  map = new Map<string, string>();
-  for (const k in data) {
-    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
-    const l = k.toLowerCase();
-    if (!map.has(l)) map.set(l, k);
+const lowerKeyMemo = new WeakMap<object, Map<string, string> | null>();
+function lowerKeysOf(data: Readonly<Record<string, unknown>>): Map<string, string> | null {
+  const hit = lowerKeyMemo.get(data);
+  if (hit !== undefined) return hit;
+  let map: Map<string, string> | null = null;
+  const keys = Object.keys(data);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k.toLowerCase() === k) continue;
+    map = new Map<string, string>();
+    for (const key of keys) {
+      const l = key.toLowerCase();
+      if (!map.has(l)) map.set(l, key);
+    }
+    break;
   }
   lowerKeyMemo.set(data, map);
   return map;

@@ -142,7 +142,18 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return undefined;
   }
 
-  function statusOf(data: FrontMatterData, now: Date): { status: PublishStatus; willPublish: boolean; date?: WrittenDate; dateText?: string } {
+  type Status = { status: PublishStatus; willPublish: boolean; date?: WrittenDate; dateText?: string };
+  // Every page below a section asks for the section index's status: once per index and clock reading.
+  const statusMemo = new WeakMap<FrontMatterData, { at: number; st: Status }>();
+  function statusOf(data: FrontMatterData, now: Date): Status {
+    const hit = statusMemo.get(data);
+    if (hit && hit.at === now.getTime()) return hit.st;
+    const st = computeStatus(data, now);
+    statusMemo.set(data, { at: now.getTime(), st });
+    return st;
+  }
+
+  function computeStatus(data: FrontMatterData, now: Date): Status {
     const dateRaw = fmGet(data, 'date') ?? fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'lastmod');
     const pubRaw = fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'date');
     const expRaw = fmGet(data, 'expirydate') ?? fmGet(data, 'unpublishdate');
@@ -304,7 +315,6 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       const fmUrl = typeof urlRaw === 'string' && urlRaw.trim() ? urlRaw.trim() : undefined;
       const rendered = build(fmGet(data, '_build')) && fmGet(data, 'headless') !== true;
       const lp = langPrefix(lang);
-      const common = { file, status: st.status, lang, title, date: st.dateText };
 
       if (base === '_index') {
         const segs = dir ? dir.split('/') : [];
@@ -329,7 +339,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ ...common, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
+        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -364,7 +374,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ ...common, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
+      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
     },
 
     /**
