@@ -34,6 +34,18 @@ export interface FileSystemHost {
    */
   readDirectorySync?(path: string): FileEntry[];
   realpathSync?(path: string): string;
+  /**
+   * Many files, read elsewhere (a worker thread) while the crawler parses: batches in the order
+   * asked, every path exactly once, a failed read as a result with `error`. Optional; the crawler
+   * falls back to reading one by one, also for the rest of the list if this throws midway.
+   */
+  readFilesInOrder?(paths: readonly string[]): AsyncIterable<readonly ReadResult[]>;
+}
+
+export interface ReadResult {
+  readonly path: string;
+  readonly bytes?: Uint8Array;
+  readonly error?: { readonly code?: string; readonly message: string };
 }
 
 export interface Logger {

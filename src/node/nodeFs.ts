@@ -1,6 +1,7 @@
 /** The file-system host over Node's fs: used by the CLI, the Node extension host and tests. */
 import * as fs from 'node:fs';
 import type { FileEntry, FileSystemHost, FileType } from '../core/host';
+import { readFilesOnWorker } from './parallelRead';
 
 function typeOf(d: fs.Dirent | fs.Stats): FileType {
   if (d.isSymbolicLink()) return 'symlink';
@@ -33,6 +34,9 @@ export const nodeFileSystem: FileSystemHost = {
   },
   async realpath(path) {
     return fs.promises.realpath(path);
+  },
+  readFilesInOrder(paths) {
+    return readFilesOnWorker(paths);
   },
   realpathSync(path) {
     return fs.realpathSync.native(path);

@@ -1,0 +1,104 @@
+/**
+ * The Node host reads big sites on a worker thread while the crawler parses. It must hand back
+ * every file, in order, with failed reads as results, and the index must equal the one-by-one crawl.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readFilesOnWorker } from '../../../src/node/parallelRead';
+import { nodeFileSystem } from '../../../src/node/nodeFs';
+import { createPostcraft } from '../../../src/core/service';
+import type { FileSystemHost } from '../../../src/core/host';
+import { fixedClock } from '../helpers/memoryFs';
+import '../../../src/core/features';
+
+describe('reading files on a worker thread', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-parallel-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('returns every path once, in order, with contents, and failed reads as errors', async () => {
+    const paths: string[] = [];
+    const expected = new Map<string, string>();
+    for (let i = 0; i < 700; i++) {
+      const p = path.join(dir, `f${i}.txt`);
+      // Some files big enough to close a batch early, one empty, some non-ASCII.
+      const text = i === 5 ? '' : `file ${i} ü ${'x'.repeat(i % 97 === 0 ? 300_000 : i)}`;
+      fs.writeFileSync(p, text);
+      paths.push(p);
+      expected.set(p, text);
+    }
+    fs.mkdirSync(path.join(dir, 'a-folder'));
+    paths.splice(10, 0, path.join(dir, 'missing.txt'));
+    paths.splice(400, 0, path.join(dir, 'a-folder'));
+    const seen: string[] = [];
+    const errors = new Map<string, string | undefined>();
+    let batches = 0;
+    for await (const batch of readFilesOnWorker(paths)) {
+      batches++;
+      for (const r of batch) {
+        seen.push(r.path);
+        if (r.error) errors.set(r.path, r.error.code);
+        else assert.equal(Buffer.from(r.bytes!).toString('utf8'), expected.get(r.path), r.path);
+      }
+    }
+    assert.deepEqual(seen, paths);
+    assert.ok(batches > 2, `${batches} batches`);
+    assert.deepEqual([...errors], [
+      [path.join(dir, 'missing.txt'), 'ENOENT'],
+      [path.join(dir, 'a-folder'), 'EISDIR'],
+    ]);
+  });
+
+  it('stops its thread when the reader is abandoned midway', async () => {
+    const paths = Array.from({ length: 3000 }, (_, i) => path.join(dir, `f${i % 700}.txt`));
+    let got = 0;
+    for await (const batch of readFilesOnWorker(paths)) {
+      got += batch.length;
+      break;
+    }
+    assert.ok(got > 0 && got < paths.length);
+    // mocha would not exit (and the suite would time out in CI) if the thread were left running.
+  });
+});
+
+describe('a cold crawl with parallel reading', () => {
+  let root: string;
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-parallel-site-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('hugo.toml', 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n');
+    write('content/posts/_index.md', '---\ntitle: Posts\n---\n');
+    write('content/drafts/_index.md', '---\ntitle: Hidden\ndraft: true\n---\n');
+    for (let i = 0; i < 400; i++) {
+      const fm = i % 2 ? `+++\ntitle = "Post ${i}"\ntags = ["t${i % 7}"]\ndate = 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n+++\n` : `---\ntitle: Post ${i}\ntags: [t${i % 5}]\nslug: s-${i}\n---\n`;
+      const body = `# Post ${i}\n\n[next](../s-${i + 1}/) [home](/)\n`;
+      if (i % 3 === 0) {
+        write(`content/posts/b${i}/index.md`, fm + body);
+        write(`content/posts/b${i}/pic.png`, 'png');
+      } else write(`content/${i % 10 === 1 ? 'drafts' : 'posts'}/p${i}.md`, fm + body);
+    }
+    write('content/posts/bad.md', '---\ntitle: [unclosed\n---\nbody\n');
+    fs.writeFileSync(path.join(root, 'content/posts/latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('builds the same index and the same findings as reading one file at a time', async () => {
+    const { readFilesInOrder, ...oneByOne } = nodeFileSystem;
+    assert.ok(readFilesInOrder, 'the Node host reads in parallel');
+    const parallel = await createPostcraft({ fs: nodeFileSystem, roots: [root], clock: fixedClock() });
+    const serial = await createPostcraft({ fs: oneByOne as FileSystemHost, roots: [root], clock: fixedClock() });
+    const a = parallel.sites[0].index;
+    const b = serial.sites[0].index;
+    assert.ok(a.contentPages().length > 300);
+    assert.deepEqual(a.snapshot(), b.snapshot());
+    assert.deepEqual(await parallel.checkSite(parallel.sites[0]), await serial.checkSite(serial.sites[0]));
+    assert.deepEqual(a.issues.map((i) => i.code).sort(), ["site.encoding"]);
+  });
+});
