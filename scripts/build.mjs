@@ -21,6 +21,8 @@ const common = {
 const entries = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Loaded by the extension as a worker thread (src/node/analysisClient.ts), beside extension.js.
+  { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 if (existsSync('bench/main.ts')) {
   entries.push({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', external: ['vscode', 'playwright-core'] });

@@ -6,12 +6,13 @@ import { posix } from 'node:path';
 import type { Clock, FileSystemHost, Logger } from './host';
 import { decodeText, silentLogger, systemClock } from './host';
 import { findSites, siteFor } from './site/detect';
-import { SiteIndex } from './site/index';
+import { SiteIndex, type DocumentAnalyzer } from './site/index';
 import type { GeneratorModel } from './site/generator';
 import type { LinkSemantics, SiteIssue } from './site/model';
 import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
+import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
   /** Overrides the detected link semantics for Hugo sites. */
@@ -28,6 +29,11 @@ export interface PostcraftInit {
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly settings?: PostcraftSettings;
+  /**
+   * Analyses the text of files changed on disk off this thread (the extension's worker); without
+   * it the engine parses them itself.
+   */
+  readonly analyzer?: DocumentAnalyzer;
 }
 
 export interface Site {
@@ -59,7 +65,7 @@ export class Postcraft {
     const models = await findSites(this.init.fs, this.init.roots, { linkSemantics: this.init.settings?.linkSemantics });
     const sites: Site[] = [];
     for (const model of models) {
-      const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes });
+      const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
       await index.crawl();
       sites.push({ root: model.summary.root, model, index });
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
@@ -73,7 +79,7 @@ export class Postcraft {
     if (i < 0) return this.load();
     const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, maxDepth: 0 });
     const model = models[0];
-    const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes });
+    const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
     await index.crawl();
     this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index } : s));
   }
@@ -97,9 +103,20 @@ export class Postcraft {
 
   // ---------------------------------------------------------------- document events
 
-  documentChanged(absPath: string, text: string): void {
+  /**
+   * An open document's text changed. `analysis`: `analyzeDocument(text, analyzeOptions(absPath))`
+   * computed by the host elsewhere (a worker thread), sparing this thread the parse.
+   */
+  documentChanged(absPath: string, text: string, analysis?: DocumentAnalysis): void {
     const site = this.siteOf(absPath);
-    site?.index.updateDocument(this.relative(site, absPath), text);
+    site?.index.updateDocument(this.relative(site, absPath), text, analysis);
+  }
+
+  /** The options `analyzeDocument` needs for this file, or undefined when the index does not analyse it. */
+  analyzeOptions(absPath: string): AnalyzeOptions | undefined {
+    const site = this.siteOf(absPath);
+    if (!site || !site.model.isContentDocument(this.relative(site, absPath))) return undefined;
+    return site.index.analyzeOptions();
   }
 
   async fileCreated(absPath: string): Promise<void> {

@@ -45,7 +45,7 @@ export async function checkAllLinks(controller: DiagnosticsController, progress?
       const dirty = openDirty.get(abs);
       if (dirty) {
         // checkSite read the saved file; the editor's unsaved text is what the writer sees.
-        engine.documentChanged(abs, dirty.getText());
+        controller.host.documents.refresh(dirty);
         controller.schedule(dirty, 0);
         continue;
       }

@@ -103,6 +103,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private async checkOpen(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
     const engine = await this.host.get();
+    // Never parse here: wait for the worker's analysis of this text (a stuck analysis keeps the
+    // diagnostics shown before).
+    if (!(await this.host.ready(doc)) || doc.isClosed) return;
     const version = doc.version;
     const text = doc.getText();
     try {

@@ -15,7 +15,7 @@ export function registerFrontMatterCodeActions(context: vscode.ExtensionContext,
       if (!mayHaveFrontMatter(doc)) return undefined;
       const engine = await host.get();
       const site = engine.siteOf(doc.uri.path);
-      if (!site) return undefined;
+      if (!site || !(await host.ready(doc))) return undefined;
       const text = doc.getText();
       const found = frontMatterDiagnostics(site, engine.relative(site, doc.uri.path), text, new LineIndex(text));
       const actions: vscode.CodeAction[] = [];

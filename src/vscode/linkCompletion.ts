@@ -44,7 +44,7 @@ export function registerLinkCompletion(context: vscode.ExtensionContext, host: E
       const engine = await host.get();
       if (token.isCancellationRequested) return undefined;
       const site = engine.siteOf(doc.uri.path);
-      if (!site) return undefined;
+      if (!site || !(await host.ready(doc)) || token.isCancellationRequested) return undefined;
       const r = completeLinks(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), linkCompletionOptions());
       return r.context ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), true) : undefined;
     },

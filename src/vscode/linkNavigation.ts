@@ -3,6 +3,7 @@
  * resolvable links, a hover with the target's title, date, status and URL, and Find All References
  * on a post. All resolution is the engine's (src/core/authoring/targets.ts).
  */
+import { TimeSlicer } from '../core/slicing';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Postcraft, Site } from '../core/service';
@@ -27,9 +28,9 @@ export async function openDocument(host: EngineHost, document: vscode.TextDocume
   const site = engine.siteOf(document.uri.path);
   if (!site) return undefined;
   const file = engine.relative(site, document.uri.path);
-  const text = document.getText();
-  let doc = site.index.document(file);
-  if (!doc || doc.size !== text.length) doc = site.index.updateDocument(file, text);
+  // The worker's analysis of this very text; when it failed, the last one indexed (never a parse here).
+  await host.ready(document);
+  const doc = site.index.document(file);
   return doc ? { engine, site, file, doc } : undefined;
 }
 
@@ -73,7 +74,11 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
       const o = await openDocument(host, document);
       if (!o || token.isCancellationRequested) return [];
       const out: vscode.DocumentLink[] = [];
+      // Thousands of links in one post: resolve them in slices, never in one long block.
+      const slicer = new TimeSlicer();
       for (const link of o.doc.links) {
+        await slicer.maybeYield();
+        if (token.isCancellationRequested) return [];
         if (link.kind === 'template' || link.kind === 'reference') continue;
         const t = targetOf(o.site, o.file, link);
         if (!t?.file) continue;

@@ -3,10 +3,13 @@
  * open documents (unsaved text) and files on disk.
  */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../core/service';
 import { nodeFileSystem } from '../node/nodeFs';
 import type { LinkSemantics } from '../core/site/model';
 import '../core/features';
+import { AnalysisUnavailable, AnalysisWorker } from '../node/analysisClient';
+import { DocumentSync } from './documentSync';
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd|mkdn)$/i.test(doc.uri.path);
@@ -20,7 +23,22 @@ export class EngineHost implements vscode.Disposable {
   /** Fires after the index changed (a document edit, a file event, a reload). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.OutputChannel) {}
+  private readonly worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
+  /** Open documents' unsaved text → the index, analysed on a worker thread. */
+  readonly documents: DocumentSync;
+
+  constructor(private readonly log: vscode.OutputChannel) {
+    this.documents = new DocumentSync(() => this.engine, this.worker, log, () => this.changed.fire());
+  }
+
+  /**
+   * Resolves once the index holds the analysis of this document's current text (true), or false
+   * when it cannot: features that read a document's analysis await this instead of parsing here.
+   */
+  async ready(doc: vscode.TextDocument): Promise<boolean> {
+    await this.get();
+    return this.documents.ready(doc);
+  }
 
   /** The engine, loading it on first use. */
   async get(): Promise<Postcraft> {
@@ -51,11 +69,17 @@ export class EngineHost implements vscode.Disposable {
       fs: nodeFileSystem,
       roots: this.roots(),
       logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
+      // Files changed on disk (a checkout, another editor) are parsed on the worker too.
+      analyzer: (text, options) => this.worker.analyze(text, options).catch((e: unknown) => {
+        if (e instanceof AnalysisUnavailable) return undefined;
+        throw e;
+      }),
       settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000) },
     });
-    // Unsaved edits of open documents win over the files on disk.
-    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === 'file' && isMarkdown(doc) && doc.isDirty) engine.documentChanged(doc.uri.path, doc.getText());
     this.engine = engine;
+    // Unsaved edits of open documents win over the files on disk.
+    this.documents.reset();
+    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === 'file' && isMarkdown(doc) && doc.isDirty) this.documents.changed(doc);
     this.log.appendLine(`Indexed ${engine.sites.length} site(s) in ${Date.now() - t0} ms`);
     for (const s of engine.sites) this.log.appendLine(`  ${describeSite(s)} — ${s.root}`);
     this.watch();
@@ -98,14 +122,17 @@ export class EngineHost implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.scheme !== 'file' || !isMarkdown(e.document) || e.contentChanges.length === 0) return;
-        this.engine?.documentChanged(e.document.uri.path, e.document.getText());
-        fire();
+        // Fires onDidChange itself once the analysis is in the index.
+        this.documents.changed(e.document);
       }),
       // Multi-root: a folder added or removed may add or remove sites.
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidCloseTextDocument(async (d) => {
         // A closed, unsaved document falls back to what is on disk.
-        if (d.uri.scheme === 'file' && isMarkdown(d)) await this.engine?.fileChanged(d.uri.path);
+        if (d.uri.scheme === 'file' && isMarkdown(d)) {
+          this.documents.closed(d);
+          await this.engine?.fileChanged(d.uri.path);
+        }
       }),
     );
   }
@@ -115,6 +142,7 @@ export class EngineHost implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.worker.dispose();
     vscode.Disposable.from(...this.disposables.splice(0), this.changed).dispose();
   }
 }

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
-import type { Page } from '../site/model';
+import type { Heading, Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { liquidTargetFile, targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
 import { decodePath, resolvePath, splitDestination } from '../links/urls';
@@ -55,8 +55,20 @@ export function lookupLoose(site: Site, path: string): readonly UrlTarget[] {
 
 function headingLine(doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {
   if (!doc || fragment === undefined || fragment === '') return undefined;
-  const want = decodePath(fragment);
-  return doc.headings.find((h) => h.id === fragment || h.id === want)?.line;
+  const lines = headingLines(doc.headings);
+  return lines.get(fragment) ?? lines.get(decodePath(fragment));
+}
+
+/** id → line of its first heading, per headings array: a post with thousands of `#` links looked each up by a scan. */
+const lineMemo = new WeakMap<readonly Heading[], Map<string, number>>();
+function headingLines(headings: readonly Heading[]): Map<string, number> {
+  let m = lineMemo.get(headings);
+  if (!m) {
+    m = new Map();
+    for (const h of headings) if (!m.has(h.id)) m.set(h.id, h.line);
+    lineMemo.set(headings, m);
+  }
+  return m;
 }
 
 function pageTarget(site: Site, page: Page, fragment: string | undefined): LinkTarget {

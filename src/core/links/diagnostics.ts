@@ -6,6 +6,7 @@
  * given is not the text the index saw (same length and hash), so a whole-site check parses each
  * post once.
  */
+import { TimeSlicer } from '../slicing';
 import { posix } from 'node:path';
 import type { Postcraft, Site } from '../service';
 import { registerDocumentCheck } from '../service';
@@ -86,7 +87,9 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   const out: PostcraftDiagnostic[] = [];
   // HTML content files are not Markdown for the generator: only their shortcodes are links we know.
   const markdown = MARKDOWN_FILE.test(file);
+  const slicer = new TimeSlicer();
   for (const link of doc.links) {
+    await slicer.maybeYield();
     if (!markdown && link.kind !== 'ref' && link.kind !== 'relref') continue;
     const bare = link.target.split('#')[0];
     if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;

@@ -52,6 +52,22 @@ export function mayHaveHiddenIds(links: readonly ExtractedLink[]): boolean {
   return hiddenIds.has(links);
 }
 
+/** What extractLinks records about a links array beside its items, for copying it to another thread. */
+export interface LinkFacts {
+  readonly sourceHash?: number;
+  readonly hiddenIds: boolean;
+}
+
+export function linkFactsOf(links: readonly ExtractedLink[]): LinkFacts {
+  return { sourceHash: sourceHashes.get(links), hiddenIds: hiddenIds.has(links) };
+}
+
+/** Gives a copied links array (structured clone drops WeakMap entries) the facts of its original. */
+export function adoptLinkFacts(links: readonly ExtractedLink[], facts: LinkFacts): void {
+  if (facts.sourceHash !== undefined) sourceHashes.set(links, facts.sourceHash);
+  if (facts.hiddenIds) hiddenIds.add(links);
+}
+
 /** The hash of the text `links` came from, if they came from extractLinks. */
 export function sourceHashOf(links: readonly ExtractedLink[]): number | undefined {
   return sourceHashes.get(links);

@@ -298,10 +298,17 @@ function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: Indexed
 function nearestIds(want: string, ids: ReadonlySet<string>): string[] {
   const scored: { d: number; id: string }[] = [];
   const w = want.toLowerCase();
+  const max = Math.max(3, Math.floor(w.length * 0.4));
   for (const id of ids) {
     const l = id.toLowerCase();
-    const d = l === w ? 0 : l.startsWith(w) || w.startsWith(l) || l.includes(w) ? 1 : distance(w, l) + 1;
-    if (d <= Math.max(3, Math.floor(w.length * 0.4))) scored.push({ d, id });
+    let d: number;
+    if (l === w) d = 0;
+    else if (l.startsWith(w) || w.startsWith(l) || l.includes(w)) d = 1;
+    // The edit distance is at least the length difference: skip the quadratic part when that
+    // alone rules the id out (a post with 50,000 headings made each broken anchor cost ~100 ms).
+    else if (Math.abs(l.length - w.length) + 1 > max) continue;
+    else d = distance(w, l) + 1;
+    if (d <= max) scored.push({ d, id });
   }
   return scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id)).slice(0, 3).map((s) => s.id);
 }

@@ -5,7 +5,7 @@
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { Heading, HeadingIdStyle } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { extractLinks } from '../links/extract';
+import { adoptLinkFacts, extractLinks, linkFactsOf, type LinkFacts } from '../links/extract';
 import { analysisParser, maskShortcodes, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
 
@@ -28,6 +28,26 @@ export interface DocumentAnalysis {
   readonly htmlIds: string[];
   readonly links: ExtractedLink[];
   readonly partial: boolean;
+}
+
+/**
+ * A DocumentAnalysis as plain data, safe to post to or from another thread (structured clone):
+ * the links array's side facts travel beside it. Front-matter values are JSON-like already (dates
+ * stay strings).
+ */
+export interface PortableAnalysis {
+  readonly analysis: DocumentAnalysis;
+  readonly links: LinkFacts;
+}
+
+export function toPortable(analysis: DocumentAnalysis): PortableAnalysis {
+  return { analysis, links: linkFactsOf(analysis.links) };
+}
+
+/** The analysis back from its copy, with the facts the checker reads re-attached. */
+export function fromPortable(p: PortableAnalysis): DocumentAnalysis {
+  adoptLinkFacts(p.analysis.links, p.links);
+  return p.analysis;
 }
 
 function inlineText(children: readonly Token[] | null): string {

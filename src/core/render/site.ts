@@ -29,6 +29,11 @@ export interface SiteRenderOptions {
   readonly resourceUri: (absPath: string) => string | undefined;
   readonly allowHttpsImages: boolean;
   readonly includeDrafts?: boolean;
+  /**
+   * `text` is only the beginning of the document (the preview of a very large post): render it
+   * without putting it into the index, which must keep the whole document's analysis.
+   */
+  readonly excerpt?: boolean;
 }
 
 const markupCache = new WeakMap<object, Promise<MarkupOptions>>();
@@ -129,7 +134,7 @@ function resolveAgainst(pageUrl: string, dest: string): string {
 export function renderInSite(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): RenderedPost {
   const file = posix.relative(site.root, absFile);
   const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
-  const doc = site.index.currentDocument(file, text);
+  const doc = o.excerpt ? undefined : site.index.currentDocument(file, text);
   const known = doc && !doc.partial ? doc : undefined;
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;

@@ -42,7 +42,12 @@ export interface IndexOptions {
   readonly exclude?: readonly string[];
   /** Read concurrency for hosts without a synchronous read. */
   readonly concurrency?: number;
+  /** Analyses a changed file's text elsewhere (a worker thread); see PostcraftInit.analyzer. */
+  readonly analyzer?: DocumentAnalyzer;
 }
+
+/** `analyzeDocument(text, options)`, computed off the caller's thread; undefined: analyse it here. */
+export type DocumentAnalyzer = (text: string, options: AnalyzeOptions) => Promise<DocumentAnalysis | undefined>;
 
 const DEFAULT_MAX = 2 * 1024 * 1024;
 
@@ -337,7 +342,8 @@ export class SiteIndex {
     return d.text;
   }
 
-  private analyzeOptions(): AnalyzeOptions {
+  /** How this site's documents are analysed: what a host needs to analyse one elsewhere (a worker). */
+  analyzeOptions(): AnalyzeOptions {
     return {
       headingIdStyle: this.model.headingIdStyle,
       shortcodes: this.model.summary.generator === 'hugo',
@@ -398,14 +404,21 @@ export class SiteIndex {
     };
   }
 
-  private analyze(file: string, text: string, readIssues: SiteIssue[]): IndexedDocument {
-    const a: DocumentAnalysis = analyzeDocument(text, this.analyzeOptions());
-    // Strings sliced out of the text keep the whole text alive (V8 sliced strings): on 10,000 posts
-    // that retained ~150 MB. Copy them out before keeping the facts.
-    detachStrings(a.frontMatter);
-    detachStrings(a.headings);
-    detachStrings(a.htmlIds);
-    detachStrings(a.links);
+  /**
+   * `precomputed`: the same function's result for this text, computed elsewhere (the extension runs
+   * it on a worker thread so typing in a large post never waits for markdown-it); its strings are
+   * copies already.
+   */
+  private analyze(file: string, text: string, readIssues: SiteIssue[], precomputed?: DocumentAnalysis): IndexedDocument {
+    const a: DocumentAnalysis = precomputed ?? analyzeDocument(text, this.analyzeOptions());
+    if (!precomputed) {
+      // Strings sliced out of the text keep the whole text alive (V8 sliced strings): on 10,000 posts
+      // that retained ~150 MB. Copy them out before keeping the facts.
+      detachStrings(a.frontMatter);
+      detachStrings(a.headings);
+      detachStrings(a.htmlIds);
+      detachStrings(a.links);
+    }
     const data = a.frontMatter?.data ?? {};
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
@@ -431,12 +444,12 @@ export class SiteIndex {
   }
 
   /** An open document's unsaved text changed (or a file on disk changed). */
-  updateDocument(file: string, text: string): IndexedDocument | undefined {
+  updateDocument(file: string, text: string, precomputed?: DocumentAnalysis): IndexedDocument | undefined {
     if (!this.model.isContentDocument(file)) return undefined;
     const isNew = !this.files.has(file);
     this.addFile(file);
     const before = this.docs.get(file);
-    const doc = this.analyze(file, text, []);
+    const doc = this.analyze(file, text, [], precomputed);
     this.docs.set(file, doc);
     const changed = !before || !samePagesAndTerms(before, doc);
     // A new index file changes its siblings' roles; a section index whose status changed changes
@@ -469,6 +482,17 @@ export class SiteIndex {
     }
   }
 
+  /** The host's analysis of a file read from disk, or undefined to analyse it here. */
+  private async analyzeElsewhere(file: string, text: string): Promise<DocumentAnalysis | undefined> {
+    if (!this.options.analyzer) return undefined;
+    try {
+      return await this.options.analyzer(text, this.analyzeOptions());
+    } catch (e) {
+      this.logger.warn(`Analysing ${file} elsewhere failed (${(e as Error).message}); analysing it here.`);
+      return undefined;
+    }
+  }
+
   /** A file appeared on disk. */
   async fileCreated(file: string): Promise<void> {
     if (this.isIgnored(file) || file.split('/').some((seg) => this.skipped(seg))) return;
@@ -479,10 +503,8 @@ export class SiteIndex {
       return;
     }
     if (!this.inContent(file)) return;
-    if (this.model.isContentDocument(file)) {
-      const text = await this.read(file);
-      if (text !== undefined) this.updateDocument(file, text);
-    } else {
+    if (this.model.isContentDocument(file)) await this.readAndUpdate(file);
+    else {
       this.addFile(file);
       this.resources.set(file, '');
       this.derived = undefined;
@@ -491,13 +513,25 @@ export class SiteIndex {
 
   /** A file on disk changed. */
   async fileChanged(file: string): Promise<void> {
-    if (this.model.isContentDocument(file) && this.inContent(file)) {
-      const text = await this.read(file);
-      if (text !== undefined) this.updateDocument(file, text);
-    }
+    if (this.model.isContentDocument(file) && this.inContent(file)) await this.readAndUpdate(file);
+  }
+
+  /** Per file, a count of disk events: an update still awaiting its read or analysis when a later event arrives is dropped. */
+  private readonly events = new Map<string, number>();
+
+  private async readAndUpdate(file: string): Promise<void> {
+    const n = (this.events.get(file) ?? 0) + 1;
+    this.events.set(file, n);
+    const text = await this.read(file);
+    if (text === undefined || this.events.get(file) !== n) return;
+    const analysis = await this.analyzeElsewhere(file, text);
+    if (this.events.get(file) !== n) return;
+    this.events.delete(file);
+    this.updateDocument(file, text, analysis);
   }
 
   fileDeleted(file: string): void {
+    for (const f of this.events.keys()) if (f === file || f.startsWith(file + '/')) this.events.set(f, (this.events.get(f) ?? 0) + 1);
     this.forgetReadIssues(file);
     // A folder deletion arrives as one event: drop everything below it (content and static alike).
     const prefix = file + '/';

@@ -123,6 +123,8 @@ export class PreviewPanel implements vscode.Disposable {
   private async update(): Promise<void> {
     const engine = await this.host.get();
     const doc = await vscode.workspace.openTextDocument(this.current);
+    await this.host.ready(doc);
+    if (this.disposed) return;
     const roots = this.panel.webview.options.localResourceRoots ?? [];
     const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current));
     if (this.disposed) return;

@@ -38,13 +38,14 @@ function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
 
 export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings): Promise<RenderedPost> {
   const path = doc.uri.path;
-  const text = limitedText(doc.getText(), s.largeFileLimit);
+  const full = doc.getText();
+  const text = limitedText(full, s.largeFileLimit);
   // A webview may load only what localResourceRoots allow; anything else is marked, not fetched.
   const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(vscode.Uri.file(abs)).toString() : undefined);
   const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
   if (site) {
     const prep = await prepareSite(engine, site);
-    return renderInSite(site, path, text, prep, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts });
+    return renderInSite(site, path, text, prep, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full });
   }
   // Outside every site: plain Markdown, images beside the file, no link verdicts.
   return renderPost(text, { ...DEFAULT_MARKUP, generator: 'folder', headingIdStyle: 'github', unsafeHtml: true, typographer: false }, {

@@ -1,0 +1,101 @@
+/**
+ * Runs `analyzeDocument` on a worker thread (analysisWorker.ts), so an editor host's thread never
+ * waits for markdown-it on a large post. One request at a time is the caller's business; this
+ * class only matches answers to requests, restarts a dead worker, and gives up on a stuck one.
+ */
+import { Worker } from 'node:worker_threads';
+import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/markdown/analyze';
+
+/** The worker cannot run here at all (its script is missing, threads unsupported): analyse in place. */
+export class AnalysisUnavailable extends Error {}
+
+type Answer = { readonly id: number; readonly result?: PortableAnalysis; readonly error?: string };
+
+interface Pending {
+  readonly resolve: (a: DocumentAnalysis) => void;
+  readonly reject: (e: Error) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export interface AnalysisWorkerOptions {
+  /** A request not answered in this time stops the worker (a pathological input); default 30 s. */
+  readonly timeoutMs?: number;
+  /** For running the TypeScript source in tests (e.g. ['--require', 'tsx/cjs']). */
+  readonly execArgv?: string[];
+}
+
+export class AnalysisWorker {
+  private worker?: Worker;
+  private answered = false;
+  private unavailable?: string;
+  private seq = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly script: string,
+    private readonly options: AnalysisWorkerOptions = {},
+  ) {}
+
+  analyze(text: string, options: AnalyzeOptions): Promise<DocumentAnalysis> {
+    if (this.unavailable) return Promise.reject(new AnalysisUnavailable(this.unavailable));
+    let w: Worker;
+    try {
+      w = this.ensure();
+    } catch (e) {
+      this.unavailable = (e as Error).message;
+      return Promise.reject(new AnalysisUnavailable(this.unavailable));
+    }
+    const id = ++this.seq;
+    return new Promise<DocumentAnalysis>((resolve, reject) => {
+      const ms = this.options.timeoutMs ?? 30_000;
+      const timer = setTimeout(() => this.stop(new Error(`analysis took over ${Math.round(ms / 1000)} s; the worker was stopped`)), ms);
+      this.pending.set(id, { resolve, reject, timer });
+      w.postMessage({ id, text, options });
+    });
+  }
+
+  /** Requests sent and not answered yet. */
+  get busy(): number {
+    return this.pending.size;
+  }
+
+  dispose(): void {
+    this.stop(new Error('the analysis worker was disposed'));
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script, { execArgv: this.options.execArgv });
+    w.unref();
+    w.on('message', (m: Answer) => {
+      this.answered = true;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      clearTimeout(p.timer);
+      if (m.result) p.resolve(fromPortable(m.result));
+      else p.reject(new Error(m.error ?? 'analysis failed'));
+    });
+    w.on('error', (e) => {
+      // Failing before its first answer means it cannot run here (e.g. its script is missing).
+      if (!this.answered) this.unavailable = e.message;
+      this.stop(this.unavailable ? new AnalysisUnavailable(e.message) : e);
+    });
+    w.on('exit', (code) => {
+      if (this.worker === w) this.stop(new Error(`the analysis worker exited (code ${code})`));
+    });
+    this.worker = w;
+    return w;
+  }
+
+  private stop(reason: Error): void {
+    const w = this.worker;
+    this.worker = undefined;
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(reason);
+    }
+    this.pending.clear();
+    if (w) void w.terminate();
+  }
+}

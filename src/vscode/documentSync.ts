@@ -1,0 +1,130 @@
+/**
+ * Keeps the engine's index in step with open documents' unsaved text without parsing on the
+ * extension host's thread: each edit's text goes to the analysis worker, and the answer is
+ * installed when it comes back. Features that read a document's analysis first await `ready`, so
+ * none of them parses the text itself (which is what used to block typing in large posts).
+ */
+import * as vscode from 'vscode';
+import type { Postcraft } from '../core/service';
+import { AnalysisUnavailable, type AnalysisWorker } from '../node/analysisClient';
+import type { DocumentAnalysis } from '../core/markdown/analyze';
+
+interface DocState {
+  /** The document version whose analysis the index holds. */
+  installed: number;
+  running: boolean;
+  /** The version whose analysis failed (a stuck worker): not retried until the text changes. */
+  failed?: number;
+  readonly waiters: (() => void)[];
+}
+
+export class DocumentSync {
+  private readonly states = new Map<string, DocState>();
+  private warnedUnavailable = false;
+
+  constructor(
+    private readonly engine: () => Postcraft | undefined,
+    private readonly worker: AnalysisWorker,
+    private readonly log: vscode.OutputChannel,
+    private readonly installed: () => void,
+  ) {}
+
+  /** The document's text changed: bring the index up to date in the background. */
+  changed(doc: vscode.TextDocument): void {
+    const st = this.state(doc);
+    if (!st.running) void this.run(doc, st);
+  }
+
+  /**
+   * Resolves once the index holds the analysis of the document's current text: true then, false
+   * when it cannot (no engine yet, analysis failed). Callers skip their work on false rather than
+   * parse here.
+   */
+  async ready(doc: vscode.TextDocument): Promise<boolean> {
+    const engine = this.engine();
+    if (!engine) return false;
+    const st = this.states.get(key(doc));
+    if (!st) {
+      // Never edited since the index read it from disk (or the engine was created after the edit).
+      // The crawl read only its front matter; a small body is parsed here on first use, a large one
+      // goes to the worker like an edit.
+      if (!doc.isDirty && doc.offsetAt(new vscode.Position(doc.lineCount, 0)) < PARSE_HERE_MAX) return true;
+      this.changed(doc);
+    } else if (st.installed === doc.version) return true;
+    else if (!st.running) {
+      if (st.failed === doc.version) return false;
+      this.changed(doc);
+    }
+    const s = this.state(doc);
+    await new Promise<void>((resolve) => s.waiters.push(resolve));
+    return s.installed === doc.version;
+  }
+
+  /** Something put other text for this document into the index (a whole-site check read the saved file). */
+  refresh(doc: vscode.TextDocument): void {
+    this.state(doc).installed = -1;
+    this.changed(doc);
+  }
+
+  /** A new engine read everything from disk: no document's analysis is installed in it. */
+  reset(): void {
+    for (const st of this.states.values()) st.installed = -1;
+  }
+
+  /** A document closed: forget its state (the index falls back to the file on disk elsewhere). */
+  closed(doc: vscode.TextDocument): void {
+    this.states.delete(key(doc));
+  }
+
+  private state(doc: vscode.TextDocument): DocState {
+    let st = this.states.get(key(doc));
+    if (!st) this.states.set(key(doc), (st = { installed: -1, running: false, waiters: [] }));
+    return st;
+  }
+
+  private async run(doc: vscode.TextDocument, st: DocState): Promise<void> {
+    st.running = true;
+    try {
+      // Latest text each round: edits made while the worker was busy are coalesced into one request.
+      while (!doc.isClosed && st.installed !== doc.version && st.failed !== doc.version) {
+        const engine = this.engine();
+        if (!engine) break;
+        const version = doc.version;
+        const text = doc.getText();
+        const path = doc.uri.path;
+        const options = engine.analyzeOptions(path);
+        let analysis: DocumentAnalysis | undefined;
+        if (options) {
+          try {
+            analysis = await this.worker.analyze(text, options);
+          } catch (e) {
+            if (!(e instanceof AnalysisUnavailable)) {
+              this.log.appendLine(`error: analysing ${path} failed: ${(e as Error).message}`);
+              st.failed = version;
+              break;
+            }
+            if (!this.warnedUnavailable) {
+              this.warnedUnavailable = true;
+              this.log.appendLine(`warning: the analysis worker cannot run (${e.message}); documents are analysed on the extension host's thread.`);
+            }
+          }
+        }
+        if (this.engine() !== engine || doc.isClosed) break;
+        // Installed even if the text moved on meanwhile: the index is then only one edit behind.
+        engine.documentChanged(path, text, analysis);
+        if (doc.version === version) st.installed = version;
+        this.installed();
+      }
+    } finally {
+      st.running = false;
+      for (const w of st.waiters.splice(0)) w();
+    }
+  }
+}
+
+/** Up to this many characters a first parse on this thread takes a few milliseconds. */
+const PARSE_HERE_MAX = 50_000;
+
+function key(doc: vscode.TextDocument): string {
+  return doc.uri.toString();
+}
