@@ -5,14 +5,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/markdown/analyze';
+import type { RenderTables, TableRender } from '../core/render/tables';
+import type { MarkupOptions } from '../core/render/types';
 
 /** The worker cannot run here at all (its script is missing, threads unsupported): analyse in place. */
 export class AnalysisUnavailable extends Error {}
 
-type Answer = { readonly id: number; readonly result?: PortableAnalysis; readonly error?: string };
+type Answer = { readonly id: number; readonly result?: unknown; readonly error?: string };
 
 interface Pending {
-  readonly resolve: (a: DocumentAnalysis) => void;
+  readonly resolve: (a: unknown) => void;
   readonly reject: (e: Error) => void;
   readonly timer: ReturnType<typeof setTimeout>;
 }
@@ -37,6 +39,15 @@ export class AnalysisWorker {
   ) {}
 
   analyze(text: string, options: AnalyzeOptions): Promise<DocumentAnalysis> {
+    return this.request<PortableAnalysis>({ kind: 'analyze', text, options }).then(fromPortable);
+  }
+
+  /** renderFromTables on the worker (the preview of a post). */
+  render(text: string, markup: MarkupOptions, tables: RenderTables): Promise<TableRender> {
+    return this.request<TableRender>({ kind: 'render', text, markup, tables });
+  }
+
+  private request<T>(message: object): Promise<T> {
     if (this.unavailable) return Promise.reject(new AnalysisUnavailable(this.unavailable));
     let w: Worker;
     try {
@@ -46,11 +57,11 @@ export class AnalysisWorker {
       return Promise.reject(new AnalysisUnavailable(this.unavailable));
     }
     const id = ++this.seq;
-    return new Promise<DocumentAnalysis>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const ms = this.options.timeoutMs ?? 30_000;
       const timer = setTimeout(() => this.stop(new Error(`analysis took over ${Math.round(ms / 1000)} s; the worker was stopped`)), ms);
-      this.pending.set(id, { resolve, reject, timer });
-      w.postMessage({ id, text, options });
+      this.pending.set(id, { resolve: resolve as (a: unknown) => void, reject, timer });
+      w.postMessage({ id, ...message });
     });
   }
 
@@ -73,8 +84,8 @@ export class AnalysisWorker {
       if (!p) return;
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      if (m.result) p.resolve(fromPortable(m.result));
-      else p.reject(new Error(m.error ?? 'analysis failed'));
+      if (m.error === undefined) p.resolve(m.result);
+      else p.reject(new Error(m.error));
     });
     w.on('error', (e) => {
       // Failing before its first answer means it cannot run here (e.g. its script is missing).

@@ -1,19 +1,21 @@
 /**
- * Worker-thread entry: analyses document texts (front matter, headings, links — the markdown-it
- * parse) off the extension host's thread. The protocol lives in analysisClient.ts.
+ * Worker-thread entry: the expensive, pure parts of per-keystroke work, off the extension host's
+ * thread — analysing a document (front matter, headings, links: the markdown-it parse) and rendering
+ * the preview from tables the host filled. The protocol lives in analysisClient.ts.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocument, toPortable, type AnalyzeOptions } from '../core/markdown/analyze';
+import { renderFromTables, type RenderTables } from '../core/render/tables';
+import type { MarkupOptions } from '../core/render/types';
 
-interface Request {
-  readonly id: number;
-  readonly text: string;
-  readonly options: AnalyzeOptions;
-}
+type Request =
+  | { readonly id: number; readonly kind: 'analyze'; readonly text: string; readonly options: AnalyzeOptions }
+  | { readonly id: number; readonly kind: 'render'; readonly text: string; readonly markup: MarkupOptions; readonly tables: RenderTables };
 
 parentPort?.on('message', (m: Request) => {
   try {
-    parentPort!.postMessage({ id: m.id, result: toPortable(analyzeDocument(m.text, m.options)) });
+    if (m.kind === 'render') parentPort!.postMessage({ id: m.id, result: renderFromTables(m.text, m.markup, m.tables) });
+    else parentPort!.postMessage({ id: m.id, result: toPortable(analyzeDocument(m.text, m.options)) });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: String((e as Error)?.stack ?? e) });
   }

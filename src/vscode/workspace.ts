@@ -23,7 +23,8 @@ export class EngineHost implements vscode.Disposable {
   /** Fires after the index changed (a document edit, a file event, a reload). */
   readonly onDidChange = this.changed.event;
 
-  private readonly worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
+  /** The worker thread that parses and renders documents off this thread. */
+  readonly worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
   /** Open documents' unsaved text → the index, analysed on a worker thread. */
   readonly documents: DocumentSync;
 

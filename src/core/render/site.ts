@@ -10,7 +10,10 @@ import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
 import { siteExtras } from '../links/diagnostics';
 import type { CheckContext, SiteExtras } from '../links/resolve';
-import type { ImageResolution, MarkupOptions, RenderedPost } from './types';
+import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHooks } from './types';
+import type { KnownAnchors } from './render';
+import { fillTables, linkKey, type RenderTables, type TableRender } from './tables';
+import { TimeSlicer } from '../slicing';
 
 /** What a render needs from the site that takes reading files: read once per loaded site model. */
 export interface SitePrep {
@@ -126,24 +129,73 @@ function resolveAgainst(pageUrl: string, dest: string): string {
   return '/' + out.join('/');
 }
 
-/**
- * Renders a post of a site: the one call the preview panel and the CLI make. The index is brought
- * up to date with `text` first (as the link diagnostics do), so headings, ids and link verdicts all
- * come from the same analysis the checker uses.
- */
-export function renderInSite(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): RenderedPost {
+/** The site-bound renderer hooks for one post, and the index's analysis of its text when current. */
+function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): { hooks: RenderHooks; known?: KnownAnchors; authors: Map<string, string> } {
   const file = posix.relative(site.root, absFile);
-  const authors = new Map(site.index.authors().map((a) => [a.id, a.name]));
+  const authors = new Map<string, string>();
+  for (const a of site.index.authors()) if (a.name !== undefined) authors.set(a.id, a.name);
   const doc = o.excerpt ? undefined : site.index.currentDocument(file, text);
   const known = doc && !doc.partial ? doc : undefined;
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;
   const checker: CheckContext | undefined =
     known && prep.extras ? { site, file, page, doc: known, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
-  return renderPost(text, prep.markup, {
+  const hooks: RenderHooks = {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
     resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts, checker }, target, form, ownIds),
     authorName: (id) => authors.get(id) ?? authors.get(id.toLowerCase()),
     status: page?.status,
-  }, known);
+  };
+  return { hooks, known, authors };
+}
+
+/**
+ * Renders a post of a site: the one call the preview panel and the CLI make. The index is brought
+ * up to date with `text` first (as the link diagnostics do), so headings, ids and link verdicts all
+ * come from the same analysis the checker uses.
+ */
+export function renderInSite(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): RenderedPost {
+  const { hooks, known } = siteHooks(site, absFile, text, prep, o);
+  return renderPost(text, prep.markup, hooks, known);
+}
+
+/** What the links and images of a post's last render were, so the next render asks for them up front. */
+export interface RenderMemory {
+  readonly links: Map<string, readonly [string, LinkForm]>;
+  readonly images: Set<string>;
+}
+
+export function newRenderMemory(): RenderMemory {
+  return { links: new Map(), images: new Set() };
+}
+
+/**
+ * renderInSite with the rendering itself done by `render` (renderFromTables on a worker thread):
+ * this side only answers the hooks, in slices. Same output as renderInSite for the same text. The
+ * index must hold the analysis of `text` already (else it is parsed here); `memory` carries the
+ * links and images asked for from one render of a document to the next.
+ */
+export async function renderInSiteElsewhere(
+  site: Site,
+  absFile: string,
+  text: string,
+  prep: SitePrep,
+  o: SiteRenderOptions,
+  render: (text: string, markup: MarkupOptions, tables: RenderTables) => Promise<TableRender>,
+  memory: RenderMemory,
+): Promise<RenderedPost> {
+  const slicer = new TimeSlicer();
+  for (let round = 0; ; round++) {
+    // Verdicts are made afresh each time: another post may have changed since the last render.
+    const { hooks, known, authors } = siteHooks(site, absFile, text, prep, o);
+    const anchors = known ?? site.index.document(posix.relative(site.root, absFile));
+    const ownIds = new Set<string>([...(anchors?.headings.map((h) => h.id) ?? []), ...(anchors?.htmlIds ?? [])]);
+    const tables = await fillTables(hooks, ownIds, memory.links.values(), memory.images, Object.fromEntries(authors), () => slicer.maybeYield());
+    const r = await render(text, prep.markup, tables);
+    if (r.post) return r.post;
+    for (const [target, form] of r.missingLinks) memory.links.set(linkKey(target, form), [target, form]);
+    for (const src of r.missingImages) memory.images.add(src);
+    // The second round has everything the text asks for; a third would mean the text changed under us.
+    if (round >= 2) return renderPost(text, prep.markup, hooks, known);
+  }
 }

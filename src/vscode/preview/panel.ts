@@ -9,7 +9,8 @@ import type { LinkForm, LinkVerdict, RenderedPost } from '../../core/render/type
 import { verdictFor } from '../../core/render/linkVerdicts';
 import type { EngineHost } from '../workspace';
 import { previewShell } from './html';
-import { readSettings, renderDocument } from './render';
+import { readSettings, renderDocument, type RenderElsewhere } from './render';
+import { newRenderMemory } from '../../core/render/site';
 import { makeNonce } from './security';
 
 export const PREVIEW_VIEW_TYPE = 'postcraft.preview';
@@ -36,6 +37,8 @@ interface Posted {
 export class PreviewPanel implements vscode.Disposable {
   private version = 0;
   private posted?: Posted;
+  /** Links and images the shown document's last render asked for (renders run on the worker). */
+  private memory = { file: '', memory: newRenderMemory() };
   private acked?: PreviewTestState;
   private timer?: ReturnType<typeof setTimeout>;
   private disposed = false;
@@ -59,6 +62,11 @@ export class PreviewPanel implements vscode.Disposable {
     );
   }
 
+  private elsewhere(): RenderElsewhere {
+    if (this.memory.file !== this.current.toString()) this.memory = { file: this.current.toString(), memory: newRenderMemory() };
+    return { worker: this.host.worker, memory: this.memory.memory };
+  }
+
   get resource(): vscode.Uri {
     return this.current;
   }
@@ -69,8 +77,9 @@ export class PreviewPanel implements vscode.Disposable {
     const roots = this.resourceRoots(engine.sites.map((s) => s.root));
     this.panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     const doc = await vscode.workspace.openTextDocument(this.current);
+    await this.host.ready(doc);
     const settings = readSettings(this.current);
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, settings);
+    const post = await renderDocument(engine, doc, this.panel.webview, roots, settings, this.elsewhere());
     if (this.disposed) return;
     const version = ++this.version;
     this.posted = { version, file: this.current.path, post };
@@ -126,7 +135,7 @@ export class PreviewPanel implements vscode.Disposable {
     await this.host.ready(doc);
     if (this.disposed) return;
     const roots = this.panel.webview.options.localResourceRoots ?? [];
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current));
+    const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current), this.elsewhere());
     if (this.disposed) return;
     const file = this.current.path;
     if (this.posted && this.posted.file === file && this.posted.post.hash === post.hash && this.posted.post.title === post.title) return;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Postcraft } from '../../core/service';
 import { DEFAULT_MARKUP, renderPost } from '../../core/render/render';
-import { prepareSite, renderInSite } from '../../core/render/site';
+import { prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/render/site';
+import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
 import type { RenderedPost } from '../../core/render/types';
 
 export interface PanelRenderSettings {
@@ -36,7 +37,13 @@ function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
   return roots.some((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : r.path + '/'));
 }
 
-export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings): Promise<RenderedPost> {
+/** Where the panel renders: on the worker thread, with the links and images its last render asked for. */
+export interface RenderElsewhere {
+  readonly worker: AnalysisWorker;
+  readonly memory: RenderMemory;
+}
+
+export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings, elsewhere?: RenderElsewhere): Promise<RenderedPost> {
   const path = doc.uri.path;
   const full = doc.getText();
   const text = limitedText(full, s.largeFileLimit);
@@ -45,7 +52,16 @@ export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument
   const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
   if (site) {
     const prep = await prepareSite(engine, site);
-    return renderInSite(site, path, text, prep, { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full });
+    const o = { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full };
+    if (elsewhere) {
+      try {
+        // markdown-it on a large post takes hundreds of milliseconds: not on the extension host's thread.
+        return await renderInSiteElsewhere(site, path, text, prep, o, (t, markup, tables) => elsewhere.worker.render(t, markup, tables), elsewhere.memory);
+      } catch (e) {
+        if (!(e instanceof AnalysisUnavailable)) throw e;
+      }
+    }
+    return renderInSite(site, path, text, prep, o);
   }
   // Outside every site: plain Markdown, images beside the file, no link verdicts.
   return renderPost(text, { ...DEFAULT_MARKUP, generator: 'folder', headingIdStyle: 'github', unsafeHtml: true, typographer: false }, {
