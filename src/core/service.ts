@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import type { Clock, FileSystemHost, Logger } from './host';
 import { decodeText, silentLogger, systemClock } from './host';
 import { findSites, siteFor } from './site/detect';
-import { SiteIndex, type DocumentAnalyzer } from './site/index';
+import { SiteIndex, type DocumentAnalyzer, type IndexedDocument } from './site/index';
 import type { GeneratorModel } from './site/generator';
 import type { LinkSemantics, SiteIssue } from './site/model';
 import type { PostcraftDiagnostic } from './diagnostics';
@@ -107,9 +107,15 @@ export class Postcraft {
    * An open document's text changed. `analysis`: `analyzeDocument(text, analyzeOptions(absPath))`
    * computed by the host elsewhere (a worker thread), sparing this thread the parse.
    */
-  documentChanged(absPath: string, text: string, analysis?: DocumentAnalysis): void {
+  documentChanged(absPath: string, text: string, analysis?: DocumentAnalysis): IndexedDocument | undefined {
     const site = this.siteOf(absPath);
-    site?.index.updateDocument(this.relative(site, absPath), text, analysis);
+    return site?.index.updateDocument(this.relative(site, absPath), text, analysis);
+  }
+
+  /** What the index holds for a file now (undefined: not a content document, or not indexed). */
+  indexedDocument(absPath: string): IndexedDocument | undefined {
+    const site = this.siteOf(absPath);
+    return site?.index.document(this.relative(site, absPath));
   }
 
   /** The options `analyzeDocument` needs for this file, or undefined when the index does not analyse it. */

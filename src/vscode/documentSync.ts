@@ -8,10 +8,13 @@ import * as vscode from 'vscode';
 import type { Postcraft } from '../core/service';
 import { AnalysisUnavailable, type AnalysisWorker } from '../node/analysisClient';
 import type { DocumentAnalysis } from '../core/markdown/analyze';
+import type { IndexedDocument } from '../core/site/index';
 
 interface DocState {
   /** The document version whose analysis the index holds. */
   installed: number;
+  /** What was installed for it: a file event may have replaced or removed it in the index since. */
+  doc?: IndexedDocument;
   running: boolean;
   /** The version whose analysis failed (a stuck worker): not retried until the text changes. */
   failed?: number;
@@ -50,8 +53,9 @@ export class DocumentSync {
       // goes to the worker like an edit.
       if (!doc.isDirty && doc.offsetAt(new vscode.Position(doc.lineCount, 0)) < PARSE_HERE_MAX) return true;
       this.changed(doc);
-    } else if (st.installed === doc.version) return true;
+    } else if (st.installed === doc.version && engine.indexedDocument(doc.uri.path) === st.doc) return true;
     else if (!st.running) {
+      if (st.installed === doc.version) st.installed = -1;
       if (st.failed === doc.version) return false;
       this.changed(doc);
     }
@@ -111,7 +115,7 @@ export class DocumentSync {
         }
         if (this.engine() !== engine || doc.isClosed) break;
         // Installed even if the text moved on meanwhile: the index is then only one edit behind.
-        engine.documentChanged(path, text, analysis);
+        st.doc = engine.documentChanged(path, text, analysis);
         if (doc.version === version) st.installed = version;
         this.installed();
       }

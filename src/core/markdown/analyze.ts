@@ -5,7 +5,7 @@
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { Heading, HeadingIdStyle } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { adoptLinkFacts, extractLinks, linkFactsOf, type LinkFacts } from '../links/extract';
+import { adoptLinkFacts, extractLinks, linkFactsOf, textHash, type LinkFacts } from '../links/extract';
 import { analysisParser, maskShortcodes, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
 
@@ -72,7 +72,13 @@ export function collectHtmlIds(html: string, out: string[]): void {
 export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalysis {
   const split = splitFrontMatter(text);
   const partial = o.maxBodyBytes !== undefined && text.length > o.maxBodyBytes;
-  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links: [], partial };
+  if (partial) {
+    // The hash tells later callers this (empty) analysis is of this very text: without it every
+    // check of a large file re-analysed it.
+    const links: ExtractedLink[] = [];
+    adoptLinkFacts(links, { sourceHash: textHash(text), hiddenIds: false });
+    return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial };
+  }
   // Blank out the front matter (keeping line breaks) so token line numbers are document lines.
   const masked0 = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(split.bodyStart) : text;
   const masked = o.shortcodes ? maskShortcodes(masked0) : masked0;

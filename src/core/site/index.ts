@@ -451,6 +451,8 @@ export class SiteIndex {
     const before = this.docs.get(file);
     const doc = this.analyze(file, text, [], precomputed);
     this.docs.set(file, doc);
+    // The next check of this text (typically right after an edit) finds it without hashing it.
+    this.lastCurrent = { text, doc };
     const changed = !before || !samePagesAndTerms(before, doc);
     // A new index file changes its siblings' roles; a section index whose status changed changes
     // whether the pages below it are published.
