@@ -194,7 +194,9 @@ export class Postcraft {
     for (const e of fm?.errors ?? []) {
       out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: e.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', code: e.code, message: e.message });
     }
-    for (const check of documentChecks) out.push(...(await check(this, site, file, text, lines)));
+    // Every check reads this one analysis: a check that yields (the link check does) must not see
+    // a newer edit's analysis installed meanwhile and re-analyse this older text on its own.
+    for (const check of documentChecks) out.push(...(await check(this, site, file, text, lines, doc)));
     return out;
   }
 
@@ -226,7 +228,7 @@ export class Postcraft {
 }
 
 /** Per-document checks contributed by feature modules (links, front-matter checks). */
-export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
+export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
 const documentChecks: DocumentCheck[] = [];
 
 export function registerDocumentCheck(check: DocumentCheck): void {

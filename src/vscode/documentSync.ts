@@ -4,6 +4,7 @@
  * installed when it comes back. Features that read a document's analysis first await `ready`, so
  * none of them parses the text itself (which is what used to block typing in large posts).
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Postcraft } from '../core/service';
 import { AnalysisUnavailable, type AnalysisWorker } from '../node/analysisClient';
@@ -46,6 +47,8 @@ export class DocumentSync {
   async ready(doc: vscode.TextDocument): Promise<boolean> {
     const engine = this.engine();
     if (!engine) return false;
+    // A post deleted on disk while open: not a page of the site any more, whatever the editor holds.
+    if (isGone(doc)) return false;
     const st = this.states.get(key(doc));
     if (!st) {
       // Never edited since the index read it from disk (or the engine was created after the edit).
@@ -113,7 +116,7 @@ export class DocumentSync {
             }
           }
         }
-        if (this.engine() !== engine || doc.isClosed) break;
+        if (this.engine() !== engine || doc.isClosed || isGone(doc)) break;
         // Installed even if the text moved on meanwhile: the index is then only one edit behind.
         st.doc = engine.documentChanged(path, text, analysis);
         if (doc.version === version) st.installed = version;
@@ -128,6 +131,10 @@ export class DocumentSync {
 
 /** Up to this many characters a first parse on this thread takes a few milliseconds. */
 const PARSE_HERE_MAX = 50_000;
+
+function isGone(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath);
+}
 
 function key(doc: vscode.TextDocument): string {
   return doc.uri.toString();

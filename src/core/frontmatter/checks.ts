@@ -7,6 +7,7 @@
  * - `frontmatter.wrong-type`: a value of the wrong kind (a string where the site uses a list, …).
  * Each diagnostic's `data.replacement` (when present) is the text its quick fix puts at its range.
  */
+import type { IndexedDocument } from '../site/index';
 import { distance } from 'fastest-levenshtein';
 import type { PostcraftDiagnostic, Severity } from '../diagnostics';
 import { registerDocumentCheck, type Site } from '../service';
@@ -55,10 +56,10 @@ function valueRangeOf(v: LocatedValue): TextRange {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Diagnostics for one document's front matter. */
-export function frontMatterDiagnostics(site: Site, file: string, text: string, lines: LineIndex): PostcraftDiagnostic[] {
+export function frontMatterDiagnostics(site: Site, file: string, text: string, lines: LineIndex, analysed?: IndexedDocument): PostcraftDiagnostic[] {
   const scanned = scanFrontMatter(text);
   if (!scanned) return [];
-  const parsed = site.index.currentDocument(file, text)?.frontMatter ?? splitFrontMatter(text).frontMatter;
+  const parsed = (analysed ?? site.index.currentDocument(file, text))?.frontMatter ?? splitFrontMatter(text).frontMatter;
   const data = parsed && !parsed.errors.some((e) => e.code !== 'frontmatter.duplicate-key') ? parsed.data : undefined;
   const format: FrontMatterFormat = scanned.block.format;
   const generator = site.model.summary.generator;
@@ -196,4 +197,4 @@ function closestAuthors(written: string, authors: ReturnType<Site['index']['auth
     .map((s) => s.id);
 }
 
-registerDocumentCheck((_engine, site, file, text, lines) => frontMatterDiagnostics(site, file, text, lines));
+registerDocumentCheck((_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc));

@@ -142,7 +142,7 @@ export function parseYamlWithLibrary(source: string, base: number): Parsed {
   } catch (e) {
     return { data: {}, fields: [], errors: [{ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } }] };
   }
-  const errors: FrontMatterError[] = doc.errors.map((e) => {
+  const all: FrontMatterError[] = doc.errors.map((e) => {
     // `yaml` reports a missing closing quote or `]` where it gave up (often the end of the block);
     // the author needs the place it was opened.
     const opened = e.code === 'MISSING_CHAR' || (e.code === 'BAD_INDENT' && /end with/.test(e.message)) ? unclosedNodeStart(doc, e.pos[0]) : undefined;
@@ -152,6 +152,9 @@ export function parseYamlWithLibrary(source: string, base: number): Parsed {
       range: opened !== undefined ? { start: base + opened, end: base + opened + 1 } : { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0]) },
     };
   });
+  // One unclosed `[` makes `yaml` report a missing quote and an unended flow sequence at the same
+  // place: the first message says it; two squiggles there say nothing more.
+  const errors = all.filter((e, i) => !all.slice(0, i).some((p) => p.range.start === e.range.start && p.range.end === e.range.end));
   const fields: FrontMatterField[] = [];
   const seen = new Map<string, number>();
   if (isMap(doc.contents)) {

@@ -6,6 +6,7 @@
  * given is not the text the index saw (same length and hash), so a whole-site check parses each
  * post once.
  */
+import type { IndexedDocument } from '../site/index';
 import { TimeSlicer } from '../slicing';
 import { posix } from 'node:path';
 import type { Postcraft, Site } from '../service';
@@ -58,14 +59,14 @@ export function linkGraph(site: Site): LinkGraph {
   return g;
 }
 
-export async function checkLinks(engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex): Promise<PostcraftDiagnostic[]> {
+export async function checkLinks(engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, analysed?: IndexedDocument): Promise<PostcraftDiagnostic[]> {
   const o = options.get(engine) ?? DEFAULTS;
   const graph = linkGraph(site);
   if (o.ignoreFile(file)) {
     graph.set(file, []);
     return [];
   }
-  const doc = site.index.currentDocument(file, text);
+  const doc = analysed ?? site.index.currentDocument(file, text);
   if (!doc || doc.partial) return [];
   // A document that publishes no page (a bundle's Markdown resource, a headless page) has no links
   // on the built site, and Hugo does not render its shortcodes either.

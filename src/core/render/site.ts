@@ -33,8 +33,8 @@ export interface SiteRenderOptions {
   readonly allowHttpsImages: boolean;
   readonly includeDrafts?: boolean;
   /**
-   * `text` is only the beginning of the document (the preview of a very large post): render it
-   * without putting it into the index, which must keep the whole document's analysis.
+   * Render without putting `text` into the index: it is only the beginning of the document (the
+   * preview of a very large post), or the document is not the site's any more (deleted on disk).
    */
   readonly excerpt?: boolean;
 }

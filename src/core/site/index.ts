@@ -524,8 +524,17 @@ export class SiteIndex {
   private async readAndUpdate(file: string): Promise<void> {
     const n = (this.events.get(file) ?? 0) + 1;
     this.events.set(file, n);
-    const text = await this.read(file);
-    if (text === undefined || this.events.get(file) !== n) return;
+    let text: string | undefined;
+    try {
+      text = this.decode(file, await this.fs.readFile(posix.join(this.root, file)));
+    } catch (e) {
+      if (this.events.get(file) !== n) return;
+      // Gone: an editor's text may have kept it in the index (a post deleted while open, then closed).
+      if ((e as { code?: string }).code === 'ENOENT') this.fileDeleted(file);
+      else this.readIssue(file, e);
+      return;
+    }
+    if (this.events.get(file) !== n) return;
     const analysis = await this.analyzeElsewhere(file, text);
     if (this.events.get(file) !== n) return;
     this.events.delete(file);

@@ -77,9 +77,9 @@ export class PreviewPanel implements vscode.Disposable {
     const roots = this.resourceRoots(engine.sites.map((s) => s.root));
     this.panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     const doc = await vscode.workspace.openTextDocument(this.current);
-    await this.host.ready(doc);
+    const indexed = await this.host.ready(doc);
     const settings = readSettings(this.current);
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, settings, this.elsewhere());
+    const post = await renderDocument(engine, doc, this.panel.webview, roots, settings, this.elsewhere(), indexed);
     if (this.disposed) return;
     const version = ++this.version;
     this.posted = { version, file: this.current.path, post };
@@ -132,10 +132,10 @@ export class PreviewPanel implements vscode.Disposable {
   private async update(): Promise<void> {
     const engine = await this.host.get();
     const doc = await vscode.workspace.openTextDocument(this.current);
-    await this.host.ready(doc);
+    const indexed = await this.host.ready(doc);
     if (this.disposed) return;
     const roots = this.panel.webview.options.localResourceRoots ?? [];
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current), this.elsewhere());
+    const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current), this.elsewhere(), indexed);
     if (this.disposed) return;
     const file = this.current.path;
     if (this.posted && this.posted.file === file && this.posted.post.hash === post.hash && this.posted.post.title === post.title) return;

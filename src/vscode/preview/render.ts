@@ -43,7 +43,7 @@ export interface RenderElsewhere {
   readonly memory: RenderMemory;
 }
 
-export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings, elsewhere?: RenderElsewhere): Promise<RenderedPost> {
+export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings, elsewhere?: RenderElsewhere, indexed = true): Promise<RenderedPost> {
   const path = doc.uri.path;
   const full = doc.getText();
   const text = limitedText(full, s.largeFileLimit);
@@ -52,7 +52,7 @@ export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument
   const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
   if (site) {
     const prep = await prepareSite(engine, site);
-    const o = { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full };
+    const o = { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full || !indexed };
     if (elsewhere) {
       try {
         // markdown-it on a large post takes hundreds of milliseconds: not on the extension host's thread.

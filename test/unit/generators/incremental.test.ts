@@ -30,3 +30,17 @@ describe('generator models keep the index incremental', () => {
     });
   }
 });
+
+describe('a post deleted on disk while an editor still holds its text', () => {
+  it('leaves the index once its change event finds no file (it was put back by a check of the open text)', async () => {
+    const fs = new MemoryFs('/site', { 'hugo.toml': 'baseURL = "/"\n', 'content/posts/a.md': md('title: A') });
+    const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock() });
+    const fresh = engine.sites[0].index.snapshot();
+    engine.documentChanged('/site/content/posts/gone.md', md('title: Gone'));
+    assert.equal(engine.sites[0].index.pagesOfFile('content/posts/gone.md').length, 1);
+    // The file never reached the disk (or was deleted): closing the editor sends a change event.
+    await engine.fileChanged('/site/content/posts/gone.md');
+    assert.deepEqual(engine.sites[0].index.snapshot(), fresh);
+    assert.deepEqual(engine.sites[0].index.issues, [], 'a missing file is not a read error');
+  });
+});
