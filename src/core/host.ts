@@ -39,12 +39,17 @@ export interface FileSystemHost {
    * asked, every path exactly once, a failed read as a result with `error`. Optional; the crawler
    * falls back to reading one by one, also for the rest of the list if this throws midway.
    */
-  readFilesInOrder?(paths: readonly string[]): AsyncIterable<readonly ReadResult[]>;
+  readFilesInOrder?(paths: readonly string[], options?: { readonly headOnly?: boolean }): AsyncIterable<readonly ReadResult[]>;
 }
 
 export interface ReadResult {
   readonly path: string;
+  /**
+   * The file, or only its beginning through the end of its front matter when `size` (the whole
+   * file's length) is larger: the crawler needs nothing more before a body's first use.
+   */
   readonly bytes?: Uint8Array;
+  readonly size?: number;
   readonly error?: { readonly code?: string; readonly message: string };
 }
 

@@ -35,8 +35,8 @@ export const nodeFileSystem: FileSystemHost = {
   async realpath(path) {
     return fs.promises.realpath(path);
   },
-  readFilesInOrder(paths) {
-    return readFilesOnWorker(paths);
+  readFilesInOrder(paths, options) {
+    return readFilesOnWorker(paths, options?.headOnly);
   },
   realpathSync(path) {
     return fs.realpathSync.native(path);

@@ -17,7 +17,7 @@ const MAX_IN_FLIGHT = 8;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { paths, consumed, batchBytes, batchFiles, maxInFlight } = workerData;
+const { paths, consumed, batchBytes, batchFiles, maxInFlight, headOnly } = workerData;
 const done = new Int32Array(consumed);
 let sent = 0;
 let chunks = [], meta = [], bytes = 0;
@@ -31,10 +31,36 @@ function flush() {
   sent++;
   chunks = []; meta = []; bytes = 0;
 }
+// Where a leading '---' or '+++' front matter ends (after its closing line), or -1. Conservative:
+// any line the crawler's parser would take as the closing one ends a line here too, so the cut never
+// falls inside the front matter; the crawler checks the head and reads the whole file if in doubt.
+function headEnd(b) {
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const c = b[i];
+  if ((c !== 0x2d && c !== 0x2b) || b[i + 1] !== c || b[i + 2] !== c) return -1;
+  let j = i + 3;
+  while (b[j] === 0x20 || b[j] === 0x09) j++;
+  if (b[j] === 0x0d) j++;
+  if (b[j] !== 0x0a) return -1;
+  j++;
+  while (j < b.length) {
+    const e = b.indexOf(0x0a, j);
+    let k = e < 0 ? b.length : e;
+    if (k > j && b[k - 1] === 0x0d) k--;
+    while (k > j && (b[k - 1] === 0x20 || b[k - 1] === 0x09)) k--;
+    if (k - j === 3 && ((b[j] === c && b[j + 1] === c && b[j + 2] === c) || (c === 0x2d && b[j] === 0x2e && b[j + 1] === 0x2e && b[j + 2] === 0x2e))) return e < 0 ? b.length : e + 1;
+    if (e < 0) return -1;
+    j = e + 1;
+  }
+  return -1;
+}
 for (let i = 0; i < paths.length; i++) {
   try {
-    const b = fs.readFileSync(paths[i]);
-    chunks.push(b); meta.push([i, b.length]); bytes += b.length;
+    let b = fs.readFileSync(paths[i]);
+    const size = b.length;
+    const end = headOnly ? headEnd(b) : -1;
+    if (end > 0 && end < size) b = b.subarray(0, end);
+    chunks.push(b); meta.push([i, b.length, '', '', size]); bytes += b.length;
   } catch (e) {
     meta.push([i, -1, e && e.code ? String(e.code) : '', e && e.message ? String(e.message) : String(e)]);
   }
@@ -44,15 +70,16 @@ flush();
 parentPort.postMessage({ end: true });
 `;
 
-type Meta = [index: number, length: number, code?: string, message?: string];
+type Meta = [index: number, length: number, code?: string, message?: string, size?: number];
 type Message = { readonly meta: Meta[]; readonly buf: Uint8Array } | { readonly end: true };
 
-export async function* readFilesOnWorker(paths: readonly string[]): AsyncGenerator<ReadResult[]> {
+/** `headOnly`: of a file with `---`/`+++` front matter, send only that far (ReadResult.size says how big it is). */
+export async function* readFilesOnWorker(paths: readonly string[], headOnly = false): AsyncGenerator<ReadResult[]> {
   const consumed = new SharedArrayBuffer(4);
   const counter = new Int32Array(consumed);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { paths, consumed, batchBytes: BATCH_BYTES, batchFiles: BATCH_FILES, maxInFlight: MAX_IN_FLIGHT },
+    workerData: { paths, consumed, batchBytes: BATCH_BYTES, batchFiles: BATCH_FILES, maxInFlight: MAX_IN_FLIGHT, headOnly },
   });
   const queue: Message[] = [];
   let failure: Error | undefined;
@@ -87,10 +114,10 @@ export async function* readFilesOnWorker(paths: readonly string[]): AsyncGenerat
       if ('end' in m) return;
       let off = 0;
       const out: ReadResult[] = [];
-      for (const [index, length, code, message] of m.meta) {
+      for (const [index, length, code, message, size] of m.meta) {
         if (length < 0) out.push({ path: paths[index], error: { code: code || undefined, message: message ?? 'read failed' } });
         else {
-          out.push({ path: paths[index], bytes: m.buf.subarray(off, off + length) });
+          out.push({ path: paths[index], bytes: m.buf.subarray(off, off + length), size });
           off += length;
         }
       }

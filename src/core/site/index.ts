@@ -257,8 +257,9 @@ export class SiteIndex {
       let from = 0;
       if (this.fs.readFilesInOrder && order.length >= PARALLEL_READ_MIN) from = await this.readOnWorker(order);
       for (const f of order.slice(from)) {
-        const t = this.readSync(f);
-        if (t !== undefined) this.docs.set(f, this.analyzeFrontMatterFirst(f, t));
+        const b = this.readBytesSync(f);
+        const d = b && this.analyzeFrontMatterFirst(f, this.decode(f, b), b.length);
+        if (d) this.docs.set(f, d);
         await this.yieldNowAndThen();
       }
       return;
@@ -286,11 +287,13 @@ export class SiteIndex {
   private async readOnWorker(order: readonly string[]): Promise<number> {
     let handled = 0;
     try {
-      for await (const batch of this.fs.readFilesInOrder!(order.map((f) => posix.join(this.root, f)))) {
+      for await (const batch of this.fs.readFilesInOrder!(order.map((f) => posix.join(this.root, f)), { headOnly: true })) {
         for (const r of batch) {
           const f = order[handled++];
-          if (r.bytes) this.docs.set(f, this.analyzeFrontMatterFirst(f, this.decode(f, r.bytes)));
-          else this.readIssue(f, r.error ?? new Error('read failed'));
+          if (r.bytes) {
+            const d = this.analyzeFrontMatterFirst(f, this.decode(f, r.bytes), r.size ?? r.bytes.length, r.size !== undefined && r.size !== r.bytes.length);
+            if (d) this.docs.set(f, d);
+          } else this.readIssue(f, r.error ?? new Error('read failed'));
         }
         await this.yieldNowAndThen();
       }
@@ -315,14 +318,7 @@ export class SiteIndex {
     this.crawlIssues.push({ path: posix.join(this.root, file), severity: 'warning', code: 'site.unreadable', message: `Cannot read ${file} (${code ?? (e as Error).message}).` });
   }
 
-  private readSync(file: string): string | undefined {
-    try {
-      return this.decode(file, this.fs.readFileSync!(posix.join(this.root, file)));
-    } catch (e) {
-      this.readIssue(file, e);
-      return undefined;
-    }
-  }
+
 
   private async read(file: string): Promise<string | undefined> {
     try {
@@ -359,27 +355,43 @@ export class SiteIndex {
    * of the cost — the first time anything asks for headings or links, re-reading the file then.
    * Holding 60 MB of texts until then would cost more than the second read.
    */
-  private analyzeFrontMatterFirst(file: string, text: string): IndexedDocument {
-    if (text.length > this.maxBody) return this.analyze(file, text, []);
+  /**
+   * `bytes`: the file's size on disk, to tell at the body's first use whether it changed since.
+   * `head`: `text` is only the file's beginning through its front matter (the reading thread cut
+   * it there, so the crawl decodes and holds a fraction of each file); the body is read later.
+   */
+  private analyzeFrontMatterFirst(file: string, text: string, bytes: number, head = false): IndexedDocument | undefined {
+    // Bytes ≥ characters: a file this large may be over the limit, which the whole text decides.
+    if (head && bytes > this.maxBody) return this.reread(file);
+    if (!head && text.length > this.maxBody) return this.analyze(file, text, []);
     const split = splitFrontMatter(text);
+    if (head && (!split.frontMatter || split.frontMatter.errors.some((e) => e.code === 'frontmatter.unclosed'))) return this.reread(file);
     detachStrings(split.frontMatter);
     const data = split.frontMatter?.data ?? {};
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
-    const size = text.length;
+    let size = head ? undefined : text.length;
     let body: Pick<DocumentAnalysis, 'headings' | 'htmlIds' | 'links'> | undefined;
     const load = () => {
       if (!body) {
-        const now = this.readSync(file);
-        if (now === undefined || now.length !== size) {
-          // Changed or gone since the crawl: the file event that follows re-indexes it.
+        let now: string | undefined;
+        try {
+          const raw = this.fs.readFileSync!(posix.join(this.root, file));
+          // Changed since the crawl: the file event that follows re-indexes it.
+          if (raw.length === bytes) now = this.decode(file, raw);
+        } catch (e) {
+          this.readIssue(file, e);
+        }
+        if (now === undefined) {
           body = { headings: [], htmlIds: [], links: [] };
+          size ??= -1;
         } else {
           const a = analyzeDocument(now, this.analyzeOptions());
           detachStrings(a.headings);
           detachStrings(a.htmlIds);
           detachStrings(a.links);
           body = { headings: a.headings, htmlIds: a.htmlIds, links: a.links };
+          size ??= now.length;
         }
       }
       return body;
@@ -396,12 +408,30 @@ export class SiteIndex {
       get links() {
         return load().links;
       },
-      size,
+      get size() {
+        if (size === undefined) load();
+        return size!;
+      },
       partial: false,
       pages,
       terms,
       readIssues: [],
     };
+  }
+
+  /** The whole file after all (a head that did not hold the whole front matter, a very large file). */
+  private reread(file: string): IndexedDocument | undefined {
+    const bytes = this.readBytesSync(file);
+    return bytes && this.analyzeFrontMatterFirst(file, this.decode(file, bytes), bytes.length);
+  }
+
+  private readBytesSync(file: string): Uint8Array | undefined {
+    try {
+      return this.fs.readFileSync!(posix.join(this.root, file));
+    } catch (e) {
+      this.readIssue(file, e);
+      return undefined;
+    }
   }
 
   /**

@@ -53,6 +53,33 @@ describe('reading files on a worker thread', () => {
     ]);
   });
 
+  it('with headOnly, sends a file only through its front matter, and says how big it is', async () => {
+    const cases: [string, string, string][] = [
+      ['yaml.md', '---\ntitle: A\ndescription: |\n  ---\n  not the end\n---\nbody\n', '---\ntitle: A\ndescription: |\n  ---\n  not the end\n---\n'],
+      ['crlf.md', '---\r\ntitle: B\r\n---  \r\nbody\r\n', '---\r\ntitle: B\r\n---  \r\n'],
+      ['dots.md', '---\ntitle: C\n...\nbody\n', '---\ntitle: C\n...\n'],
+      ['toml.md', '\ufeff+++\ntitle = "D"\n+++\nbody\n', '\ufeff+++\ntitle = "D"\n+++\n'],
+      // Whole files: no front matter, unclosed, JSON, and a `...` that does not close TOML.
+      ['none.md', '# Title\n---\nbody\n', '# Title\n---\nbody\n'],
+      ['unclosed.md', '---\ntitle: E\nbody\n', '---\ntitle: E\nbody\n'],
+      ['json.md', '{"title": "F"}\nbody\n', '{"title": "F"}\nbody\n'],
+      ['toml-dots.md', '+++\ntitle = "G"\n...\nbody\n', '+++\ntitle = "G"\n...\nbody\n'],
+    ];
+    const paths = cases.map(([name, text]) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    });
+    const got: string[] = [];
+    for await (const batch of readFilesOnWorker(paths, true)) {
+      for (const r of batch) {
+        const full = Buffer.byteLength(cases[got.length][1]);
+        assert.equal(r.size, full, r.path);
+        got.push(Buffer.from(r.bytes!).toString('utf8'));
+      }
+    }
+    assert.deepEqual(got, cases.map((c) => c[2]));
+  });
+
   it('stops its thread when the reader is abandoned midway', async () => {
     const paths = Array.from({ length: 3000 }, (_, i) => path.join(dir, `f${i % 700}.txt`));
     let got = 0;
@@ -85,7 +112,17 @@ describe('a cold crawl with parallel reading', () => {
       } else write(`content/${i % 10 === 1 ? 'drafts' : 'posts'}/p${i}.md`, fm + body);
     }
     write('content/posts/bad.md', '---\ntitle: [unclosed\n---\nbody\n');
+    // Heads: the reading thread sends only the front matter of each file; these must cut right.
+    write('content/posts/tricky-block.md', '---\ntitle: Tricky\ndescription: |\n  ---\n  not the end\n---\nbody [x](/posts/p2/)\n');
+    write('content/posts/crlf.md', '---\r\ntitle: CRLF\r\ntags: [crlf]\r\n---\r\nbody [y](/nope/)\r\n');
+    write('content/posts/bom.md', '\ufeff---\ntitle: BOM\n---\nbody\n');
+    write('content/posts/unclosed.md', '---\ntitle: Unclosed\nbody without an end [z](/gone/)\n');
+    write('content/posts/dots.md', '---\ntitle: Dots\n...\nbody [w](/posts/missing/)\n');
+    write('content/posts/toml-spaces.md', '+++ \ntitle = "T"\n+++  \nbody [v](/posts/none/)\n');
+    write('content/posts/big-body.md', '---\ntitle: Big\n---\n' + '## Head\n\ntext [u](/posts/absent/)\n\n'.repeat(20_000));
     fs.writeFileSync(path.join(root, 'content/posts/latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
+    // Not valid UTF-8 in the body only: found when the body is first read, not at the crawl.
+    fs.writeFileSync(path.join(root, 'content/posts/latin1-body.md'), Buffer.concat([Buffer.from('---\ntitle: L\n---\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]));
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -99,6 +136,7 @@ describe('a cold crawl with parallel reading', () => {
     assert.ok(a.contentPages().length > 300);
     assert.deepEqual(a.snapshot(), b.snapshot());
     assert.deepEqual(await parallel.checkSite(parallel.sites[0]), await serial.checkSite(serial.sites[0]));
-    assert.deepEqual(a.issues.map((i) => i.code).sort(), ["site.encoding"]);
+    assert.deepEqual(a.issues.map((i) => i.code).sort(), ['site.encoding', 'site.encoding']);
+    assert.deepEqual(a.issues, b.issues);
   });
 });
