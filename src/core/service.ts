@@ -20,6 +20,8 @@ export interface PostcraftSettings {
   /** Extra folder names to skip. */
   readonly exclude?: readonly string[];
   readonly maxBodyBytes?: number;
+  /** Astro: collection name → URL folder, for sites whose routes cannot be read statically. */
+  readonly astroRoutes?: Readonly<Record<string, string>>;
 }
 
 export interface PostcraftInit {
@@ -62,7 +64,7 @@ export class Postcraft {
 
   /** Detects sites and crawls them. Safe to call again (after a config change). */
   async load(): Promise<void> {
-    const models = await findSites(this.init.fs, this.init.roots, { linkSemantics: this.init.settings?.linkSemantics });
+    const models = await findSites(this.init.fs, this.init.roots, { linkSemantics: this.init.settings?.linkSemantics, astroRoutes: this.init.settings?.astroRoutes });
     const sites: Site[] = [];
     for (const model of models) {
       const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
@@ -77,7 +79,7 @@ export class Postcraft {
   async reloadSite(root: string): Promise<void> {
     const i = this.siteList.findIndex((s) => s.root === root);
     if (i < 0) return this.load();
-    const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, maxDepth: 0 });
+    const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, astroRoutes: this.init.settings?.astroRoutes, maxDepth: 0 });
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
     await index.crawl();

@@ -51,7 +51,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (isMarkdown(d) && d.uri.scheme === 'file') setTimeout(() => void this.checkFromDisk(d.uri.path), 300);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('postcraft.links') || e.affectsConfiguration('postcraft.diagnostics')) {
+        if (['postcraft.links', 'postcraft.diagnostics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'].some((k) => e.affectsConfiguration(k))) {
           void this.host.get().then((engine) => {
             this.applyOptions(engine);
             this.recheckAll();

@@ -75,7 +75,7 @@ export class EngineHost implements vscode.Disposable {
         if (e instanceof AnalysisUnavailable) return undefined;
         throw e;
       }),
-      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000) },
+      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000), astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
     });
     this.engine = engine;
     // Unsaved edits of open documents win over the files on disk.
@@ -128,6 +128,10 @@ export class EngineHost implements vscode.Disposable {
       }),
       // Multi-root: a folder added or removed may add or remove sites.
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      // Settings the index is built with: a new index, as after a folder change.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (INDEX_SETTINGS.some((k) => e.affectsConfiguration(k))) void this.reload();
+      }),
       vscode.workspace.onDidCloseTextDocument(async (d) => {
         // A closed, unsaved document falls back to what is on disk.
         if (d.uri.scheme === 'file' && isMarkdown(d)) {
@@ -147,6 +151,8 @@ export class EngineHost implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables.splice(0), this.changed).dispose();
   }
 }
+
+const INDEX_SETTINGS = ['postcraft.links.semantics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'];
 
 const NAMES: Record<string, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'Markdown folder' };
 

@@ -17,6 +17,8 @@ import { jekyllDetector } from '../generators/jekyll/load';
 
 export interface DetectOptions {
   readonly linkSemantics?: LinkSemantics;
+  /** Astro: collection name → the URL folder its pages are published under, when routes cannot be read. */
+  readonly astroRoutes?: Readonly<Record<string, string>>;
 }
 
 export interface GeneratorDetector {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { memorySite, exampleSite } from './helpers';
 import { scanContentConfig } from '../../../src/core/generators/astro/load';
 import { entrySlug } from '../../../src/core/generators/astro/model';
+import { MemoryFs, fixedClock } from '../helpers/memoryFs';
+import { createPostcraft } from '../../../src/core/service';
 
 const md = (fm: string) => `---\n${fm}\n---\nBody.\n`;
 const route = (collection: string) => `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('${collection}')).map((e) => ({ params: { slug: e.id } })); }\n---\n`;
@@ -57,5 +59,21 @@ describe('Astro model', () => {
     // The id keeps the underscore: the hyphenated spelling is not a page.
     assert.equal(s.site.index.lookupUrl('/blog/2024/dark-sky_trip/')[0]?.type, 'page');
     assert.equal(s.site.index.lookupUrl('/blog/2024/dark-sky-trip/').length, 0);
+  });
+});
+
+describe('Astro routes from the postcraft.astro.routes setting', () => {
+  it('publishes a collection whose route cannot be read under the folder the setting names', async () => {
+    const tree = {
+      'astro.config.mjs': 'export default {};',
+      // A route built in a way we cannot read statically (the collection name comes from elsewhere).
+      'src/pages/articles/[...slug].astro': "---\nimport { load } from '../../lib';\nexport const getStaticPaths = load;\n---\n",
+      'src/content/blog/first-light.md': md('title: First light'),
+    };
+    const without = await createPostcraft({ fs: new MemoryFs('/site', tree), roots: ['/site'], clock: fixedClock() });
+    const withRoutes = await createPostcraft({ fs: new MemoryFs('/site', tree), roots: ['/site'], clock: fixedClock(), settings: { astroRoutes: { blog: '/articles/' } } });
+    const url = (e: typeof without) => e.sites[0].index.pagesOfFile('src/content/blog/first-light.md')[0]?.url;
+    assert.notEqual(url(without), '/articles/first-light/');
+    assert.equal(url(withRoutes), '/articles/first-light/');
   });
 });

@@ -117,5 +117,5 @@ export async function loadAstro(fs: FileSystemHost, root: string, options: Astro
 export const astroDetector: GeneratorDetector = {
   id: 'astro',
   detect: async (_fs, _dir, names) => ASTRO_CONFIGS.some((n) => names.has(n)),
-  load: (fs, dir) => loadAstro(fs, dir),
+  load: (fs, dir, o) => loadAstro(fs, dir, { routes: o.astroRoutes }),
 };
