@@ -20,6 +20,8 @@ export interface PostcraftSettings {
   /** Extra folder names to skip. */
   readonly exclude?: readonly string[];
   readonly maxBodyBytes?: number;
+  /** Over maxBodyBytes, still check links (for a host that analyses on a worker thread). */
+  readonly linksOverLimit?: boolean;
   /** Astro: collection name → URL folder, for sites whose routes cannot be read statically. */
   readonly astroRoutes?: Readonly<Record<string, string>>;
 }
@@ -67,7 +69,7 @@ export class Postcraft {
     const models = await findSites(this.init.fs, this.init.roots, { linkSemantics: this.init.settings?.linkSemantics, astroRoutes: this.init.settings?.astroRoutes });
     const sites: Site[] = [];
     for (const model of models) {
-      const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
+      const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
       await index.crawl();
       sites.push({ root: model.summary.root, model, index });
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
@@ -81,7 +83,7 @@ export class Postcraft {
     if (i < 0) return this.load();
     const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, astroRoutes: this.init.settings?.astroRoutes, maxDepth: 0 });
     const model = models[0];
-    const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, analyzer: this.init.analyzer });
+    const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
     this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index } : s));
   }
@@ -190,7 +192,9 @@ export class Postcraft {
         end: { line: 0, character: 0 },
         severity: 'info',
         code: 'document.too-large',
-        message: `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): only its front matter is checked, not its links or headings.`,
+        message: doc.partialLinks
+          ? `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): its front matter and links are checked, but its headings are not read, so links to its sections are not judged.`
+          : `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): only its front matter is checked, not its links or headings.`,
       });
     }
     for (const e of fm?.errors ?? []) {

@@ -3,6 +3,7 @@
  * Markdown documents, re-checked shortly after the last keystroke, and for linkers of a post that is
  * created, deleted or renamed. The code-action provider and the check-all command share it.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { PostcraftDiagnostic } from '../core/diagnostics';
@@ -110,7 +111,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const text = doc.getText();
     try {
       const diags = await engine.checkDocument(doc.uri.path, text);
-      if (doc.version !== version || doc.isClosed) return;
+      // Deleted on disk meanwhile: its diagnostics were cleared with the delete event; keep them so.
+      if (doc.version !== version || doc.isClosed || (doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath))) return;
       this.set(doc.uri, diags);
     } catch (e) {
       this.log.appendLine(`error: checking ${doc.uri.path} failed: ${(e as Error).stack ?? e}`);

@@ -75,7 +75,7 @@ export class EngineHost implements vscode.Disposable {
         if (e instanceof AnalysisUnavailable) return undefined;
         throw e;
       }),
-      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000), astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
+      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
     });
     this.engine = engine;
     // Unsaved edits of open documents win over the files on disk.

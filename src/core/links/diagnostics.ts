@@ -67,7 +67,7 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
     return [];
   }
   const doc = analysed ?? site.index.currentDocument(file, text);
-  if (!doc || doc.partial) return [];
+  if (!doc || (doc.partial && !doc.partialLinks)) return [];
   // A document that publishes no page (a bundle's Markdown resource, a headless page) has no links
   // on the built site, and Hugo does not render its shortcodes either.
   if (doc.pages.length === 0) {

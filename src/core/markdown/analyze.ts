@@ -17,8 +17,13 @@ export interface AnalyzeOptions {
   readonly liquid: boolean;
   /** Goldmark's `{#id}` heading attributes are honoured. */
   readonly headingAttributes: boolean;
-  /** Above this size only the front matter is read. */
+  /** Above this size only the front matter is read… */
   readonly maxBodyBytes?: number;
+  /**
+   * …and the links, when set: for a host that analyses off its main thread (the editor's worker), so
+   * a large post still gets its links checked. Headings and anchors are skipped either way.
+   */
+  readonly linksOverLimit?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -27,7 +32,9 @@ export interface DocumentAnalysis {
   readonly headings: Heading[];
   readonly htmlIds: string[];
   readonly links: ExtractedLink[];
+  /** Over the size limit: headings and anchors were not read (nor links, unless `partialLinks`). */
   readonly partial: boolean;
+  readonly partialLinks?: boolean;
 }
 
 /**
@@ -72,7 +79,7 @@ export function collectHtmlIds(html: string, out: string[]): void {
 export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalysis {
   const split = splitFrontMatter(text);
   const partial = o.maxBodyBytes !== undefined && text.length > o.maxBodyBytes;
-  if (partial) {
+  if (partial && !o.linksOverLimit) {
     // The hash tells later callers this (empty) analysis is of this very text: without it every
     // check of a large file re-analysed it.
     const links: ExtractedLink[] = [];
@@ -107,5 +114,6 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   for (const h of pending) if (h.custom) ids.reserve(h.custom);
   for (const h of pending) headings.push({ level: h.level, text: h.text, line: h.line, id: h.custom ?? ids.next(h.text) });
   const links = extractLinks({ text, masked, tokens, env, bodyStart: split.bodyStart, shortcodes: o.shortcodes, liquid: o.liquid });
+  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial };
 }

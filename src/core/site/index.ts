@@ -42,6 +42,8 @@ export interface IndexOptions {
   readonly exclude?: readonly string[];
   /** Read concurrency for hosts without a synchronous read. */
   readonly concurrency?: number;
+  /** Over maxBodyBytes, still read links (the extension, which parses on a worker); not at the crawl. */
+  readonly linksOverLimit?: boolean;
   /** Analyses a changed file's text elsewhere (a worker thread); see PostcraftInit.analyzer. */
   readonly analyzer?: DocumentAnalyzer;
 }
@@ -276,7 +278,8 @@ export class SiteIndex {
     await Promise.all(Array.from({ length: this.options.concurrency ?? 32 }, worker));
     for (const f of order) {
       const t = texts.get(f);
-      if (t !== undefined) this.docs.set(f, this.analyze(f, t, []));
+      // Over the size limit, front matter only at the crawl (see analyzeFrontMatterFirst).
+      if (t !== undefined) this.docs.set(f, this.analyze(f, t, [], undefined, { ...this.analyzeOptions(), linksOverLimit: false }));
     }
   }
 
@@ -346,6 +349,7 @@ export class SiteIndex {
       liquid: this.model.summary.generator === 'jekyll',
       headingAttributes: true,
       maxBodyBytes: this.maxBody,
+      linksOverLimit: this.options.linksOverLimit,
     };
   }
 
@@ -363,7 +367,8 @@ export class SiteIndex {
   private analyzeFrontMatterFirst(file: string, text: string, bytes: number, head = false): IndexedDocument | undefined {
     // Bytes ≥ characters: a file this large may be over the limit, which the whole text decides.
     if (head && bytes > this.maxBody) return this.reread(file);
-    if (!head && text.length > this.maxBody) return this.analyze(file, text, []);
+    // Front matter only at the crawl, whatever linksOverLimit says: never a long parse here.
+    if (!head && text.length > this.maxBody) return this.analyze(file, text, [], undefined, { ...this.analyzeOptions(), linksOverLimit: false });
     const split = splitFrontMatter(text);
     if (head && (!split.frontMatter || split.frontMatter.errors.some((e) => e.code === 'frontmatter.unclosed'))) return this.reread(file);
     detachStrings(split.frontMatter);
@@ -439,8 +444,8 @@ export class SiteIndex {
    * it on a worker thread so typing in a large post never waits for markdown-it); its strings are
    * copies already.
    */
-  private analyze(file: string, text: string, readIssues: SiteIssue[], precomputed?: DocumentAnalysis): IndexedDocument {
-    const a: DocumentAnalysis = precomputed ?? analyzeDocument(text, this.analyzeOptions());
+  private analyze(file: string, text: string, readIssues: SiteIssue[], precomputed?: DocumentAnalysis, options = this.analyzeOptions()): IndexedDocument {
+    const a: DocumentAnalysis = precomputed ?? analyzeDocument(text, options);
     if (!precomputed) {
       // Strings sliced out of the text keep the whole text alive (V8 sliced strings): on 10,000 posts
       // that retained ~150 MB. Copy them out before keeping the facts.
@@ -452,7 +457,7 @@ export class SiteIndex {
     const data = a.frontMatter?.data ?? {};
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
-    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, pages, terms, readIssues };
+    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), pages, terms, readIssues };
   }
 
   // ---------------------------------------------------------------- updates

@@ -103,6 +103,8 @@ export interface DocumentFacts {
   readonly size: number;
   /** True when only the front matter was parsed (very large file). */
   readonly partial: boolean;
+  /** Over the limit, but its links were read (and are checked). */
+  readonly partialLinks?: boolean;
 }
 
 /** An author record from the site's data files. */

@@ -36,8 +36,8 @@ const FILLER =
 /**
  * (a) Over the size limit: valid front matter, a broken link near the top, then paragraphs with
  * headings and links until the text has `chars` characters. Over `postcraft.largeFileLimit` the
- * extension checks the front matter only and says so with `document.too-large`; the broken link is
- * documented as not checked.
+ * extension checks front matter and links (not headings) and says so with `document.too-large`: the
+ * broken link is reported, links to the post's own sections are not judged.
  */
 export function overLimitPost(chars: number): GeneratedPost {
   const head = frontMatter('Robustness: a post over the size limit') + '\n';
@@ -57,7 +57,7 @@ export function overLimitPost(chars: number): GeneratedPost {
     bodyLine,
     typingLine: bodyLine,
     sentinelLines: [bodyLine + 2],
-    expectedCounts: { 'document.too-large': 1, 'link.not-found': 0, 'link.fragment-not-found': 0, 'frontmatter.syntax': 0 },
+    expectedCounts: { 'document.too-large': 1, 'link.not-found': 1, 'link.fragment-not-found': 0, 'frontmatter.syntax': 0 },
   };
 }
 

@@ -2,10 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
+import { analyzeDocument } from '../../../src/core/markdown/analyze';
 import { createPostcraft } from '../../../src/core/service';
 import type { FileEntry } from '../../../src/core/host';
 
-async function open(fs: MemoryFs, settings?: { maxBodyBytes?: number }) {
+async function open(fs: MemoryFs, settings?: { maxBodyBytes?: number; linksOverLimit?: boolean }) {
   const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock(), settings });
   return { engine, site: engine.sites[0] };
 }
@@ -103,6 +104,29 @@ describe('Site index robustness', () => {
     assert.equal(doc.headings.length, 0);
     assert.equal(site.index.pagesOfFile('content/posts/big.md')[0].title, 'Big');
     assert.ok(site.index.termCounts().get('tags')?.has('huge'));
+  });
+
+  it('files above the size limit in the editor (linksOverLimit): front matter and links, not headings; the crawl still reads front matter only', async () => {
+    const big = '---\ntitle: Big\n---\n[gone](/posts/nope/) [self](#heading-3) [ok](/posts/small/)\n\n' + '# Heading\n\nSome text.\n'.repeat(2000);
+    const small = '---\ntitle: S\n---\n[frag](/posts/big/#nowhere)\n';
+    const fs = new MemoryFs('/site', { 'hugo.toml': '', 'content/posts/big.md': big, 'content/posts/small.md': small });
+    const { engine, site } = await open(fs, { maxBodyBytes: 10_000, linksOverLimit: true });
+    assert.equal(site.index.document('content/posts/big.md')!.links.length, 0, 'the crawl parsed no body');
+    // Opening it in the editor: the worker's analysis (the same function, with these options) goes in.
+    engine.documentChanged('/site/content/posts/big.md', big, analyzeDocument(big, engine.analyzeOptions('/site/content/posts/big.md')!));
+    const diags = await engine.checkDocument('/site/content/posts/big.md', big);
+    assert.deepEqual(diags.map((d) => d.code).sort(), ['document.too-large', 'link.not-found']);
+    assert.match(diags.find((d) => d.code === 'document.too-large')!.message, /front matter and links are checked/);
+    const doc = site.index.document('content/posts/big.md')!;
+    assert.equal(doc.partial, true);
+    assert.equal(doc.headings.length, 0);
+    // Its headings were not read: a link into them is not judged (never a false positive).
+    assert.deepEqual(await engine.checkDocument('/site/content/posts/small.md', small), []);
+    // Without the setting (the CLI): front matter only, as the message says.
+    const cli = await open(new MemoryFs('/site', { 'hugo.toml': '', 'content/posts/big.md': big }), { maxBodyBytes: 10_000 });
+    const only = await cli.engine.checkDocument('/site/content/posts/big.md', big);
+    assert.deepEqual(only.map((d) => d.code), ['document.too-large']);
+    assert.match(only[0].message, /only its front matter is checked/);
   });
 
   it('skips build output and follows the site .gitignore', async () => {
