@@ -128,7 +128,10 @@ export class DiagnosticsController implements vscode.Disposable {
       this.set(uri, []);
       return;
     }
-    this.set(uri, await engine.checkDocument(absPath, text));
+    const diags = await engine.checkDocument(absPath, text);
+    // Deleted while it was being checked: the delete event cleared its diagnostics; keep them so.
+    if (!fs.existsSync(uri.fsPath)) return;
+    this.set(uri, diags);
   }
 
   /** Shows the engine's diagnostics for one file, applying the severity settings. */

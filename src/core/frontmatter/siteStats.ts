@@ -61,6 +61,12 @@ interface Contribution {
   readonly dates: DateStyle[];
 }
 
+/** Whether two versions of a document add exactly the same facts to the tables. */
+function sameContribution(a: IndexedDocument, b: IndexedDocument, taxonomyFolders: ReadonlyMap<string, string>, generator: GeneratorId): boolean {
+  if (a.frontMatter === b.frontMatter) return true;
+  return JSON.stringify(contributionOf(a, taxonomyFolders, generator)) === JSON.stringify(contributionOf(b, taxonomyFolders, generator));
+}
+
 function contributionOf(doc: IndexedDocument, taxonomyFolders: ReadonlyMap<string, string>, generator: GeneratorId): Contribution {
   const values: [string, string, boolean][] = [];
   const keys: { key: string; shape?: ValueShape }[] = [];
@@ -127,8 +133,15 @@ export class FrontMatterStats {
       if (this.counted.has(doc)) continue;
       const old = this.seen.get(doc.file);
       if (old) {
-        this.apply(old, -1);
         this.counted.delete(old);
+        // A keystroke in the body changes no front-matter fact: keep the tables, and their version,
+        // so caches built on them (near-duplicate groups, ranked values) survive typing.
+        if (sameContribution(old, doc, this.taxonomyFolders, this.index.model.summary.generator)) {
+          this.seen.set(doc.file, doc);
+          this.counted.add(doc);
+          continue;
+        }
+        this.apply(old, -1);
       }
       this.apply(doc, +1);
       this.seen.set(doc.file, doc);

@@ -473,6 +473,9 @@ export class SiteIndex {
     const last = this.lastCurrent;
     if (last && last.text === text && last.doc.file === file && this.docs.get(file) === last.doc) return last.doc;
     let doc = this.docs.get(file);
+    // A file the index does not hold (deleted on disk while a check of it was under way, or not
+    // seen yet): analysed for the caller, never added — a check must not bring a deleted post back.
+    if (!doc && !this.files.has(file)) return this.model.isContentDocument(file) ? this.analyze(file, text, []) : undefined;
     if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = this.updateDocument(file, text);
     if (doc) this.lastCurrent = { text, doc };
     return doc;

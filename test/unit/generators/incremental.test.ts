@@ -44,3 +44,15 @@ describe('a post deleted on disk while an editor still holds its text', () => {
     assert.deepEqual(engine.sites[0].index.issues, [], 'a missing file is not a read error');
   });
 });
+
+describe('a check of a post the index does not hold', () => {
+  it('analyses it for the caller and leaves the index as it is (a check racing a delete event)', async () => {
+    const fs = new MemoryFs('/site', { 'hugo.toml': 'baseURL = "/"\n', 'content/posts/a.md': md('title: A') });
+    const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock() });
+    const fresh = engine.sites[0].index.snapshot();
+    // The file was read, then deleted (and the delete event handled) before its check started.
+    const diags = await engine.checkDocument('/site/content/posts/gone.md', '---\ntitle: Gone\n---\n[x](/posts/nope/)\n');
+    assert.deepEqual(diags.map((d) => d.code), ['link.not-found'], 'still checked');
+    assert.deepEqual(engine.sites[0].index.snapshot(), fresh, 'not put back into the index');
+  });
+});
