@@ -371,7 +371,9 @@ export class SiteIndex {
     if (!head && text.length > this.maxBody) return this.analyze(file, text, [], undefined, { ...this.analyzeOptions(), linksOverLimit: false });
     const split = splitFrontMatter(text);
     if (head && (!split.frontMatter || split.frontMatter.errors.some((e) => e.code === 'frontmatter.unclosed'))) return this.reread(file);
-    detachStrings(split.frontMatter);
+    // A head holds little beyond the front matter itself: its slices may keep it (the copies would
+    // cost as much memory, and time); a whole file's text must not be kept by them.
+    if (!head) detachStrings(split.frontMatter);
     const data = split.frontMatter?.data ?? {};
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
