@@ -192,9 +192,9 @@ export class Postcraft {
         end: { line: 0, character: 0 },
         severity: 'info',
         code: 'document.too-large',
-        message: doc.partialLinks
-          ? `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): its front matter and links are checked, but its headings are not read, so links to its sections are not judged.`
-          : `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): only its front matter is checked, not its links or headings.`,
+        message:
+          `This file has ${text.length.toLocaleString('en')} characters, over the ${site.index.maxBodyBytes.toLocaleString('en')} limit (postcraft.largeFileLimit): ` +
+          (doc.partialLinks ? 'its front matter and links are checked, but its headings are not read, so links to its sections are not judged.' : 'only its front matter is checked, not its links or headings.'),
       });
     }
     for (const e of fm?.errors ?? []) {

@@ -3,14 +3,14 @@
  * Markdown documents, re-checked shortly after the last keystroke, and for linkers of a post that is
  * created, deleted or renamed. The code-action provider and the check-all command share it.
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { PostcraftDiagnostic } from '../core/diagnostics';
 import type { Postcraft, Site } from '../core/service';
 import { linkGraph, setLinkOptions } from '../core/links/diagnostics';
 import { keysForFile } from '../core/links/graph';
-import { isMarkdown, type EngineHost } from './workspace';
+import { INDEX_SETTINGS, isMarkdown, type EngineHost } from './workspace';
+import { isGone } from './documentSync';
 import { registerCodeActions } from './codeActions';
 import { registerCheckAllLinks } from './checkAllLinks';
 
@@ -52,7 +52,8 @@ export class DiagnosticsController implements vscode.Disposable {
         if (isMarkdown(d) && d.uri.scheme === 'file') setTimeout(() => void this.checkFromDisk(d.uri.path), 300);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['postcraft.links', 'postcraft.diagnostics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'].some((k) => e.affectsConfiguration(k))) {
+        // Index settings rebuild the engine (workspace.ts); get() then waits for the new one.
+        if (['postcraft.links', 'postcraft.diagnostics', ...INDEX_SETTINGS].some((k) => e.affectsConfiguration(k))) {
           void this.host.get().then((engine) => {
             this.applyOptions(engine);
             this.recheckAll();
@@ -112,7 +113,7 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       const diags = await engine.checkDocument(doc.uri.path, text);
       // Deleted on disk meanwhile: its diagnostics were cleared with the delete event; keep them so.
-      if (doc.version !== version || doc.isClosed || (doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath))) return;
+      if (doc.version !== version || doc.isClosed || isGone(doc.uri)) return;
       this.set(doc.uri, diags);
     } catch (e) {
       this.log.appendLine(`error: checking ${doc.uri.path} failed: ${(e as Error).stack ?? e}`);
@@ -130,7 +131,7 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const diags = await engine.checkDocument(absPath, text);
     // Deleted while it was being checked: the delete event cleared its diagnostics; keep them so.
-    if (!fs.existsSync(uri.fsPath)) return;
+    if (isGone(uri)) return;
     this.set(uri, diags);
   }
 

@@ -48,7 +48,7 @@ export class DocumentSync {
     const engine = this.engine();
     if (!engine) return false;
     // A post deleted on disk while open: not a page of the site any more, whatever the editor holds.
-    if (isGone(doc)) return false;
+    if (isGone(doc.uri)) return false;
     const st = this.states.get(key(doc));
     if (!st) {
       // Never edited since the index read it from disk (or the engine was created after the edit).
@@ -116,7 +116,7 @@ export class DocumentSync {
             }
           }
         }
-        if (this.engine() !== engine || doc.isClosed || isGone(doc)) break;
+        if (this.engine() !== engine || doc.isClosed || isGone(doc.uri)) break;
         // Installed even if the text moved on meanwhile: the index is then only one edit behind.
         st.doc = engine.documentChanged(path, text, analysis);
         if (doc.version === version) st.installed = version;
@@ -132,8 +132,9 @@ export class DocumentSync {
 /** Up to this many characters a first parse on this thread takes a few milliseconds. */
 const PARSE_HERE_MAX = 50_000;
 
-function isGone(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath);
+/** A file-scheme document whose file is no longer on disk (deleted while open). */
+export function isGone(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && !fs.existsSync(uri.fsPath);
 }
 
 function key(doc: vscode.TextDocument): string {

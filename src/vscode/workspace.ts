@@ -152,7 +152,8 @@ export class EngineHost implements vscode.Disposable {
   }
 }
 
-const INDEX_SETTINGS = ['postcraft.links.semantics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'];
+/** Settings the index is built with: changing one rebuilds it. */
+export const INDEX_SETTINGS = ['postcraft.links.semantics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'];
 
 const NAMES: Record<string, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'Markdown folder' };
 

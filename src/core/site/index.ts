@@ -381,14 +381,9 @@ export class SiteIndex {
     let body: Pick<DocumentAnalysis, 'headings' | 'htmlIds' | 'links'> | undefined;
     const load = () => {
       if (!body) {
-        let now: string | undefined;
-        try {
-          const raw = this.fs.readFileSync!(posix.join(this.root, file));
-          // Changed since the crawl: the file event that follows re-indexes it.
-          if (raw.length === bytes) now = this.decode(file, raw);
-        } catch (e) {
-          this.readIssue(file, e);
-        }
+        const raw = this.readBytesSync(file);
+        // Changed since the crawl (or gone): the file event that follows re-indexes it.
+        const now = raw && raw.length === bytes ? this.decode(file, raw) : undefined;
         if (now === undefined) {
           body = { headings: [], htmlIds: [], links: [] };
           size ??= -1;
