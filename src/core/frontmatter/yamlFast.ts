@@ -6,6 +6,7 @@
  * whenever it answers, it answers exactly what `yaml` would (values, key and value ranges, shapes).
  */
 import type { TextRange } from '../text';
+import { shapeOf } from './shape';
 
 export interface FastShape {
   readonly kind: 'list' | 'scalar' | 'empty';
@@ -82,22 +83,21 @@ function flowList(text: string): { values: unknown[]; firstStringQuote: '"' | "'
   let firstStringQuote: '"' | "'" | '' | undefined;
   // Items are split at commas outside quotes; anything nested or odd gives up.
   const parts: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  for (const ch of inner) {
+  let quote = '';
+  let from = 0;
+  for (let k = 0; k < inner.length; k++) {
+    const ch = inner[k];
     if (quote) {
-      cur += ch;
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (ch === ',') {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ',') {
+      // Slices, not a string built char by char: those stayed in the index as cons strings.
+      parts.push(inner.slice(from, k));
+      from = k + 1;
+    }
   }
   if (quote) return undefined;
-  parts.push(cur);
+  parts.push(inner.slice(from));
   for (const raw of parts) {
     if (!/^ ?\S/.test(raw) && raw !== '') return undefined;
     const t = raw.trim();
@@ -142,13 +142,13 @@ export function parseSimpleYaml(source: string, base: number): FastYaml | undefi
         const list = flowList(rest);
         if (!list) return undefined;
         data[key] = list.values;
-        fields.push({ key, keyRange, valueRange: { start: base + valueStart, end: base + valueStart + rest.length }, shape: { kind: 'list', flow: true, quote: list.firstStringQuote } });
+        fields.push({ key, keyRange, valueRange: { start: base + valueStart, end: base + valueStart + rest.length }, shape: shapeOf('list', true, list.firstStringQuote) });
         continue;
       }
       const s = scalar(rest, false);
       if (!s.ok) return undefined;
       data[key] = s.value;
-      fields.push({ key, keyRange, valueRange: { start: base + valueStart, end: base + valueStart + rest.length }, shape: { kind: 'scalar', flow: false, quote: s.quote } });
+      fields.push({ key, keyRange, valueRange: { start: base + valueStart, end: base + valueStart + rest.length }, shape: shapeOf('scalar', false, s.quote) });
       continue;
     }
     // `key:` alone: a block list follows, or the value is null.
@@ -178,13 +178,13 @@ export function parseSimpleYaml(source: string, base: number): FastYaml | undefi
       // Indented continuation lines, comments or blank lines inside a block list: leave it to `yaml`.
       if (i < lines.length && lines[i] !== '' && /^[ #]/.test(lines[i])) return undefined;
       data[key] = items;
-      fields.push({ key, keyRange, valueRange: { start: base + listStart, end: base + Math.min(listEnd, source.length) }, shape: { kind: 'list', flow: false, quote: firstStringQuote ?? '' } });
+      fields.push({ key, keyRange, valueRange: { start: base + listStart, end: base + Math.min(listEnd, source.length) }, shape: shapeOf('list', false, firstStringQuote ?? '') });
       continue;
     }
     if (i < lines.length && lines[i] !== '' && /^[ #]/.test(lines[i])) return undefined;
     data[key] = null;
     const at = base + lineStart + key.length + 1;
-    fields.push({ key, keyRange, valueRange: { start: at, end: at }, shape: { kind: 'empty', flow: false, quote: '' } });
+    fields.push({ key, keyRange, valueRange: { start: at, end: at }, shape: shapeOf('empty', false, '') });
   }
   return { data, fields };
 }
