@@ -38,8 +38,10 @@ export interface FileSystemHost {
    * Many files, read elsewhere (a worker thread) while the crawler parses: batches in the order
    * asked, every path exactly once, a failed read as a result with `error`. Optional; the crawler
    * falls back to reading one by one, also for the rest of the list if this throws midway.
+   * `paths` may be a promise: the host gets ready (starts its thread) while the crawler is still
+   * walking the folders. A promise of an empty list means "not needed after all".
    */
-  readFilesInOrder?(paths: readonly string[], options?: { readonly headOnly?: boolean }): AsyncIterable<readonly ReadResult[]>;
+  readFilesInOrder?(paths: readonly string[] | PromiseLike<readonly string[]>, options?: { readonly headOnly?: boolean }): AsyncIterable<readonly ReadResult[]>;
 }
 
 export interface ReadResult {

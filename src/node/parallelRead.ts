@@ -12,12 +12,13 @@ import type { ReadResult } from '../core/host';
 const BATCH_BYTES = 1 << 20;
 const BATCH_FILES = 256;
 const MAX_IN_FLIGHT = 8;
+const FIRST_BATCH_FILES = 16;
 
 // Self-contained (no bundled imports), so it runs from a string in the CLI and the extension alike.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { paths, consumed, batchBytes, batchFiles, maxInFlight, headOnly } = workerData;
+const { consumed, batchBytes, batchFiles, firstBatchFiles, maxInFlight, headOnly } = workerData;
 const done = new Int32Array(consumed);
 let sent = 0;
 let chunks = [], meta = [], bytes = 0;
@@ -54,6 +55,8 @@ function headEnd(b) {
   }
   return -1;
 }
+// The list comes later: the thread starts while the caller is still walking its folders.
+parentPort.once('message', (paths) => {
 for (let i = 0; i < paths.length; i++) {
   try {
     let b = fs.readFileSync(paths[i]);
@@ -64,69 +67,103 @@ for (let i = 0; i < paths.length; i++) {
   } catch (e) {
     meta.push([i, -1, e && e.code ? String(e.code) : '', e && e.message ? String(e.message) : String(e)]);
   }
-  if (bytes >= batchBytes || meta.length >= batchFiles) flush();
+  // A small first batch: the caller has nothing to do until it arrives.
+  if (bytes >= batchBytes || meta.length >= (sent === 0 ? firstBatchFiles : batchFiles)) flush();
 }
 flush();
 parentPort.postMessage({ end: true });
+});
 `;
 
 type Meta = [index: number, length: number, code?: string, message?: string, size?: number];
 type Message = { readonly meta: Meta[]; readonly buf: Uint8Array } | { readonly end: true };
 
-/** `headOnly`: of a file with `---`/`+++` front matter, send only that far (ReadResult.size says how big it is). */
-export async function* readFilesOnWorker(paths: readonly string[], headOnly = false): AsyncGenerator<ReadResult[]> {
-  const consumed = new SharedArrayBuffer(4);
-  const counter = new Int32Array(consumed);
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { paths, consumed, batchBytes: BATCH_BYTES, batchFiles: BATCH_FILES, maxInFlight: MAX_IN_FLIGHT, headOnly },
-  });
-  const queue: Message[] = [];
-  let failure: Error | undefined;
-  let exited = false;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
+/**
+ * `headOnly`: of a file with `---`/`+++` front matter, send only that far (ReadResult.size says how big
+ * it is). The thread starts at once, before the list is known: `paths` may be a promise, so the
+ * ~30 ms a thread takes to start overlap the caller's folder walk. Iterate the result, or give an
+ * empty list, which lets the thread end unused.
+ */
+export function readFilesOnWorker(paths: readonly string[] | PromiseLike<readonly string[]>, headOnly = false): AsyncIterable<ReadResult[]> {
+  const reader = new WorkerReader(headOnly);
+  const list = Promise.resolve(paths).then(
+    (p) => {
+      reader.worker.postMessage(p);
+      return p;
+    },
+    (e: unknown) => {
+      reader.worker.postMessage([]);
+      throw e;
+    },
+  );
+  return { [Symbol.asyncIterator]: () => reader.batches(list) };
+}
+
+class WorkerReader {
+  readonly worker: Worker;
+  private readonly counter: Int32Array;
+  private readonly queue: Message[] = [];
+  private failure: Error | undefined;
+  private exited = false;
+  private wake: (() => void) | undefined;
+
+  constructor(headOnly: boolean) {
+    const consumed = new SharedArrayBuffer(4);
+    this.counter = new Int32Array(consumed);
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { consumed, batchBytes: BATCH_BYTES, batchFiles: BATCH_FILES, firstBatchFiles: FIRST_BATCH_FILES, maxInFlight: MAX_IN_FLIGHT, headOnly },
+    });
+    // Never what keeps a process alive.
+    this.worker.unref();
+    this.worker.on('message', (m: Message) => {
+      this.queue.push(m);
+      this.notify();
+    });
+    this.worker.on('error', (e) => {
+      this.failure = e;
+      this.notify();
+    });
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.notify();
+    });
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
     w?.();
-  };
-  worker.on('message', (m: Message) => {
-    queue.push(m);
-    notify();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    notify();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    notify();
-  });
-  try {
-    for (;;) {
-      const m = queue.shift();
-      if (!m) {
-        if (failure) throw failure;
-        if (exited) throw new Error('the file-reading worker stopped early');
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      if ('end' in m) return;
-      let off = 0;
-      const out: ReadResult[] = [];
-      for (const [index, length, code, message, size] of m.meta) {
-        if (length < 0) out.push({ path: paths[index], error: { code: code || undefined, message: message ?? 'read failed' } });
-        else {
-          out.push({ path: paths[index], bytes: m.buf.subarray(off, off + length), size });
-          off += length;
+  }
+
+  async *batches(list: Promise<readonly string[]>): AsyncGenerator<ReadResult[]> {
+    try {
+      const paths = await list;
+      for (;;) {
+        const m = this.queue.shift();
+        if (!m) {
+          if (this.failure) throw this.failure;
+          if (this.exited) throw new Error('the file-reading worker stopped early');
+          await new Promise<void>((resolve) => (this.wake = resolve));
+          continue;
         }
+        if ('end' in m) return;
+        let off = 0;
+        const out: ReadResult[] = [];
+        for (const [index, length, code, message, size] of m.meta) {
+          if (length < 0) out.push({ path: paths[index], error: { code: code || undefined, message: message ?? 'read failed' } });
+          else {
+            out.push({ path: paths[index], bytes: m.buf.subarray(off, off + length), size });
+            off += length;
+          }
+        }
+        yield out;
+        Atomics.add(this.counter, 0, 1);
+        Atomics.notify(this.counter, 0);
       }
-      yield out;
-      Atomics.add(counter, 0, 1);
-      Atomics.notify(counter, 0);
+    } finally {
+      // Also when the consumer stops early: never leave a thread reading behind us.
+      void this.worker.terminate();
     }
-  } finally {
-    // Also when the consumer stops early: never leave a thread reading behind us.
-    void worker.terminate();
   }
 }

@@ -10,7 +10,8 @@ import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node 
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TextRange } from '../text';
 import { parseSimpleYaml } from './yamlFast';
-import { shapeOf, type ValueShape } from './shape';
+import { rawShape, shapeOf, type ValueShape } from './shape';
+import { parseSimpleToml } from './tomlFast';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
@@ -52,40 +53,60 @@ export interface SplitDocument {
   readonly bodyStart: number;
 }
 
-const LINE_END = /\r?\n|\r/g;
 
-/** Finds a closing delimiter line (`---`/`...` or `+++`), returning [lineStart, lineEnd incl. newline]. */
+/**
+ * Finds a closing delimiter line (`---`/`...` or `+++`, trailing blanks allowed), returning
+ * [lineStart, lineEnd incl. newline]. Compares characters in place: slicing and trimming every
+ * front-matter line was a visible share of a cold crawl's allocations.
+ */
 function findClosing(text: string, from: number, delims: readonly string[]): [number, number] | undefined {
   let pos = from;
   while (pos <= text.length) {
-    LINE_END.lastIndex = pos;
-    const m = LINE_END.exec(text);
-    const lineEnd = m ? m.index : text.length;
-    const line = text.slice(pos, lineEnd).replace(/[ \t]+$/, '');
-    if (delims.includes(line)) return [pos, m ? m.index + m[0].length : text.length];
-    if (!m) return undefined;
-    pos = m.index + m[0].length;
+    let lineEnd = pos;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    let end = lineEnd;
+    while (end > pos && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (end - pos === 3) {
+      for (const d of delims) if (text.startsWith(d, pos)) return [pos, newlineEnd(text, lineEnd)];
+    }
+    if (lineEnd === text.length) return undefined;
+    pos = newlineEnd(text, lineEnd);
   }
   return undefined;
 }
 
+/** Just past the line break at `at` (\r\n, \n or \r), or `at` at the end of the text. */
+function newlineEnd(text: string, at: number): number {
+  if (at >= text.length) return at;
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+}
+
 function firstLineEnd(text: string, from: number): number {
-  LINE_END.lastIndex = from;
-  const m = LINE_END.exec(text);
-  return m ? m.index + m[0].length : text.length;
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return newlineEnd(text, i);
+}
+
+const YAML_CLOSERS = ['---', '...'];
+const TOML_CLOSERS = ['+++'];
+
+/** `delim` then blanks up to a line break, as /^---[ \t]*(\r?\n|\r|$)/ tested on the first 8 characters. */
+function opensWith(text: string, at: number, delim: string): boolean {
+  if (!text.startsWith(delim, at)) return false;
+  const end = Math.min(at + 8, text.length);
+  let i = at + 3;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === end) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13;
 }
 
 export function splitFrontMatter(input: string): SplitDocument {
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = input;
-  const head = text.slice(bom, bom + 4);
-  if (/^---[ \t]*(\r?\n|\r|$)/.test(text.slice(bom, bom + 8)) ) {
-    return parseDelimited(text, bom, 'yaml', ['---', '...']);
-  }
-  if (/^\+\+\+[ \t]*(\r?\n|\r|$)/.test(text.slice(bom, bom + 8))) {
-    return parseDelimited(text, bom, 'toml', ['+++']);
-  }
-  if (head.startsWith('{')) {
+  if (opensWith(text, bom, '---')) return parseDelimited(text, bom, 'yaml', YAML_CLOSERS);
+  if (opensWith(text, bom, '+++')) return parseDelimited(text, bom, 'toml', TOML_CLOSERS);
+  if (text.startsWith('{', bom)) {
     return parseJson(text, bom);
   }
   return { bodyStart: 0 };
@@ -205,17 +226,6 @@ function yamlShape(v: YamlNode | null): ValueShape {
   return shapeOf('scalar', false, yamlQuote(v));
 }
 
-/** Shape from the raw text of a TOML or JSON value (both always quote strings, and lists are inline). */
-function rawShape(raw: string): ValueShape {
-  const t = raw.trimStart();
-  const q = /^[^"']*(["'])/.exec(t)?.[1];
-  const quote = q === '"' || q === "'" ? q : '';
-  if (t === '') return shapeOf('empty', false, '');
-  if (t[0] === '[') return shapeOf('list', true, quote);
-  if (t[0] === '{') return shapeOf('map', true, '');
-  return shapeOf('scalar', false, t[0] === '"' || t[0] === "'" ? t[0] : '');
-}
-
 function tomlValue(v: unknown): unknown {
   if (v instanceof Date) {
     // smol-toml's TomlDate keeps the written offset in toISOString(); a plain Date would not.
@@ -278,6 +288,12 @@ function tomlFields(source: string, base: number): FrontMatterField[] {
 }
 
 function parseTomlBlock(source: string, base: number): Parsed {
+  const fast = parseSimpleToml(source, base);
+  if (fast) return { data: fast.data, fields: fast.fields, errors: NO_ERRORS };
+  return parseTomlWithLibrary(source, base);
+}
+
+export function parseTomlWithLibrary(source: string, base: number): Parsed {
   const fields = tomlFields(source, base);
   try {
     const data = tomlValue(parseToml(source)) as Record<string, unknown>;

@@ -22,3 +22,14 @@ export function shapeOf<K extends ValueShape['kind']>(kind: K, flow: boolean, qu
   if (!s) shapes.set(key, (s = Object.freeze({ kind, flow, quote })));
   return s as ValueShape & { readonly kind: K };
 }
+
+/** Shape from the raw text of a TOML or JSON value (both always quote strings, and lists are inline). */
+export function rawShape(raw: string): ValueShape {
+  const t = raw.trimStart();
+  const q = /^[^"']*(["'])/.exec(t)?.[1];
+  const quote = q === '"' || q === "'" ? q : '';
+  if (t === '') return shapeOf('empty', false, '');
+  if (t[0] === '[') return shapeOf('list', true, quote);
+  if (t[0] === '{') return shapeOf('map', true, '');
+  return shapeOf('scalar', false, t[0] === '"' || t[0] === "'" ? t[0] : '');
+}

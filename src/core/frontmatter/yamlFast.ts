@@ -26,7 +26,44 @@ export interface FastYaml {
   readonly fields: FastField[];
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:( +)(.*))?$/;
+/**
+ * `key:` or `key: value` (one or more spaces), as /^([A-Za-z_][A-Za-z0-9_-]*):(?:( +)(.*))?$/ would
+ * read it, without allocating a match per line: [key end, value start] (value start = line length
+ * when there is no value), or undefined.
+ */
+function keyLine(line: string): [keyEnd: number, valueStart: number] | undefined {
+  let i = 0;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!(letter || (i > 0 && ((c >= 48 && c <= 57) || c === 45)))) break;
+  }
+  if (i === 0 || line.charCodeAt(i) !== 58 /* : */) return undefined;
+  const keyEnd = i;
+  let j = i + 1;
+  if (j === line.length) return [keyEnd, j];
+  if (line.charCodeAt(j) !== 32) return undefined;
+  while (line.charCodeAt(j) === 32) j++;
+  // `.` in the pattern stops at U+2028/U+2029: such lines went to the library, and still do.
+  if (hasLineSeparator(line, j)) return undefined;
+  return [keyEnd, j];
+}
+
+function hasLineSeparator(s: string, from: number): boolean {
+  for (let k = from; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/** A block list item `  - text`, as /^( *)- (.*)$/ would read it: [indent, text start], or undefined. */
+function listItem(line: string): [indent: number, textStart: number] | undefined {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 45 || line.charCodeAt(i + 1) !== 32 || hasLineSeparator(line, i + 2)) return undefined;
+  return [i, i + 2];
+}
 const RESERVED_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 const SIMPLE_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 // Everything YAML's core schema reads as a number (yaml/dist/schema/core/{int,float}.js), so that
@@ -127,15 +164,16 @@ export function parseSimpleYaml(source: string, base: number): FastYaml | undefi
     if (line === '' && i === lines.length) break;
     if (line.trim() === '') continue;
     if (line.startsWith('#')) continue;
-    const m = KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1];
+    const kl = keyLine(line);
+    if (!kl) return undefined;
+    const key = line.slice(0, kl[0]);
     if (RESERVED_KEY.test(key) || key in data || key === '__proto__' || key === 'constructor' || key === 'prototype') return undefined;
     const keyRange = { start: base + lineStart, end: base + lineStart + key.length };
-    const rest = m[3];
-    if (m[2] !== undefined && (rest === undefined || rest === '')) return undefined; // `key:   ` trailing spaces
+    const spaces = kl[1] - kl[0] - 1;
+    const rest = spaces > 0 ? line.slice(kl[1]) : undefined;
+    if (spaces > 0 && rest === '') return undefined; // `key:   ` trailing spaces
     if (rest !== undefined && rest !== '') {
-      const valueStart = lineStart + key.length + 1 + m[2].length;
+      const valueStart = lineStart + kl[1];
       if (rest.startsWith('#')) return undefined;
       if (rest[0] === '[') {
         if (!rest.endsWith(']')) return undefined;
@@ -159,15 +197,15 @@ export function parseSimpleYaml(source: string, base: number): FastYaml | undefi
     let indent: number | undefined;
     while (i < lines.length) {
       const l = lines[i];
-      const im = /^( *)- (.*)$/.exec(l);
+      const im = listItem(l);
       if (!im) break;
-      if (indent === undefined) indent = im[1].length;
-      else if (im[1].length !== indent) return undefined;
-      const itemText = im[2];
+      if (indent === undefined) indent = im[0];
+      else if (im[0] !== indent) return undefined;
+      const itemText = l.slice(im[1]);
       if (itemText === '' || /\s$/.test(itemText)) return undefined;
       const s = scalar(itemText, false);
       if (!s.ok) return undefined;
-      if (listStart < 0) listStart = offset + im[1].length;
+      if (listStart < 0) listStart = offset + im[0];
       items.push(s.value);
       if (firstStringQuote === undefined && typeof s.value === 'string') firstStringQuote = s.quote;
       offset += l.length + 1;

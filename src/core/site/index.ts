@@ -5,7 +5,7 @@
  * changed. After any sequence of updates the index equals a fresh crawl (tested).
  */
 import { posix } from 'node:path';
-import type { Clock, FileSystemHost, Logger } from '../host';
+import type { Clock, FileSystemHost, Logger, ReadResult } from '../host';
 import { decodeText, silentLogger, systemClock } from '../host';
 import { sourceHashOf, textHash } from '../links/extract';
 import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
@@ -102,6 +102,27 @@ export class SiteIndex {
     this.crawlIssues.length = 0;
     this.derived = undefined;
     await this.loadIgnoreRules();
+    const reader = this.openReader();
+    try {
+      await this.walkAndRead(reader);
+    } finally {
+      reader?.give([]);
+    }
+    await this.loadAuthors();
+  }
+
+  /**
+   * A host that reads on another thread gets its thread started now; it learns which files to read
+   * once the walk knows them. `give` takes effect once.
+   */
+  private openReader(): { readonly batches: AsyncIterable<readonly ReadResult[]>; give(paths: readonly string[]): void } | undefined {
+    if (!this.fs.readFilesInOrder || !this.fs.readFileSync) return undefined;
+    let resolve!: (paths: readonly string[]) => void;
+    const list = new Promise<readonly string[]>((r) => (resolve = r));
+    return { batches: this.fs.readFilesInOrder(list, { headOnly: true }), give: (paths) => resolve(paths) };
+  }
+
+  private async walkAndRead(reader: ReturnType<SiteIndex['openReader']>): Promise<void> {
     const contentFiles: string[] = [];
     const seenDirs = new Set<string>();
     for (const dir of this.model.contentDirs) await this.walk(dir, contentFiles, seenDirs);
@@ -114,9 +135,8 @@ export class SiteIndex {
     }
     for (const s of staticFiles) this.staticUrls.set(s.prefix + '/' + s.file.slice(s.dir.length + 1), s.file);
     const docs = contentFiles.filter((f) => this.model.isContentDocument(f));
-    await this.readAll(docs);
+    await this.readAll(docs, reader);
     for (const f of contentFiles) if (!this.model.isContentDocument(f)) this.resources.set(f, '');
-    await this.loadAuthors();
   }
 
   private async loadIgnoreRules(): Promise<void> {
@@ -249,7 +269,7 @@ export class SiteIndex {
     }
   }
 
-  private async readAll(files: readonly string[]): Promise<void> {
+  private async readAll(files: readonly string[], reader?: ReturnType<SiteIndex['openReader']>): Promise<void> {
     // Bundle roles depend on which files exist, which is known now. Section index files go first,
     // shallowest first, because pages below a draft section inherit its status.
     const order = [...files].sort((a, b) => indexRank(a) - indexRank(b));
@@ -257,7 +277,8 @@ export class SiteIndex {
       // Read and analyse one file at a time: no 60 MB of texts held at once on a big site. Yield to
       // the host now and then so an editor stays responsive during a cold index.
       let from = 0;
-      if (this.fs.readFilesInOrder && order.length >= PARALLEL_READ_MIN) from = await this.readOnWorker(order);
+      if (reader && order.length >= PARALLEL_READ_MIN) from = await this.readOnWorker(order, reader);
+      else reader?.give([]);
       for (const f of order.slice(from)) {
         const b = this.readBytesSync(f);
         const d = b && this.analyzeFrontMatterFirst(f, this.decode(f, b), b.length);
@@ -287,10 +308,13 @@ export class SiteIndex {
    * The same, with the reading done by the host elsewhere while this thread parses. Returns how many
    * files of `order` were handled; if the host's reader fails midway, the caller reads the rest.
    */
-  private async readOnWorker(order: readonly string[]): Promise<number> {
+  private async readOnWorker(order: readonly string[], reader: NonNullable<ReturnType<SiteIndex['openReader']>>): Promise<number> {
     let handled = 0;
+    // Paths for reading only (results come back in this order): plain joins, not 10,000 normalisations.
+    const prefix = this.root.endsWith('/') ? this.root : this.root + '/';
+    reader.give(order.map((f) => prefix + f));
     try {
-      for await (const batch of this.fs.readFilesInOrder!(order.map((f) => posix.join(this.root, f)), { headOnly: true })) {
+      for await (const batch of reader.batches) {
         for (const r of batch) {
           const f = order[handled++];
           if (r.bytes) {
@@ -308,6 +332,7 @@ export class SiteIndex {
 
   /** A file's read problems are those of its latest read (or none once it is gone): never stale, never repeated. */
   private forgetReadIssues(file: string): void {
+    if (this.crawlIssues.length === 0) return;
     const abs = posix.join(this.root, file);
     for (let i = this.crawlIssues.length - 1; i >= 0; i--) {
       const x = this.crawlIssues[i];

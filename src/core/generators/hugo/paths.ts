@@ -15,7 +15,11 @@ export function removeAccents(s: string): string {
   return s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
 }
 
+// Only characters kept as they are, and nothing that makes a hyphen: the usual file and folder name.
+const KEPT_AS_IS = /^[A-Za-z0-9._\/\\#+~-]*$/;
+
 export function unicodeSanitize(s: string, removePathAccents = false): string {
+  if (KEPT_AS_IS.test(s)) return s;
   const src = Array.from(removePathAccents ? removeAccents(s) : s);
   let out = '';
   let prependHyphen = false;
