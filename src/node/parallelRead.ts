@@ -84,7 +84,7 @@ type Message = { readonly meta: Meta[]; readonly buf: Uint8Array } | { readonly 
  * ~30 ms a thread takes to start overlap the caller's folder walk. Iterate the result, or give an
  * empty list, which lets the thread end unused.
  */
-export function readFilesOnWorker(paths: readonly string[] | PromiseLike<readonly string[]>, headOnly = false): AsyncIterable<ReadResult[]> {
+export function readFilesOnWorker(paths: readonly string[] | PromiseLike<readonly string[]>, headOnly = false): FileReads {
   const reader = new WorkerReader(headOnly);
   const list = Promise.resolve(paths).then(
     (p) => {
@@ -96,7 +96,14 @@ export function readFilesOnWorker(paths: readonly string[] | PromiseLike<readonl
       throw e;
     },
   );
-  return { [Symbol.asyncIterator]: () => reader.batches(list) };
+  // The failure is the iteration's to report; one never iterated must not be an unhandled rejection.
+  list.catch(() => undefined);
+  return { [Symbol.asyncIterator]: () => reader.batches(list), exited: reader.exited };
+}
+
+export interface FileReads extends AsyncIterable<ReadResult[]> {
+  /** Settles when the thread has ended (all read, abandoned, or given nothing to read). */
+  readonly exited: Promise<void>;
 }
 
 class WorkerReader {
@@ -104,8 +111,9 @@ class WorkerReader {
   private readonly counter: Int32Array;
   private readonly queue: Message[] = [];
   private failure: Error | undefined;
-  private exited = false;
+  private ended = false;
   private wake: (() => void) | undefined;
+  readonly exited: Promise<void>;
 
   constructor(headOnly: boolean) {
     const consumed = new SharedArrayBuffer(4);
@@ -124,10 +132,13 @@ class WorkerReader {
       this.failure = e;
       this.notify();
     });
-    this.worker.on('exit', () => {
-      this.exited = true;
-      this.notify();
-    });
+    this.exited = new Promise<void>((resolve) =>
+      this.worker.on('exit', () => {
+        this.ended = true;
+        this.notify();
+        resolve();
+      }),
+    );
   }
 
   private notify(): void {
@@ -143,7 +154,7 @@ class WorkerReader {
         const m = this.queue.shift();
         if (!m) {
           if (this.failure) throw this.failure;
-          if (this.exited) throw new Error('the file-reading worker stopped early');
+          if (this.ended) throw new Error('the file-reading worker stopped early');
           await new Promise<void>((resolve) => (this.wake = resolve));
           continue;
         }

@@ -13,6 +13,12 @@ import type { FileSystemHost } from '../../../src/core/host';
 import { fixedClock } from '../helpers/memoryFs';
 import '../../../src/core/features';
 
+function within(p: Promise<void>, ms: number): Promise<'ended' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  return Promise.race([p.then(() => 'ended' as const), timeout]).finally(() => clearTimeout(timer));
+}
+
 describe('reading files on a worker thread', () => {
   let dir: string;
   before(() => {
@@ -83,12 +89,31 @@ describe('reading files on a worker thread', () => {
   it('stops its thread when the reader is abandoned midway', async () => {
     const paths = Array.from({ length: 3000 }, (_, i) => path.join(dir, `f${i % 700}.txt`));
     let got = 0;
-    for await (const batch of readFilesOnWorker(paths)) {
+    const reads = readFilesOnWorker(paths);
+    for await (const batch of reads) {
       got += batch.length;
       break;
     }
     assert.ok(got > 0 && got < paths.length);
-    // mocha would not exit (and the suite would time out in CI) if the thread were left running.
+    assert.equal(await within(reads.exited, 5000), 'ended', 'the thread is still running');
+  });
+
+  it('starts before the list is known, and reads the list once it comes', async () => {
+    const paths = Array.from({ length: 300 }, (_, i) => path.join(dir, `f${i}.txt`));
+    const later = new Promise<readonly string[]>((resolve) => setTimeout(() => resolve(paths), 50));
+    const seen: string[] = [];
+    for await (const batch of readFilesOnWorker(later)) for (const r of batch) seen.push(r.path);
+    assert.deepEqual(seen, paths);
+  });
+
+  it('ends its thread unused when given an empty list, or a list that failed', async () => {
+    const empty = readFilesOnWorker(Promise.resolve([]));
+    assert.equal(await within(empty.exited, 5000), 'ended');
+    const failed = readFilesOnWorker(Promise.reject(new Error('walk failed')));
+    assert.equal(await within(failed.exited, 5000), 'ended');
+    await assert.rejects(async () => {
+      for await (const batch of failed) void batch;
+    }, /walk failed/);
   });
 });
 
