@@ -491,6 +491,40 @@ export function fmGet(data: Readonly<Record<string, unknown>>, key: string): unk
 }
 
 /**
+ * fmGet for several lower-case names at once, in one pass over the keys: the page model asks for a
+ * dozen mostly absent keys per page (publishDate, pubdate, expiryDate, …), and each miss had to rule
+ * out other spellings. Same answers as fmGet: the exact key, else the first key spelled that way.
+ */
+export function fmPick(data: Readonly<Record<string, unknown>>, names: readonly string[]): unknown[] {
+  const out: unknown[] = new Array<unknown>(names.length).fill(undefined);
+  let exact = 0; // bit i: names[i] was found spelled exactly
+  let loose = 0; // bit i: found in another spelling (first one kept)
+  for (const k in data) {
+    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+    const l = isLowerAscii(k) ? k : k.toLowerCase();
+    const i = names.indexOf(l);
+    if (i < 0) continue;
+    const bit = 1 << i;
+    if (l === k) {
+      out[i] = data[k];
+      exact |= bit;
+    } else if (!(exact & bit) && !(loose & bit)) {
+      out[i] = data[k];
+      loose |= bit;
+    }
+  }
+  return out;
+}
+
+function isLowerAscii(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return false;
+  }
+  return true;
+}
+
+/**
  * Lower-cased key → the first key spelled that way, per front-matter object; null when every key is
  * lower-case already (the usual case). The page model asks for a dozen absent keys per page
  * (publishDate, pubdate, expiryDate, …); lower-casing every key for each miss was a visible share of

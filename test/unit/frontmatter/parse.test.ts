@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { jsonErrorOffset, splitFrontMatter } from '../../../src/core/frontmatter/parse';
+import fc from 'fast-check';
+import { fmGet, fmPick, jsonErrorOffset, splitFrontMatter } from '../../../src/core/frontmatter/parse';
 import { analyzeDocument } from '../../../src/core/markdown/analyze';
 
 /** The single error of a document's front matter, with the text at its start. */
@@ -105,5 +106,27 @@ describe('front matter is never read as Markdown', () => {
       assert.deepEqual(a.links.map((l) => l.target), ['z.md'], text);
       assert.deepEqual(a.headings, []);
     }
+  });
+});
+
+describe('case-insensitive front-matter keys', () => {
+  it('fmPick answers what fmGet answers, name by name (property)', () => {
+    const names = ['date', 'publishdate', 'draft', 'title', 'x'];
+    const key = fc.constantFrom('date', 'Date', 'DATE', 'publishDate', 'PublishDate', 'publishdate', 'draft', 'Draft', 'title', 'TİTLE', 'Title', 'x', 'X', 'other');
+    const data = fc.array(fc.tuple(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null))), { maxLength: 8 }).map((pairs) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of pairs) o[k] = v;
+      return o;
+    });
+    fc.assert(
+      fc.property(data, (o) => {
+        assert.deepEqual(fmPick(o, names), names.map((n) => fmGet(o, n)), JSON.stringify(o));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('prefers the exact spelling, else the first other spelling', () => {
+    assert.deepEqual(fmPick({ Title: 'a', title: 'b', DRAFT: true, Draft: false }, ['title', 'draft']), ['b', true]);
   });
 });

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
 import type { LinkSemantics, Page, PageKind, PublishStatus, SiteIssue } from '../../site/model';
-import { fmGet, fmList } from '../../frontmatter/parse';
+import { fmGet, fmList, fmPick } from '../../frontmatter/parse';
 import { isUgly, type HugoConfig } from './config';
 import { makePath, urlize, type PathOptions } from './paths';
 import { dayOfYear, MONTH_NAMES, parseWrittenDate, type WrittenDate } from './dates';
@@ -136,7 +136,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       const idx = branchIndex(loc, segs.slice(0, i).join('/'), lang, files);
       const data = idx ? files.data(idx) : undefined;
       if (!data) continue;
-      const st = statusOf(data, now);
+      const st = sectionStatusOf(data, now);
       if (!st.willPublish && st.status !== 'published') return st.status;
     }
     return undefined;
@@ -145,7 +145,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   type Status = { status: PublishStatus; willPublish: boolean; date?: WrittenDate; dateText?: string };
   // Every page below a section asks for the section index's status: once per index and clock reading.
   const statusMemo = new WeakMap<FrontMatterData, { at: number; st: Status }>();
-  function statusOf(data: FrontMatterData, now: Date): Status {
+  function sectionStatusOf(data: FrontMatterData, now: Date): Status {
     const hit = statusMemo.get(data);
     if (hit && hit.at === now.getTime()) return hit.st;
     const st = computeStatus(data, now);
@@ -153,14 +153,15 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return st;
   }
 
+  const STATUS_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'expirydate', 'unpublishdate', 'draft'];
   function computeStatus(data: FrontMatterData, now: Date): Status {
-    const dateRaw = fmGet(data, 'date') ?? fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'lastmod');
-    const pubRaw = fmGet(data, 'publishdate') ?? fmGet(data, 'pubdate') ?? fmGet(data, 'published') ?? fmGet(data, 'date');
-    const expRaw = fmGet(data, 'expirydate') ?? fmGet(data, 'unpublishdate');
+    const [date_, publishdate, pubdate, published, lastmod, expirydate, unpublishdate, draftRaw] = fmPick(data, STATUS_KEYS);
+    const dateRaw = date_ ?? publishdate ?? pubdate ?? published ?? lastmod;
+    const pubRaw = publishdate ?? pubdate ?? published ?? date_;
+    const expRaw = expirydate ?? unpublishdate;
     const date = parseWrittenDate(dateRaw);
     const pub = parseWrittenDate(pubRaw);
     const exp = parseWrittenDate(expRaw);
-    const draftRaw = fmGet(data, 'draft');
     const draft = draftRaw === true || draftRaw === 'true';
     let status: PublishStatus = 'published';
     if (draft) status = 'draft';
@@ -262,6 +263,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return out;
   }
 
+  const PAGE_KEYS = ['title', 'slug', 'url', '_build', 'headless'];
   const model: GeneratorModel = {
     summary: {
       root: init.root,
@@ -304,16 +306,16 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       if (!loc || !CONTENT_EXT.test(file)) return [];
       if (model.roleOf(file, files).role !== 'page') return [];
       const { dir, base, lang } = nameParts(loc);
-      const own = statusOf(data, now);
+      // Section index files are read again by every page below them: their status is memoised.
+      const own = base === '_index' ? sectionStatusOf(data, now) : computeStatus(data, now);
       const parentDir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
       const inherited = inheritedStatus(loc, base === '_index' || base === 'index' ? parentDir : dir, lang, files, now);
       const st = inherited ? { ...own, status: own.status === 'published' ? inherited : own.status, willPublish: false } : own;
-      const title = typeof fmGet(data, 'title') === 'string' ? (fmGet(data, 'title') as string) : undefined;
-      const slugRaw = fmGet(data, 'slug');
+      const [titleRaw, slugRaw, urlRaw, buildRaw, headless] = fmPick(data, PAGE_KEYS);
+      const title = typeof titleRaw === 'string' ? titleRaw : undefined;
       const slug = typeof slugRaw === 'string' && slugRaw.trim() ? slugRaw : typeof slugRaw === 'number' ? String(slugRaw) : undefined;
-      const urlRaw = fmGet(data, 'url');
       const fmUrl = typeof urlRaw === 'string' && urlRaw.trim() ? urlRaw.trim() : undefined;
-      const rendered = build(fmGet(data, '_build')) && fmGet(data, 'headless') !== true;
+      const rendered = build(buildRaw) && headless !== true;
       const lp = langPrefix(lang);
 
       if (base === '_index') {
