@@ -73,7 +73,7 @@ function inlineArray(t: string): unknown[] | typeof GIVE_UP {
       from = k + 1;
     }
   }
-  return quote ? GIVE_UP : out;
+  return quote ? GIVE_UP : out.slice();
 }
 
 export function parseSimpleToml(source: string, base: number): FastToml | undefined {
@@ -101,5 +101,6 @@ export function parseSimpleToml(source: string, base: number): FastToml | undefi
       shape: rawShape(raw),
     });
   }
-  return { data, fields };
+  // Exact-size copies, as in the YAML fast path.
+  return { data, fields: fields.slice() };
 }

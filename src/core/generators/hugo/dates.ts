@@ -10,6 +10,14 @@ export interface WrittenDate {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 // Posts repeat their date under several keys (date, publishDate, lastmod) and sites repeat dates:
 // parsing each distinct string once is a visible saving on a 10,000-post crawl.
 const memo = new Map<string, WrittenDate | null>();
@@ -32,6 +40,12 @@ function parseUncached(v: unknown): WrittenDate | undefined {
   }
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
   const s = String(v).trim();
+  if (CANONICAL.test(s)) {
+    // Already the string the general path below would build and parse: skip the rebuilding.
+    const epoch = Date.parse(s);
+    if (isNaN(epoch)) return undefined;
+    return { year: digits(s, 0, 4), month: digits(s, 5, 7), day: digits(s, 8, 10), epoch };
+  }
   const m = ISO.exec(s);
   if (m) {
     const [, y, mo, d, h = '00', mi = '00', se = '00', frac = '', off] = m;

@@ -12,6 +12,9 @@ import { makePath, urlize, type PathOptions } from './paths';
 import { dayOfYear, MONTH_NAMES, parseWrittenDate, type WrittenDate } from './dates';
 import { derivedCollector } from '../../site/derived';
 
+// Most pages have none: one shared empty list instead of one per page.
+const NO_ALIASES: string[] = [];
+Object.freeze(NO_ALIASES);
 const CONTENT_EXT = /\.(md|markdown|mdown|mkd|mkdn|html|htm)$/i;
 const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
@@ -246,7 +249,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
    */
   function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
     const list = fmList(data, 'aliases');
-    if (list.length === 0) return [];
+    if (list.length === 0) return NO_ALIASES;
     const out: string[] = [];
     const parent = posix.dirname(pageUrl.replace(/\/+$/, '').replace(/\.html$/, '')) || '/';
     for (const a of list) {
