@@ -226,6 +226,9 @@ export class SiteIndex {
    * `knownReal`: the folder's resolved path when the caller knows it — a plain (non-link) subfolder
    * of a resolved folder — which spares a realpath call per folder (thousands of bundles).
    */
+  /** Folder names never walked (build output, dependencies, the user's exclusions); fixed per index. */
+  private skipDirs: ReadonlySet<string> | undefined;
+
   private async walk(dir: string, out: string[], seen: Set<string>, knownReal?: string): Promise<void> {
     const abs = posix.join(this.root, dir);
     let real = knownReal ?? abs;
@@ -252,7 +255,7 @@ export class SiteIndex {
       return;
     }
     await this.yieldNowAndThen();
-    const skip = new Set([...this.model.ignoreDirs, ...(this.options.exclude ?? [])]);
+    const skip = (this.skipDirs ??= new Set([...this.model.ignoreDirs, ...(this.options.exclude ?? [])]));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
