@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/markdown/analyze';
 import type { RenderTables, TableRender } from '../core/render/tables';
 import type { MarkupOptions } from '../core/render/types';
+import type { DocumentAnalyzer } from '../core/site/index';
 
 /** The worker cannot run here at all (its script is missing, threads unsupported): analyse in place. */
 export class AnalysisUnavailable extends Error {}
@@ -109,4 +110,16 @@ export class AnalysisWorker {
     this.pending.clear();
     if (w) void w.terminate();
   }
+}
+
+/**
+ * The engine's DocumentAnalyzer on a worker: a worker that cannot run here answers "analyse it
+ * yourself" (undefined), any other failure is the caller's to handle.
+ */
+export function workerAnalyzer(worker: AnalysisWorker): DocumentAnalyzer {
+  return (text, options) =>
+    worker.analyze(text, options).catch((e: unknown) => {
+      if (e instanceof AnalysisUnavailable) return undefined;
+      throw e;
+    });
 }

@@ -8,7 +8,7 @@ import { createPostcraft, type Postcraft, type Site } from '../core/service';
 import { nodeFileSystem } from '../node/nodeFs';
 import type { LinkSemantics } from '../core/site/model';
 import '../core/features';
-import { AnalysisUnavailable, AnalysisWorker } from '../node/analysisClient';
+import { AnalysisWorker, workerAnalyzer } from '../node/analysisClient';
 import { DocumentSync } from './documentSync';
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {
@@ -71,10 +71,7 @@ export class EngineHost implements vscode.Disposable {
       roots: this.roots(),
       logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
       // Files changed on disk (a checkout, another editor) are parsed on the worker too.
-      analyzer: (text, options) => this.worker.analyze(text, options).catch((e: unknown) => {
-        if (e instanceof AnalysisUnavailable) return undefined;
-        throw e;
-      }),
+      analyzer: workerAnalyzer(this.worker),
       settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
     });
     this.engine = engine;

@@ -12,17 +12,22 @@ export const checkHelp = `postcraft check [SITE_DIR] [--format text|json|sarif] 
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['format'], flags: ['quiet'] });
   const format = formatOption(args, ['text', 'json', 'sarif'], 'text');
-  const { engine, site } = await openSite(io, args.positionals[0]);
+  const { engine, site, close } = await openSite(io, args.positionals[0], { worker: true });
   const progress = io.errIsTTY && format === 'text' && site.index.documents.size > 200;
-  const diagnostics = (
-    await engine.checkSite(site, progress ? (done, total) => {
-      if (done % 50 === 0 || done === total) {
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-      }
-    } : undefined)
-  ).sort(compareDiagnostics);
+  let diagnostics;
+  try {
+    diagnostics = (
+      await engine.checkSite(site, progress ? (done, total) => {
+        if (done % 50 === 0 || done === total) {
+          const width = 30;
+          const filled = Math.round((done / total) * width);
+          io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+        }
+      } : undefined)
+    ).sort(compareDiagnostics);
+  } finally {
+    close();
+  }
   const report = { site: { ...site.model.summary, pages: site.index.contentPages().length }, diagnostics };
   if (format === 'json') io.out(toJson(report) + '\n');
   else if (format === 'sarif') io.out(toSarif(report, VERSION) + '\n');

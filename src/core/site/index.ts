@@ -421,6 +421,25 @@ export class SiteIndex {
     return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length };
   }
 
+  /**
+   * Whether `file` still waits for its body (a crawled document whose body nobody asked for yet) and
+   * the file now has the size it had at the crawl: then a body analysed elsewhere can be given to it.
+   */
+  wantsBody(file: string, bytes: number): boolean {
+    const doc = this.docs.get(file);
+    return doc instanceof CrawledDocument && doc.wantsBody(bytes);
+  }
+
+  /** A body analysed elsewhere (a worker) from the file's current text, for a document that wantsBody. */
+  provideBody(file: string, bytes: number, text: string, analysis: DocumentAnalysis): void {
+    const doc = this.docs.get(file);
+    if (!(doc instanceof CrawledDocument) || !doc.wantsBody(bytes)) return;
+    detachStrings(analysis.headings);
+    detachStrings(analysis.htmlIds);
+    detachStrings(analysis.links);
+    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length });
+  }
+
   /** The whole file after all (a head that did not hold the whole front matter, a very large file). */
   private reread(file: string): IndexedDocument | undefined {
     const bytes = this.readBytesSync(file);
@@ -959,6 +978,15 @@ class CrawledDocument implements IndexedDocument {
 
   private load(): LoadedBody {
     return (this.body ??= this.loader.loadBody(this.file, this.bytes));
+  }
+
+  /** Whether a body read elsewhere from a file of `bytes` bytes can stand in for the lazy load. */
+  wantsBody(bytes: number): boolean {
+    return this.body === undefined && bytes === this.bytes;
+  }
+
+  provideBody(body: LoadedBody): void {
+    this.body ??= body;
   }
   get headings(): LoadedBody['headings'] {
     return this.load().headings;
