@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { createPostcraft, type Postcraft } from '../../src/core/service';
 import { nodeFileSystem } from '../../src/node/nodeFs';
+import { AnalysisWorker, workerAnalyzer } from '../../src/node/analysisClient';
 import type { PostcraftDiagnostic } from '../../src/core/diagnostics';
 import '../../src/core/features';
 import { Prng } from '../prng';
@@ -13,9 +14,13 @@ export interface ColdIndex {
   readonly pages: number;
 }
 
+// The engine as `postcraft check` runs it: with the worker the CLI bundle ships beside it (the
+// crawl does not use it; the whole-site check parses bodies on it and here side by side).
+const worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
+
 export async function coldIndex(root: string, reps: number): Promise<ColdIndex> {
   let engine: Postcraft | undefined;
-  const samples = await sample(reps, () => createPostcraft({ fs: nodeFileSystem, roots: [root] }), (e) => (engine = e));
+  const samples = await sample(reps, () => createPostcraft({ fs: nodeFileSystem, roots: [root], analyzer: workerAnalyzer(worker) }), (e) => (engine = e));
   const site = engine!.sites[0];
   if (!site) throw new Error(`no site detected at ${root}`);
   return { samples, engine: engine!, pages: site.index.contentPages().length };
