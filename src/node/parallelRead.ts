@@ -122,8 +122,8 @@ class WorkerReader {
       eval: true,
       workerData: { consumed, batchBytes: BATCH_BYTES, batchFiles: BATCH_FILES, firstBatchFiles: FIRST_BATCH_FILES, maxInFlight: MAX_IN_FLIGHT, headOnly },
     });
-    // Never what keeps a process alive.
-    this.worker.unref();
+    // Not unref'd: a caller awaiting its next batch must keep the process alive. It ends by itself
+    // when given an empty list, and is terminated when the iteration ends or is abandoned.
     this.worker.on('message', (m: Message) => {
       this.queue.push(m);
       this.notify();
