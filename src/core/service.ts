@@ -208,7 +208,11 @@ export class Postcraft {
   }
 
   /** Diagnostics for a whole site: every document plus configuration and crawl issues. */
-  async checkSite(site: Site, onProgress?: (done: number, total: number) => void): Promise<PostcraftDiagnostic[]> {
+  /**
+   * Checks every document of a site. `onProgress` hears of each document parsed ('parsing', only on
+   * a host with an analyzer, where all bodies are parsed first) and checked ('checking').
+   */
+  async checkSite(site: Site, onProgress?: (done: number, total: number, phase: CheckPhase) => void): Promise<PostcraftDiagnostic[]> {
     const out: PostcraftDiagnostic[] = [];
     for (const issue of site.index.issues) out.push(await this.issueToDiagnostic(site, issue));
     const files = [...site.index.documents.keys()].sort();
@@ -216,14 +220,14 @@ export class Postcraft {
     const readSync = this.init.fs.readFileSync?.bind(this.init.fs);
     // A worker takes ~0.1 s to start: worth it from about a hundred posts.
     if (analyzer && readSync && files.length >= PRELOAD_MIN) {
-      await preloadBodies(site.index, files, (f) => readBytesQuietly(readSync, posix.join(site.root, f)), analyzer);
+      await preloadBodies(site.index, files, (f) => readBytesQuietly(readSync, posix.join(site.root, f)), analyzer, (n) => onProgress?.(n, files.length, 'parsing'));
     }
     let done = 0;
     for (const f of files) {
       const abs = posix.join(site.root, f);
       const text = this.readTextFast(abs) ?? (await this.readText(abs));
       if (text !== undefined) out.push(...(await this.checkDocument(abs, text)));
-      onProgress?.(++done, files.length);
+      onProgress?.(++done, files.length, 'checking');
     }
     return out;
   }
@@ -240,6 +244,8 @@ export class Postcraft {
     return { file: posix.relative(site.root, issue.path), start, end, severity: issue.severity, code: issue.code, message: issue.message };
   }
 }
+
+export type CheckPhase = 'parsing' | 'checking';
 
 /** Per-document checks contributed by feature modules (links, front-matter checks). */
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;

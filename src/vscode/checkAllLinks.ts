@@ -25,10 +25,11 @@ export async function checkAllLinks(controller: DiagnosticsController, progress?
     if (token?.isCancellationRequested) break;
     const total = site.index.documents.size;
     let last = 0;
-    const diags = await engine.checkSite(site, (done) => {
-      const pct = Math.floor((done / Math.max(1, total)) * 100);
+    const diags = await engine.checkSite(site, (done, _all, phase) => {
+      // Parsing (large sites, on the worker) is the first half of the bar, checking the second.
+      const pct = Math.floor((done / Math.max(1, total)) * 50) + (phase === 'checking' ? 50 : 0);
       if (pct > last) {
-        progress?.report({ message: `${posix.basename(site.root)}: ${done}/${total}`, increment: (pct - last) / engine.sites.length });
+        progress?.report({ message: `${posix.basename(site.root)}: ${phase} ${done}/${total}`, increment: (pct - last) / engine.sites.length });
         last = pct;
       }
     });

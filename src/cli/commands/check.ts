@@ -17,11 +17,12 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   let diagnostics;
   try {
     diagnostics = (
-      await engine.checkSite(site, progress ? (done, total) => {
+      await engine.checkSite(site, progress ? (done, total, phase) => {
         if (done % 50 === 0 || done === total) {
           const width = 30;
           const filled = Math.round((done / total) * width);
-          io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+          const end = done === total && phase === 'checking' ? '\n' : '';
+          io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${phase.padEnd(8)}${end}`);
         }
       } : undefined)
     ).sort(compareDiagnostics);

@@ -20,10 +20,14 @@ export async function preloadBodies(
   files: readonly string[],
   readBytes: (file: string) => Uint8Array | undefined,
   analyzer: DocumentAnalyzer,
+  /** How many of `files` are done (parsed, sent, or needing nothing). */
+  onProgress?: (done: number) => void,
 ): Promise<void> {
   const options = index.analyzeOptions();
   const inFlight = new Set<Promise<void>>();
+  let done = 0;
   for (const file of files) {
+    onProgress?.(done++);
     const bytes = readBytes(file);
     if (!bytes || !index.wantsBody(file, bytes.length)) continue;
     const text = decodeText(bytes).text;
@@ -41,6 +45,7 @@ export async function preloadBodies(
     }
   }
   await Promise.all(inFlight);
+  onProgress?.(files.length);
 }
 
 /** A turn of the event loop: setImmediate where there is one (Node), else a timer. */

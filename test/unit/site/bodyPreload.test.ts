@@ -85,6 +85,21 @@ describe('whole-site check with bodies parsed on a worker', () => {
     }
   });
 
+  it('reports parsing, then checking, each up to the number of documents', async () => {
+    const engine = await createPostcraft({ fs: nodeFileSystem, roots: [root], clock: fixedClock('2025-01-01T00:00:00Z'), analyzer: async (t, o) => analyzeDocument(t, o) });
+    const site = engine.sites[0];
+    const seen: [number, number, string][] = [];
+    await engine.checkSite(site, (done, total, phase) => seen.push([done, total, phase]));
+    const total = site.index.documents.size;
+    const parsing = seen.filter((x) => x[2] === 'parsing');
+    const checking = seen.filter((x) => x[2] === 'checking');
+    assert.ok(parsing.length > 0 && checking.length === total);
+    assert.equal(seen.indexOf(checking[0]), parsing.length, 'all parsing reports come first');
+    assert.deepEqual(parsing[parsing.length - 1], [total, total, 'parsing']);
+    assert.deepEqual(checking[checking.length - 1], [total, total, 'checking']);
+    assert.ok(parsing.every((x, i) => i === 0 || x[0] >= parsing[i - 1][0]), 'parsing counts never go back');
+  });
+
   it('a failing analyzer, or one with no answer, changes nothing', async () => {
     const plain = await check();
     let n = 0;
