@@ -666,7 +666,8 @@ export class SiteIndex {
     for (const f of below) {
       const d = this.docs.get(f)!;
       const pages = this.model.pagesFor(f, d.frontMatter?.data ?? {}, this.lookup, this.clock.now());
-      this.docs.set(f, { ...d, pages });
+      // Not a spread for crawled documents: their headings, links and size are getters of the class.
+      this.docs.set(f, d instanceof CrawledDocument ? d.withPages(pages) : { ...d, pages });
     }
     this.derived = undefined;
   }
@@ -987,6 +988,13 @@ class CrawledDocument implements IndexedDocument {
 
   provideBody(body: LoadedBody): void {
     this.body ??= body;
+  }
+
+  /** The same document with other pages (its folder's index files changed); the body is shared once loaded. */
+  withPages(pages: readonly Page[]): CrawledDocument {
+    const copy = new CrawledDocument(this.file, this.frontMatter, pages, this.terms, this.knownSize, this.bytes, this.loader);
+    copy.body = this.body;
+    return copy;
   }
   get headings(): LoadedBody['headings'] {
     return this.load().headings;

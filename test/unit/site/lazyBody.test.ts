@@ -57,4 +57,18 @@ describe('front matter first, body on demand', () => {
     assert.deepEqual(engine.sites[0].index.document('content/posts/a.md')!.links, []);
     assert.equal(engine.sites[0].index.document('content/posts/a.md')!.size, '---\ntitle: A\n---\nshorter\n'.length);
   });
+
+  it('a section index that changes status re-derives the pages below, bodies still readable', async () => {
+    const lazyFs = new SyncMemoryFs('/site', tree);
+    const lazy = await createPostcraft({ fs: lazyFs, roots: ['/site'], clock: fixedClock() });
+    const eager = await createPostcraft({ fs: new MemoryFs('/site', tree), roots: ['/site'], clock: fixedClock() });
+    const draftSection = '---\ntitle: Posts\ndraft: true\n---\n';
+    for (const e of [lazy, eager]) e.documentChanged('/site/content/posts/_index.md', draftSection);
+    const a = lazy.sites[0].index.document('content/posts/a.md')!;
+    assert.equal(a.pages[0].willPublish, false, 'below a draft section now');
+    assert.deepEqual(a.headings.map((h) => h.id), ['intro', 'setup']);
+    assert.equal(a.links.length, 3);
+    assert.equal(a.size, tree['content/posts/a.md'].length);
+    assert.deepEqual(lazy.sites[0].index.snapshot(), eager.sites[0].index.snapshot());
+  });
 });
