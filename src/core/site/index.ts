@@ -9,7 +9,7 @@ import type { Clock, FileSystemHost, Logger, ReadResult } from '../host';
 import { decodeText, silentLogger, systemClock } from '../host';
 import { sourceHashOf, textHash } from '../links/extract';
 import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
-import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
+import { fmGet, splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
 import type { Author, DocumentFacts, Page, SiteIssue } from './model';
@@ -510,7 +510,8 @@ export class SiteIndex {
     const changed = !before || !samePagesAndTerms(before, doc);
     // A new index file changes its siblings' roles; a section index whose status changed changes
     // whether the pages below it are published.
-    if (this.affectsSiblings(file) && (isNew || (changed && !samePublish(before, doc)))) this.reclassifyUnder(posix.dirname(file));
+    // … and one whose `cascade` changed gives other front matter to everything below it.
+    if (this.affectsSiblings(file) && (isNew || (changed && !samePublish(before, doc)) || cascadeOf(before) !== cascadeOf(doc))) this.reclassifyUnder(posix.dirname(file));
     else if (changed && before && this.derived && onlyLabelsChanged(before, doc)) this.patchDerived(before, doc);
     else if (changed) this.derived = undefined;
     return doc;
@@ -915,6 +916,12 @@ function onlyLabelsChanged(a: IndexedDocument, b: IndexedDocument): boolean {
   const strip = (p: Page) => JSON.stringify({ ...p, title: undefined, date: undefined });
   for (let i = 0; i < a.pages.length; i++) if (strip(a.pages[i]) !== strip(b.pages[i])) return false;
   return JSON.stringify([...a.terms]) === JSON.stringify([...b.terms]);
+}
+
+/** A Hugo index file's `cascade`, comparable between two versions of it. */
+function cascadeOf(d: IndexedDocument | undefined): string | undefined {
+  const c = d?.frontMatter ? fmGet(d.frontMatter.data, 'cascade') : undefined;
+  return c === undefined ? undefined : JSON.stringify(c);
 }
 
 function samePublish(a: IndexedDocument | undefined, b: IndexedDocument): boolean {

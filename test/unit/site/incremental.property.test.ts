@@ -42,6 +42,8 @@ const frontMatter = fc
       tags: fc.array(fc.constantFrom('Go', 'go', 'Static Sites', 'misc'), { maxLength: 3 }),
       series: fc.constantFrom('One', 'two'),
       aliases: fc.array(fc.constantFrom('/old/', 'rel', 'x.html'), { maxLength: 2 }),
+      // Given by an index file to the pages below it: edits must re-derive them.
+      cascade: fc.constantFrom<unknown>({ draft: true }, { slug: 'from-above' }, { date: '2099-01-01' }, [{ _target: { path: '/posts/**' }, url: '/cascaded/' }], { _build: { render: 'never' } }),
     },
     { requiredKeys: [] },
   )

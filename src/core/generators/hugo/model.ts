@@ -11,6 +11,7 @@ import { isUgly, type HugoConfig } from './config';
 import { makePath, urlize, type PathOptions } from './paths';
 import { dayOfYear, MONTH_NAMES, parseWrittenDate, type WrittenDate } from './dates';
 import { derivedCollector } from '../../site/derived';
+import { cascadeEntries, withCascades } from './cascade';
 
 // Most pages have none: one shared empty list instead of one per page.
 const NO_ALIASES: string[] = [];
@@ -127,6 +128,43 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return undefined;
   }
 
+  /** What an `_index` file in `dir` (inner path, '' = content root) is. */
+  function indexKind(dir: string): PageKind {
+    if (!dir) return 'home';
+    const segs = dir.split('/');
+    if (taxonomyPlurals.has(segs[0].toLowerCase()) && segs.length <= 2) return segs.length === 1 ? 'taxonomy' : 'term';
+    return 'section';
+  }
+
+  /**
+   * A content file's front matter as Hugo reads it: its own keys, plus those `cascade` gives it from
+   * its own index file (for an `_index`) and the index files of the folders above, nearest first.
+   * The object itself when no cascade applies (the usual case: no copy).
+   */
+  function effectiveData(file: string, data: FrontMatterData, files: FileLookup): FrontMatterData {
+    const loc = locate(file);
+    if (!loc || !files.data) return data;
+    const { dir, base, lang } = nameParts(loc);
+    const sources: FrontMatterData[] = [];
+    if (base === '_index' && fmGet(data, 'cascade') !== undefined) sources.push(data);
+    // A leaf bundle's index.md is a page of the folder above its bundle.
+    let d: string | undefined = base === '_index' || base === 'index' ? (dir ? parentOf(dir) : undefined) : dir;
+    while (d !== undefined) {
+      const idx = branchIndex(loc, d, lang, files);
+      const idxData = idx ? files.data(idx) : undefined;
+      if (idxData && fmGet(idxData, 'cascade') !== undefined) sources.push(idxData);
+      d = d ? parentOf(d) : undefined;
+    }
+    if (sources.length === 0) return data;
+    const target = { path: '/' + loc.inner.toLowerCase(), kind: base === '_index' ? indexKind(dir) : 'page', lang } as const;
+    return withCascades(data, sources.flatMap((src) => cascadeEntries(src, target)));
+  }
+
+  function parentOf(dir: string): string {
+    const i = dir.lastIndexOf('/');
+    return i < 0 ? '' : dir.slice(0, i);
+  }
+
   /**
    * A draft, future or expired section hides everything below it: its pages, their terms and its
    * files are not published [verified 0.111 with a draft and a future-dated `_index.md`].
@@ -139,7 +177,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       const idx = branchIndex(loc, segs.slice(0, i).join('/'), lang, files);
       const data = idx ? files.data(idx) : undefined;
       if (!data) continue;
-      const st = sectionStatusOf(data, now);
+      const st = sectionStatusOf(effectiveData(idx!, data, files), now);
       if (!st.willPublish && st.status !== 'published') return st.status;
     }
     return undefined;
@@ -309,6 +347,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       if (!loc || !CONTENT_EXT.test(file)) return [];
       if (model.roleOf(file, files).role !== 'page') return [];
       const { dir, base, lang } = nameParts(loc);
+      data = effectiveData(file, data, files);
       // Section index files are read again by every page below them: their status is memoised.
       const own = base === '_index' ? sectionStatusOf(data, now) : computeStatus(data, now);
       const parentDir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
