@@ -164,7 +164,8 @@ export function interpretHugoConfig(raw: Record<string, unknown>): HugoConfig {
       { singular: 'tag', plural: 'tags' },
     ];
   }
-  if (asBool(raw['disablekinds']) === undefined && stringList(raw['disablekinds']).map((k) => k.toLowerCase()).includes('taxonomy')) taxonomies = [];
+  // Disabling the `taxonomy` kind keeps the taxonomies: only their list pages go; term pages stay
+  // [verified 0.111: test/fixtures/hugo-disable-kinds-lists].
 
   const defaultContentLanguage = (asString(raw['defaultcontentlanguage']) ?? 'en').toLowerCase();
   const contentDir = (asString(raw['contentdir']) ?? 'content').replace(/^\.\/|\/+$/g, '');

@@ -128,6 +128,16 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return undefined;
   }
 
+  const disabledKinds = new Set(c.disableKinds);
+  /**
+   * `disableKinds` also stops content files of that kind: an `_index` of a disabled section or term
+   * publishes nothing [verified 0.111: test/fixtures/hugo-disable-kinds]. `taxonomyTerm` is the old
+   * name of `taxonomy`.
+   */
+  function kindDisabled(kind: PageKind): boolean {
+    return disabledKinds.has(kind) || (kind === 'taxonomy' && disabledKinds.has('taxonomyterm'));
+  }
+
   /** What an `_index` file in `dir` (inner path, '' = content root) is. */
   function indexKind(dir: string): PageKind {
     if (!dir) return 'home';
@@ -383,7 +393,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
+        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -418,7 +428,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
+      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
     },
 
     /**
@@ -489,7 +499,8 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       for (const l of c.languages) {
         const lp = langPrefix(l.code);
         if (!kinds.has('home')) add({ url: basePath + lp + '/', kind: 'home', status: 'published', willPublish: true, lang: l.code, aliases: [], section: '' });
-        if (!kinds.has('rss')) extra.push(basePath + lp + '/index.xml');
+        // The home feed goes with the home page [verified 0.111: hugo-disable-kinds-lists].
+        if (!kinds.has('rss') && !kinds.has('home')) extra.push(basePath + lp + '/index.xml');
         // Multilingual: every language has `/<lang>/sitemap.xml`, even the one served at the root,
         // and `/sitemap.xml` is the index of them [verified 0.111].
         if (!kinds.has('sitemap')) extra.push(basePath + (multilingual ? `/${l.code}` : lp) + '/sitemap.xml');
