@@ -361,7 +361,13 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   if (targets.length === 0) return { kind: 'none' };
   let hidden: Page | undefined;
   for (const t of targets) {
-    if (t.type === 'file' || t.type === 'generated') return { kind: 'ok' };
+    if (t.type === 'generated') return { kind: 'ok' };
+    if (t.type === 'file') {
+      // A bundle's files are published with their page: a draft's image is not on the built site.
+      if (!t.owner || (t.owner.resourcesPublished ?? t.owner.willPublish) || ctx.includeDrafts) return { kind: 'ok' };
+      hidden ??= t.owner;
+      continue;
+    }
     if (t.page.willPublish || ctx.includeDrafts) return { kind: 'ok', page: t.page };
     hidden ??= t.page;
   }

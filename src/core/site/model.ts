@@ -52,6 +52,11 @@ export interface Page {
   readonly status: PublishStatus;
   /** Whether a default production build publishes it (status plus buildDrafts/buildFuture/…). */
   readonly willPublish: boolean;
+  /**
+   * Whether the files of its bundle are published, when that differs from willPublish: Hugo
+   * publishes a headless or never-rendered bundle's files, but not a draft's.
+   */
+  readonly resourcesPublished?: boolean;
   readonly lang: string;
   /** Published redirect URLs (path parts, sub-path included). */
   readonly aliases: readonly string[];

@@ -154,7 +154,7 @@ export function ourPublished(site: Site): PublishedTree {
     for (const t of targets) {
       if (t.type === 'page' && t.page.willPublish) out.pages.add(url);
       else if (t.type === 'alias' && t.page.willPublish) out.aliases.add(url);
-      else if (t.type === 'file' && (!t.owner || t.owner.status === 'published')) out.files.add(url);
+      else if (t.type === 'file' && (!t.owner || (t.owner.resourcesPublished ?? t.owner.willPublish))) out.files.add(url);
       else if (t.type === 'generated') out.files.add(url);
     }
   }

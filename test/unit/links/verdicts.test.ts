@@ -85,6 +85,21 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual((await checkPost(`${FM}\n[a](../beta/#made-by-a-shortcode) [b](../alpha/#nope)\n`, { site })).codes, ['5:link.fragment-not-found']);
   });
 
+  it("flags a draft bundle's files as unpublished, not a headless bundle's (hugo publishes those)", async () => {
+    const site = {
+      ...BASE_SITE,
+      'content/posts/wip/index.md': '---\ntitle: WIP\ndraft: true\n---\n',
+      'content/posts/wip/chart.png': 'png',
+      'content/posts/parts/index.md': '---\ntitle: Parts\nheadless: true\n---\n',
+      'content/posts/parts/logo.png': 'png',
+    };
+    const body = `${FM}\n![a](../wip/chart.png) ![b](/posts/parts/logo.png) ![c](../bundle/pic.png)\n`;
+    const r = await checkPost(body, { site });
+    assert.deepEqual(r.codes, ['5:link.unpublished-target']);
+    assert.match(r.diagnostics[0].message, /draft/);
+    assert.deepEqual((await checkPost(body, { site, options: { includeDrafts: true } })).codes, []);
+  });
+
   it('flags drafts and future posts as unpublished, unless includeDrafts', async () => {
     const body = `${FM}\n[d](../draft/) [f](/posts/future/)\n`;
     const r = await checkPost(body);

@@ -393,7 +393,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
+        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -428,7 +428,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
+      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
     },
 
     /**
