@@ -29,6 +29,8 @@ export interface HugoConfig {
   readonly removePathAccents: boolean;
   readonly uglyURLs: boolean | Readonly<Record<string, boolean>>;
   readonly permalinks: Readonly<Record<string, string>>;
+  /** `[outputs]`: output format names (lower-case) per page kind, where the site sets them. */
+  readonly outputs: Readonly<Record<string, readonly string[]>>;
   readonly taxonomies: readonly Taxonomy[];
   readonly defaultContentLanguage: string;
   readonly defaultContentLanguageInSubdir: boolean;
@@ -198,6 +200,9 @@ export function interpretHugoConfig(raw: Record<string, unknown>): HugoConfig {
     }
   }
 
+  const outputs: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(asRecord(raw['outputs']))) outputs[k.toLowerCase()] = stringList(v).map((f) => f.toLowerCase());
+
   const markup = asRecord(raw['markup']);
   const goldmark = asRecord(markup['goldmark']);
   const parser = asRecord(goldmark['parser']);
@@ -213,6 +218,7 @@ export function interpretHugoConfig(raw: Record<string, unknown>): HugoConfig {
     title: asString(raw['title']),
     baseURL,
     basePath: basePathOf(baseURL),
+    outputs,
     contentDir,
     staticDirs: staticDirs.length ? staticDirs : ['static'],
     dataDir: asString(raw['datadir']) ?? 'data',

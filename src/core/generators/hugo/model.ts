@@ -138,6 +138,25 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     return disabledKinds.has(kind) || (kind === 'taxonomy' && disabledKinds.has('taxonomyterm'));
   }
 
+  /**
+   * A term page's path: `[permalinks]` keyed by the taxonomy applies to its terms (`tags =
+   * "/topic/:slug/"` → `/topic/team-work/`) [verified 0.111: test/fixtures/hugo-outputs]; else
+   * `/<taxonomy folder>/<term>/`.
+   */
+  function termPath(plural: string, folder: string, term: string, fm: { slug?: string; title?: string } = {}): string {
+    const pattern = Object.prototype.hasOwnProperty.call(c.permalinks, plural) ? c.permalinks[plural] : undefined;
+    // A term's own `_index` may give it a slug or title: `:slug` then uses them [verified 0.111].
+    if (pattern) return cleanJoin(expandPermalink(pattern, { section: plural, sections: [plural], name: term, slug: fm.slug, title: fm.title ?? term }));
+    return cleanJoin(urlize(folder, opts), urlize(term, opts)) + '/';
+  }
+
+  /** Whether pages of a kind have an RSS feed: `[outputs]` where set, else Hugo's defaults (lists do). */
+  function hasFeed(kind: PageKind): boolean {
+    if (disabledKinds.has('rss')) return false;
+    const formats = c.outputs[kind];
+    return formats ? formats.includes('rss') : kind !== 'page';
+  }
+
   /** What an `_index` file in `dir` (inner path, '' = content root) is. */
   function indexKind(dir: string): PageKind {
     if (!dir) return 'home';
@@ -388,7 +407,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         let path: string;
         if (fmUrl) path = cleanJoin(fmUrl);
         else if (kind === 'home') path = '/';
-        else if (kind === 'term') path = cleanJoin(urlize(segs[0], opts), urlize(segs[1], opts)) + '/';
+        else if (kind === 'term') path = termPath(taxonomy ?? segs[0], segs[0], segs[1], { slug, title });
         else path = cleanJoin(makePath(dir, opts)) + '/';
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
@@ -500,7 +519,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const lp = langPrefix(l.code);
         if (!kinds.has('home')) add({ url: basePath + lp + '/', kind: 'home', status: 'published', willPublish: true, lang: l.code, aliases: [], section: '' });
         // The home feed goes with the home page [verified 0.111: hugo-disable-kinds-lists].
-        if (!kinds.has('rss') && !kinds.has('home')) extra.push(basePath + lp + '/index.xml');
+        if (hasFeed('home') && !kinds.has('home')) extra.push(basePath + lp + '/index.xml');
         // Multilingual: every language has `/<lang>/sitemap.xml`, even the one served at the root,
         // and `/sitemap.xml` is the index of them [verified 0.111].
         if (!kinds.has('sitemap')) extra.push(basePath + (multilingual ? `/${l.code}` : lp) + '/sitemap.xml');
@@ -534,6 +553,8 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       // A taxonomy's list page exists even when no page uses it [verified 0.111: /categories/ on a
       // site without categories]; a term page only when a published page uses the term or a term
       // folder has an `_index` (a term used only by drafts has none) [verified 0.111].
+      const termsWithIndex = new Set<string>();
+      for (const p of pages) if (p.kind === 'term' && p.file && p.taxonomy && p.term) termsWithIndex.add(`${p.lang}\u0000${p.taxonomy}\u0000${model.termKey(p.taxonomy, p.term)}`);
       for (const t of c.taxonomies) {
         for (const l of c.languages) {
           const lp = langPrefix(l.code);
@@ -545,7 +566,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
           }
           if (!kinds.has('term') && langTerms) {
             for (const term of langTerms.keys()) {
-              const u = basePath + lp + withTrailing('/' + urlize(t.plural, opts) + '/' + urlize(term, opts) + '/', tUgly);
+              // A term with its own `_index` has its page already (its URL may differ: a permalink's :slug).
+              if (termsWithIndex.has(`${l.code}\u0000${t.plural}\u0000${model.termKey(t.plural, term)}`)) continue;
+              const u = basePath + lp + withTrailing(termPath(t.plural, t.plural, term), tUgly);
               add({ url: u, kind: 'term', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural, term });
             }
           }
@@ -553,9 +576,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       }
       // List pages have a feed at `<dir>/index.xml`, also with uglyURLs (`/posts.html` →
       // `/posts/index.xml`) [verified 0.111].
-      if (!kinds.has('rss')) {
+      {
         for (const p of [...pages, ...out]) {
-          if ((p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish) {
+          if ((p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish && hasFeed(p.kind)) {
             extra.push((p.url.endsWith('/') ? p.url : p.url.replace(/\.html$/, '') + '/') + 'index.xml');
           }
         }
