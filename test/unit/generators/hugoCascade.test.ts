@@ -79,3 +79,21 @@ describe('Hugo cascade', () => {
     assert.equal(t.url('content/posts/p.md'), '/posts/p/');
   });
 });
+
+describe('Hugo kinds, outputs and taxonomy permalinks', () => {
+  it('moves term pages with [permalinks], drops feeds [outputs] leaves out, publishes nothing for a disabled kind', async () => {
+    const t = await memorySite({
+      'hugo.toml': 'baseURL = "https://example.org/"\ndisableKinds = ["section"]\n[outputs]\nhome = ["HTML"]\n[permalinks]\ntags = "/topic/:slug/"\n',
+      'content/posts/_index.md': '---\ntitle: Posts\n---\n',
+      'content/posts/a.md': '---\ntitle: A\ntags: [Team Work, go]\n---\n',
+      'content/tags/go/_index.md': '---\ntitle: The Go language\n---\n',
+    });
+    const urls = t.urls();
+    assert.ok(urls.includes('/topic/team-work/') && urls.includes('/topic/the-go-language/'), urls.join(' '));
+    assert.ok(!urls.includes('/tags/go/') && !urls.includes('/topic/go/'));
+    assert.ok(urls.includes('/topic/team-work/index.xml'), 'terms keep their feeds');
+    assert.ok(!urls.includes('/index.xml'), 'the home page has no feed');
+    assert.equal(t.page('content/posts/_index.md')?.willPublish, false, 'sections are disabled');
+    assert.equal(t.page('content/posts/a.md')?.willPublish, true);
+  });
+});
