@@ -244,9 +244,10 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   }
 
   function build(render: unknown): boolean {
-    // `_build: {render: never}` (or false, or the legacy `headless: true`) publishes no URL.
+    // `_build: {render: never}` (or false, or the legacy `headless: true`) publishes no URL; nor does
+    // `render: link` (a permalink for templates, no file) [verified 0.111: hugo-headless fixture].
     const r = render && typeof render === 'object' ? fmGet(render as FrontMatterData, 'render') : undefined;
-    return !(r === false || r === 'never' || r === 'false');
+    return !(r === false || r === 'never' || r === 'false' || r === 'link');
   }
 
   function expandPermalink(pattern: string, ctx: { section: string; sections: string[]; name: string; slug?: string; title?: string; date?: WrittenDate }): string {
