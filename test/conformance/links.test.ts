@@ -20,7 +20,7 @@ import '../../src/core/features';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const HUGO = process.env.HUGO_BIN || 'hugo';
-const VARIANTS = ['links-plain', 'links-ugly', 'links-subpath', 'links-hook'];
+const VARIANTS = ['links-plain', 'links-ugly', 'links-subpath', 'links-canonify', 'links-relative', 'links-hook'];
 const OWN_HOST = 'blog.example.com';
 
 function hugoVersion(): string | undefined {

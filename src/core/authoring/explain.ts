@@ -6,7 +6,7 @@ import type { Postcraft, Site } from '../service';
 import type { ExtractedLink, LinkKind } from '../links/types';
 import { checkLink, type CheckContext } from '../links/resolve';
 import { siteExtras } from '../links/diagnostics';
-import { decodePath, resolvePath, splitDestination } from '../links/urls';
+import { decodePath, resolvePath, servedPath, splitDestination } from '../links/urls';
 import type { PublishStatus } from '../site/model';
 import { targetOf } from './targets';
 
@@ -60,7 +60,7 @@ export async function explainLink(engine: Postcraft, site: Site, file: string, w
   if (!t && (kind === 'inline' || kind === 'image') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
     // A broken link still has an address: where the browser would go.
     const w = splitDestination(target);
-    if (w.path && (doc.pages[0] || w.path.startsWith('/'))) url = decodePath(resolvePath(doc.pages[0]?.url ?? '/', w.path));
+    if (w.path && (doc.pages[0] || w.path.startsWith('/'))) url = decodePath(resolvePath(doc.pages[0]?.url ?? '/', servedPath(site.model.summary, w.path)));
     fragment = w.fragment ?? null;
   }
   return { ...base, url, file: t?.file ?? null, fragment, status: t?.page?.status ?? null, verdict: problem?.code ?? 'ok', ...(problem ? { message: problem.message } : {}) };

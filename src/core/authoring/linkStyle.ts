@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { refPathOf } from '../links/hugoRefs';
-import { relativeUrl } from '../links/urls';
+import { relativeUrl, rootDestination } from '../links/urls';
 
 export type LinkStyle = 'relative' | 'root' | 'relref' | 'post_url';
 export type LinkStyleSetting = LinkStyle | 'auto';
@@ -86,7 +86,7 @@ export function writeLink(site: Site, fromFile: string, page: Page, style: LinkS
     return { destination: encodeSpaces(rel) + frag, style: 'relative' };
   }
   if (style === 'relative' && from) return { destination: encodeSpaces(relativeUrl(from.url, page.url)) + frag, style };
-  return { destination: encodeSpaces(page.url) + frag, style: 'root' };
+  return { destination: encodeSpaces(rootDestination(site.model.summary, page.url)) + frag, style: 'root' };
 }
 
 /** A Markdown destination cannot hold a bare space. */

@@ -12,7 +12,7 @@ import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { liquidTargetFile } from '../links/resolve';
-import { decodePath, relativeUrl, resolvePath, splitDestination } from '../links/urls';
+import { decodePath, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from '../links/urls';
 import { resolveHugoRef } from '../links/hugoRefs';
 import { postUrlName } from './linkStyle';
 
@@ -177,7 +177,7 @@ function editFor(site: Site, ch: Changes, doc: IndexedDocument, link: ExtractedL
   const tail = w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
   if (site.model.summary.linkSemantics === 'file' && !w.path.startsWith('/') && !origin) return fileEdit(ch, doc.file, w.path, tail);
   if (!linkerOld && !w.path.startsWith('/')) return undefined;
-  const resolved = decodePath(resolvePath(linkerOld?.url ?? '/', w.path));
+  const resolved = decodePath(resolvePath(linkerOld?.url ?? '/', servedPath(site.model.summary, w.path, origin)));
   const isRelative = !w.path.startsWith('/') && !origin;
   const to = ch.byUrl.get(strip(resolved));
   let target: string | undefined;
@@ -190,7 +190,7 @@ function editFor(site: Site, ch: Changes, doc: IndexedDocument, link: ExtractedL
   if (target === undefined) return undefined;
   let out: string;
   if (origin) out = origin + target;
-  else if (!isRelative || !linkerNew) out = target;
+  else if (!isRelative || !linkerNew) out = rootDestination(site.model.summary, target);
   else out = relativeUrl(linkerNew.url, target);
   if (!w.path.endsWith('/') && out.endsWith('/') && out.length > 1 && !out.endsWith('./')) out = out.slice(0, -1);
   out = out.replace(/ /g, '%20');

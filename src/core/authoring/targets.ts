@@ -10,7 +10,7 @@ import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { Heading, Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { liquidTargetFile, targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
-import { decodePath, resolvePath, splitDestination } from '../links/urls';
+import { decodePath, resolvePath, servedPath, splitDestination } from '../links/urls';
 
 export interface LinkTarget {
   /** Site-relative file the link leads to (a content document, a static file or a resource). */
@@ -117,7 +117,7 @@ export function targetOf(site: Site, file: string, link: ExtractedLink): LinkTar
     if (t) return pageTarget(site, t.page, t.fragment);
   }
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
-  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', w.path));
+  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(site.model.summary, w.path, own !== target ? target : undefined)));
   for (const t of lookupLoose(site, resolved)) {
     if (t.type === 'file') return { file: t.file, url: resolved, page: t.owner };
     if (t.type === 'page' || t.type === 'alias') return pageTarget(site, t.page, w.fragment);

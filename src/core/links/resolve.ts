@@ -13,7 +13,7 @@ import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
-import { decodePath, hostOf, relativeUrl, resolvePath, splitDestination } from './urls';
+import { decodePath, hostOf, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
 
@@ -399,7 +399,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   const page = ctx.page;
   // A relative link on a document that publishes no page of its own: no base to resolve against.
   if (!page && !w.path.startsWith('/')) return undefined;
-  const resolved = decodePath(resolvePath(page?.url ?? '/', w.path));
+  const resolved = decodePath(resolvePath(page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   ctx.deps.add(urlKey(resolved));
   let found = judge(ctx, lookup(ctx.site, resolved));
   if (semantics === 'content-path' && link.kind !== 'image') {
@@ -449,7 +449,7 @@ function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkPro
   if (target.file) ctx.deps.add('file:' + target.file);
   const tail = w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
   const relative = ctx.page ? relativeUrl(ctx.page.url, target.url) + tail : undefined;
-  const root = target.url + tail;
+  const root = rootDestination(site.model.summary, target.url) + tail;
   const refPath = refPathOf(site, target);
   const relref = refPath ? `{{< relref "${refPath}${w.fragment !== undefined ? '#' + w.fragment : ''}" >}}` : undefined;
   const forms = [relative, root].filter((s): s is string => !!s);
@@ -486,7 +486,7 @@ function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string)
 function formatLike(ctx: CheckContext, w: Written, url: string): string {
   let out: string;
   if (w.origin) out = w.origin + url;
-  else if (w.path.startsWith('/') || !ctx.page) out = url;
+  else if (w.path.startsWith('/') || !ctx.page) out = rootDestination(ctx.site.model.summary, url);
   else out = relativeUrl(ctx.page.url, url);
   if (!w.path.endsWith('/') && out.endsWith('/') && out.length > 1 && !out.endsWith('./')) out = out.slice(0, -1);
   return out + w.query + (w.fragment !== undefined ? '#' + w.fragment : '');
@@ -596,7 +596,7 @@ export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Pa
   const w = parseWritten(ctx, link.target.trim());
   if (!w || w.path === '') return undefined;
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
-  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', w.path));
+  const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   for (const t of lookup(ctx.site, resolved)) if (t.type === 'page' || t.type === 'alias') return { page: t.page, fragment: w.fragment };
   if (ctx.semantics === 'content-path') {
     const r = resolveHugoRef(ctx.site, ctx.file, decodePath(w.path), true, false);

@@ -82,3 +82,22 @@ export function globMatcher(globs: readonly string[]): (s: string) => boolean {
   });
   return (s) => res.some((r) => r.test(s));
 }
+
+/** What decides how a site serves a root-relative link (the SiteSummary fields). */
+export interface RootLinks {
+  readonly basePath: string;
+  readonly rootLinksAtBase?: boolean;
+}
+
+/**
+ * A link's path as the built site serves it: on a site that rewrites root-relative links below its
+ * baseURL (Hugo's canonifyURLs/relativeURLs), `/x/` reaches `<basePath>/x/`.
+ */
+export function servedPath(site: RootLinks, path: string, origin?: string): string {
+  return site.rootLinksAtBase && site.basePath && !origin && path.startsWith('/') ? site.basePath + path : path;
+}
+
+/** A published URL (sub-path included) written as a root-relative destination that reaches it. */
+export function rootDestination(site: RootLinks, url: string): string {
+  return site.rootLinksAtBase && site.basePath && url.startsWith(site.basePath + '/') ? url.slice(site.basePath.length) : url;
+}

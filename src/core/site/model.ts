@@ -94,6 +94,11 @@ export interface SiteSummary {
   readonly baseURL?: string;
   /** `/blog` for `baseURL = https://x.org/blog/`, '' for a root site. */
   readonly basePath: string;
+  /**
+   * Root-relative link destinations reach below basePath (Hugo's canonifyURLs and relativeURLs
+   * rewrite `/x/` to `<baseURL>x/` or a relative path from it) [verified 0.111].
+   */
+  readonly rootLinksAtBase?: boolean;
   readonly linkSemantics: LinkSemantics;
   readonly contentDirs: readonly string[];
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BASE_SITE, FM, checkPost } from './helpers';
+import { writeLink } from '../../../src/core/authoring/linkStyle';
 
 describe('link verdicts (Hugo, URL semantics)', () => {
   it('accepts every working link form (no false positives)', async () => {
@@ -202,3 +203,21 @@ describe('link verdicts (other URL models)', () => {
     assert.deepEqual(r.codes, ['1:link.not-found', '1:link.fragment-not-found']);
   });
 });
+
+describe('root-relative links on a site that rewrites them below its baseURL', () => {
+  for (const option of ['canonifyURLs', 'relativeURLs']) {
+    it(`${option}: /posts/x/ reaches the sub-path; a link already holding it does not`, async () => {
+      const site = { ...BASE_SITE, 'hugo.toml': `baseURL = "https://blog.example.com/sub/"\ntitle = "T"\n${option} = true\n` };
+      const r = await checkPost(`${FM}\n[a](/posts/alpha/) [b](/sub/posts/alpha/) [c](../beta/)\n`, { site });
+      assert.deepEqual(r.codes, ['5:link.not-found']);
+      assert.match(r.diagnostics[0].message, /\/sub\/sub\/posts\/alpha\//);
+      // Links we write (completion, quick fixes) take the same form.
+      const s = r.engine.sites[0];
+      assert.equal(writeLink(s, 'content/posts/test.md', s.index.pagesOfFile('content/posts/beta.md')[0], 'root').destination, '/posts/beta/');
+      const plain = await checkPost(`${FM}\n[a](/posts/alpha/) [b](/sub/posts/alpha/)\n`, { site: { ...site, 'hugo.toml': 'baseURL = "https://blog.example.com/sub/"\ntitle = "T"\n' } });
+      assert.deepEqual(plain.codes, ['5:link.not-found'], 'without the option the first one leaves the site');
+      assert.match(plain.diagnostics[0].message, /outside the site's sub-path/);
+    });
+  }
+});
+

@@ -26,6 +26,8 @@ export interface HugoConfig {
   readonly themesDir: string;
   readonly themes: readonly string[];
   readonly disablePathToLower: boolean;
+  /** `canonifyURLs` or `relativeURLs`: root-relative links in content are rewritten below the baseURL. */
+  readonly rootLinksAtBase: boolean;
   readonly removePathAccents: boolean;
   readonly uglyURLs: boolean | Readonly<Record<string, boolean>>;
   readonly permalinks: Readonly<Record<string, string>>;
@@ -227,6 +229,7 @@ export function interpretHugoConfig(raw: Record<string, unknown>): HugoConfig {
     themesDir: asString(raw['themesdir']) ?? 'themes',
     themes: stringList(raw['theme']),
     disablePathToLower: asBool(raw['disablepathtolower']) === true,
+    rootLinksAtBase: asBool(raw['canonifyurls']) === true || asBool(raw['relativeurls']) === true,
     removePathAccents: asBool(raw['removepathaccents']) === true,
     uglyURLs,
     permalinks,

@@ -343,6 +343,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       title: c.title,
       baseURL: c.baseURL,
       basePath,
+      rootLinksAtBase: c.rootLinksAtBase,
       linkSemantics,
       contentDirs: contentDirs.map((d) => d.dir),
     },
