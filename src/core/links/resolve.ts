@@ -363,8 +363,9 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   for (const t of targets) {
     if (t.type === 'generated') return { kind: 'ok' };
     if (t.type === 'file') {
-      // A bundle's files are published with their page: a draft's image is not on the built site.
-      if (!t.owner || (t.owner.resourcesPublished ?? t.owner.willPublish) || ctx.includeDrafts) return { kind: 'ok' };
+      // A bundle's files are published with their page: a draft's image is not on the built site
+      // (though a post's own files are there whenever the post is).
+      if (!t.owner || (t.owner.resourcesPublished ?? t.owner.willPublish) || ctx.includeDrafts || t.owner.file === ctx.file) return { kind: 'ok' };
       hidden ??= t.owner;
       continue;
     }

@@ -99,6 +99,9 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual(r.codes, ['5:link.unpublished-target']);
     assert.match(r.diagnostics[0].message, /draft/);
     assert.deepEqual((await checkPost(body, { site, options: { includeDrafts: true } })).codes, []);
+    // The draft itself links its own files: they are published whenever it is.
+    const own = await checkPost('---\ntitle: WIP\ndraft: true\n---\n\n![a](chart.png) ![b](/posts/wip/chart.png)\n', { site, file: 'content/posts/wip/index.md' });
+    assert.deepEqual(own.codes, []);
   });
 
   it('flags drafts and future posts as unpublished, unless includeDrafts', async () => {
