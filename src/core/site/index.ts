@@ -102,11 +102,11 @@ export class SiteIndex {
     this.crawlIssues.length = 0;
     this.derived = undefined;
     await this.loadIgnoreRules();
-    const reader = this.openReader();
+    const early = new EarlyReader(() => this.openReader());
     try {
-      await this.walkAndRead(reader);
+      await this.walkAndRead(early);
     } finally {
-      reader?.give([]);
+      early.close();
     }
     await this.loadAuthors();
   }
@@ -122,10 +122,10 @@ export class SiteIndex {
     return { batches: this.fs.readFilesInOrder(list, { headOnly: true }), give: (paths) => resolve(paths) };
   }
 
-  private async walkAndRead(reader: ReturnType<SiteIndex['openReader']>): Promise<void> {
+  private async walkAndRead(early: EarlyReader): Promise<void> {
     const contentFiles: string[] = [];
     const seenDirs = new Set<string>();
-    for (const dir of this.model.contentDirs) await this.walk(dir, contentFiles, seenDirs);
+    for (const dir of this.model.contentDirs) await this.walk(dir, contentFiles, seenDirs, undefined, early);
     for (const f of contentFiles) this.addFile(f);
     const staticFiles: { file: string; prefix: string; dir: string }[] = [];
     for (const s of this.model.staticDirs) {
@@ -135,7 +135,7 @@ export class SiteIndex {
     }
     for (const s of staticFiles) this.staticUrls.set(s.prefix + '/' + s.file.slice(s.dir.length + 1), s.file);
     const docs = contentFiles.filter((f) => this.model.isContentDocument(f));
-    await this.readAll(docs, reader);
+    await this.readAll(docs, early.reader);
     for (const f of contentFiles) if (!this.model.isContentDocument(f)) this.resources.set(f, '');
   }
 
@@ -229,7 +229,7 @@ export class SiteIndex {
   /** Folder names never walked (build output, dependencies, the user's exclusions); fixed per index. */
   private skipDirs: ReadonlySet<string> | undefined;
 
-  private async walk(dir: string, out: string[], seen: Set<string>, knownReal?: string): Promise<void> {
+  private async walk(dir: string, out: string[], seen: Set<string>, knownReal?: string, early?: EarlyReader): Promise<void> {
     const abs = posix.join(this.root, dir);
     let real = knownReal ?? abs;
     if (knownReal === undefined && (this.fs.realpathSync || this.fs.realpath)) {
@@ -261,12 +261,13 @@ export class SiteIndex {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.type === 'directory') {
         if (skip.has(e.name) || e.name === '.git' || this.isIgnored(rel, true)) continue;
-        await this.walk(rel, out, seen, `${real}/${e.name}`);
+        await this.walk(rel, out, seen, `${real}/${e.name}`, early);
       } else if (e.type === 'file') {
         if (!this.isIgnored(rel)) out.push(rel);
+        early?.found(out.length);
       } else if (e.type === 'symlink') {
         const st = await this.fs.stat(posix.join(this.root, rel));
-        if (st?.type === 'directory' && !skip.has(e.name) && !this.isIgnored(rel, true)) await this.walk(rel, out, seen);
+        if (st?.type === 'directory' && !skip.has(e.name) && !this.isIgnored(rel, true)) await this.walk(rel, out, seen, undefined, early);
         else if (st?.type === 'file' && !this.isIgnored(rel)) out.push(rel);
       }
     }
@@ -949,6 +950,30 @@ class CountingMap<K, V> extends Map<K, V> {
   override clear(): void {
     this.onChange?.();
     super.clear();
+  }
+}
+
+type Reader = NonNullable<ReturnType<SiteIndex['openReader']>>;
+
+/**
+ * The host's reading thread, started while the folder walk is still going once it has found enough
+ * files to be worth one (a small site never starts it).
+ */
+class EarlyReader {
+  private opened: Reader | undefined;
+  constructor(private readonly open: () => Reader | undefined) {}
+
+  found(files: number): void {
+    if (!this.opened && files >= PARALLEL_READ_MIN) this.opened = this.open();
+  }
+
+  get reader(): Reader | undefined {
+    return this.opened;
+  }
+
+  /** A thread that was not given its list ends unused. */
+  close(): void {
+    this.opened?.give([]);
   }
 }
 

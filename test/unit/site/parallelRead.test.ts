@@ -164,4 +164,28 @@ describe('a cold crawl with parallel reading', () => {
     assert.deepEqual(a.issues.map((i) => i.code).sort(), ['site.encoding', 'site.encoding']);
     assert.deepEqual(a.issues, b.issues);
   });
+
+  it('starts the reading thread only for a site big enough to use it', async () => {
+    let started = 0;
+    const counting: FileSystemHost = {
+      ...nodeFileSystem,
+      readFilesInOrder: (paths, options) => {
+        started++;
+        return nodeFileSystem.readFilesInOrder!(paths, options);
+      },
+    };
+    await createPostcraft({ fs: counting, roots: [root], clock: fixedClock() });
+    assert.equal(started, 1, 'the 400-post site');
+    const small = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-small-site-'));
+    try {
+      fs.mkdirSync(path.join(small, 'content/posts'), { recursive: true });
+      fs.writeFileSync(path.join(small, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(small, `content/posts/p${i}.md`), `---\ntitle: P${i}\n---\n`);
+      const e = await createPostcraft({ fs: counting, roots: [small], clock: fixedClock() });
+      assert.equal(e.sites[0].index.contentPages().length, 20);
+      assert.equal(started, 1, 'no thread for 20 posts');
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true });
+    }
+  });
 });
