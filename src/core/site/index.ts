@@ -112,10 +112,10 @@ export class SiteIndex {
   }
 
   /**
-   * A host that reads on another thread gets its thread started now; it learns which files to read
-   * once the walk knows them. `give` takes effect once.
+   * The host's reading thread, if it has one (EarlyReader starts it during the walk); it learns which
+   * files to read once the walk knows them. `give` takes effect once.
    */
-  private openReader(): { readonly batches: AsyncIterable<readonly ReadResult[]>; give(paths: readonly string[]): void } | undefined {
+  private openReader(): Reader | undefined {
     if (!this.fs.readFilesInOrder || !this.fs.readFileSync) return undefined;
     let resolve!: (paths: readonly string[]) => void;
     const list = new Promise<readonly string[]>((r) => (resolve = r));
@@ -273,7 +273,7 @@ export class SiteIndex {
     }
   }
 
-  private async readAll(files: readonly string[], reader?: ReturnType<SiteIndex['openReader']>): Promise<void> {
+  private async readAll(files: readonly string[], reader?: Reader): Promise<void> {
     // Bundle roles depend on which files exist, which is known now. Section index files go first,
     // shallowest first, because pages below a draft section inherit its status.
     const order = [...files].sort((a, b) => indexRank(a) - indexRank(b));
@@ -312,7 +312,7 @@ export class SiteIndex {
    * The same, with the reading done by the host elsewhere while this thread parses. Returns how many
    * files of `order` were handled; if the host's reader fails midway, the caller reads the rest.
    */
-  private async readOnWorker(order: readonly string[], reader: NonNullable<ReturnType<SiteIndex['openReader']>>): Promise<number> {
+  private async readOnWorker(order: readonly string[], reader: Reader): Promise<number> {
     let handled = 0;
     // Paths for reading only (results come back in this order): plain joins, not 10,000 normalisations.
     const prefix = this.root.endsWith('/') ? this.root : this.root + '/';
@@ -953,7 +953,11 @@ class CountingMap<K, V> extends Map<K, V> {
   }
 }
 
-type Reader = NonNullable<ReturnType<SiteIndex['openReader']>>;
+/** Files read on the host's thread, in the order given once the walk knows them. */
+interface Reader {
+  readonly batches: AsyncIterable<readonly ReadResult[]>;
+  give(paths: readonly string[]): void;
+}
 
 /**
  * The host's reading thread, started while the folder walk is still going once it has found enough
