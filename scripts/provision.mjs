@@ -24,7 +24,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // and matches engines.vscode ^1.100.0 in package.json.
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.vscode-test', 'code-server');
-export const APT_PACKAGES = ['hugo', 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config'];
+export const APT_PACKAGES = ['hugo', 'jekyll', 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config'];
 
 // code-server 4.100.3 depends on @vscode/ripgrep 1.15.11, whose install script downloads this
 // archive from GitHub (unreachable here) unless it is already in its cache under os.tmpdir().
@@ -127,6 +127,11 @@ function ensureTool({ name, binaries, aptPackage, versionArgs = ['--version'] })
 
 export function ensureHugo() {
   return ensureTool({ name: 'hugo', binaries: ['hugo'], aptPackage: 'hugo', versionArgs: ['version'] });
+}
+
+/** Debian's jekyll 4.3 (Ruby and its gems come with it): the Jekyll conformance fixtures. */
+export function ensureJekyll() {
+  return ensureTool({ name: 'jekyll', binaries: ['jekyll'], aptPackage: 'jekyll' });
 }
 
 export function ensureRipgrep() {
@@ -233,6 +238,7 @@ export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) 
 /** What provision() can provide: its Debian packages, whether it is already there, how to ensure it. */
 const TOOLS = {
   hugo: { apt: ['hugo'], present: () => which('hugo'), ensure: ensureHugo },
+  jekyll: { apt: ['jekyll'], present: () => which('jekyll'), ensure: ensureJekyll },
   chromium: { apt: ['chromium'], present: () => process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser'), ensure: ensureChromium },
   ripgrep: { apt: ['ripgrep'], present: () => which('rg'), ensure: ensureRipgrep },
   codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
@@ -265,7 +271,7 @@ export function formatResults(results) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // node scripts/provision.mjs [hugo|chromium|ripgrep|codeServer …]   (no names: everything)
+  // node scripts/provision.mjs [hugo|jekyll|chromium|ripgrep|codeServer …]   (no names: everything)
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !TOOL_NAMES.includes(n));
   if (unknown.length) {

@@ -4,7 +4,7 @@
 //   typecheck    tsc --noEmit -p .
 //   lint         npm run lint
 //   unit         mocha (config in .mocharc.json)
-//   conformance  node scripts/run-conformance.mjs   (when that script exists; needs hugo)
+//   conformance  node scripts/run-conformance.mjs   (when that script exists; needs hugo, jekyll)
 //   browser      node scripts/run-browser-tests.mjs  (needs chromium when there are browser tests)
 //   integration  node scripts/run-integration.mjs   (needs code-server + chromium)
 //
@@ -49,7 +49,7 @@ const LEVELS = [
     name: 'conformance',
     cmd: [node, 'scripts/run-conformance.mjs'],
     absent: () => (fs.existsSync(path.join(REPO_ROOT, 'scripts', 'run-conformance.mjs')) ? undefined : 'scripts/run-conformance.mjs does not exist yet'),
-    needs: () => ['hugo'],
+    needs: () => ['hugo', 'jekyll'],
   },
   {
     name: 'browser',

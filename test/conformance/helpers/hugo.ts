@@ -75,7 +75,7 @@ export interface HugoBuild {
   cleanup(): void;
 }
 
-const LAYOUT = '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}\n';
+const LAYOUT = '<!doctype html><title>{{ .Title }}</title><main>{{ .Content }}</main>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}\n';
 const DEFAULT_LAYOUTS: Record<string, string> = {
   'layouts/_default/single.html': LAYOUT,
   'layouts/_default/list.html': LAYOUT,

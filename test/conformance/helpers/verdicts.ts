@@ -1,0 +1,224 @@
+/**
+ * A generator-agnostic oracle for link verdicts: the built site decides, never our expectations.
+ *
+ * A fixture marks the links it wants judged by giving them a marker as their text (`[L1](…)`,
+ * `![I2](…)`, `<a href="…">L3</a>`): the marker survives every generator's rendering (Liquid, shortcodes,
+ * reference definitions), so the built page tells what each marked link became. For every content file
+ * the test names, this module
+ * - finds the page our model says the file publishes, in the build output (it must be there);
+ * - reads every marked `<a href>` / `<img src>` inside the page's content (`<main>` when the stub layout
+ *   provides it), resolves it against the page URL and asks the output whether it is served, and whether
+ *   its `#fragment` is an `id`/`name` on the target page;
+ * - compares with our error/warning findings on the marker's line: a broken link must have one of the
+ *   right kind, a working one none;
+ * - and judges every other error/warning of ours in that file by what the output shows: a finding not on
+ *   a marker's line is a false positive unless its own oracle holds (template code printed literally,
+ *   brackets printed literally).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
+import type { Site } from '../../../src/core/service';
+
+export interface BuiltOutput {
+  /** Folder the generator wrote. */
+  readonly outDir: string;
+  /** URL sub-path the output is served under ('' or '/blog'). */
+  readonly basePath: string;
+  /** `/x` is served by `x.html` (GitHub Pages, `jekyll serve`, most static hosts). */
+  readonly htmlFallback?: boolean;
+  /** The site's own host: absolute links to it are internal. */
+  readonly host?: string;
+}
+
+export interface Served {
+  readonly exists: boolean;
+  readonly html?: string;
+}
+
+export function serve(out: BuiltOutput, urlPath: string): Served {
+  const base = out.basePath;
+  if (base && urlPath !== base && !urlPath.startsWith(base + '/')) return { exists: false };
+  const rel = (urlPath.slice(base.length) || '/').replace(/\/{2,}/g, '/');
+  const p = path.join(out.outDir, rel);
+  const candidates = rel.endsWith('/') ? [path.join(p, 'index.html')] : [p, path.join(p, 'index.html'), ...(out.htmlFallback ? [p + '.html'] : [])];
+  for (const c of candidates) {
+    if (!c.startsWith(out.outDir)) continue;
+    if (fs.existsSync(c) && fs.statSync(c).isFile()) return { exists: true, html: /\.html?$/.test(c) ? fs.readFileSync(c, 'utf8') : undefined };
+  }
+  return { exists: false };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** The part of a built page that is the post's rendered content. */
+export function contentOf(html: string): string {
+  const m = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(html);
+  return m ? m[1] : html;
+}
+
+export function idsIn(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of html.matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
+  return ids;
+}
+
+export interface MarkedLink {
+  readonly marker: string;
+  /** As the generator wrote it into the page. */
+  readonly href: string;
+  readonly element: 'a' | 'img';
+}
+
+const MARKER = /^[A-Z]\d+$/;
+
+/** Marked links in a page's content: `<a …href…>M</a>` and `<img …src… alt="M">`. */
+export function markedLinks(content: string): MarkedLink[] {
+  const out: MarkedLink[] = [];
+  const attr = (tag: string, name: string) => {
+    const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+    return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+  };
+  for (const m of content.matchAll(/(<a\b[^>]*>)([^<]*)<\/a>/gi)) {
+    const text = m[2].trim();
+    const href = attr(m[1], 'href');
+    if (MARKER.test(text) && href !== undefined) out.push({ marker: text, href, element: 'a' });
+  }
+  for (const m of content.matchAll(/<img\b[^>]*>/gi)) {
+    const alt = attr(m[0], 'alt')?.trim() ?? '';
+    const src = attr(m[0], 'src');
+    if (MARKER.test(alt) && src !== undefined) out.push({ marker: alt, href: src, element: 'img' });
+  }
+  return out;
+}
+
+export type Verdict = 'ok' | 'missing' | 'missing-fragment' | 'external';
+
+/** What the built site does with a link written into the page at `pageUrl`. */
+export function verdictOf(out: BuiltOutput, pageUrl: string, href: string): Verdict {
+  const host = out.host ?? 'site.invalid';
+  let url: URL;
+  try {
+    url = new URL(href, `https://${host}${pageUrl}`);
+  } catch {
+    return 'missing';
+  }
+  if (!/^https?:$/.test(url.protocol) || url.host !== host) return 'external';
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = url.pathname;
+  }
+  const target = serve(out, pathname);
+  if (!target.exists) return 'missing';
+  if (!url.hash || url.hash === '#') return 'ok';
+  let fragment = url.hash.slice(1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // keep it as written
+  }
+  if (target.html === undefined) return 'ok';
+  return idsIn(target.html).has(fragment) ? 'ok' : 'missing-fragment';
+}
+
+export interface MarkerSite {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where each marker is written as a link's text (0-based line and column), and, for reference links
+ * (`[M][label]`), the lines of their definitions: a finding there belongs to the marker.
+ */
+export function markerLines(source: string): Map<string, MarkerSite[]> {
+  const out = new Map<string, MarkerSite[]>();
+  const labels = new Map<string, string>();
+  const lines = source.split('\n');
+  const add = (name: string, site: MarkerSite) => out.set(name, [...(out.get(name) ?? []), site]);
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(/\[([A-Z]\d+)\](?:\[([^\]]+)\])?|>([A-Z]\d+)<\/a>|alt=["']([A-Z]\d+)["']/g)) {
+      const name = m[1] ?? m[3] ?? m[4];
+      add(name, { line: i, column: m.index });
+      if (m[2]) labels.set(m[2].toLowerCase(), name);
+    }
+  });
+  lines.forEach((line, i) => {
+    const def = /^ {0,3}\[([^\]]+)\]:/.exec(line);
+    const name = def && labels.get(def[1].toLowerCase());
+    if (name) add(name, { line: i, column: 0 });
+  });
+  return out;
+}
+
+/** The marker a finding at (line, column) belongs to: the nearest one before it on its line. */
+function markerAt(markers: Map<string, MarkerSite[]>, line: number, column: number): string | undefined {
+  let best: { name: string; column: number } | undefined;
+  for (const [name, sites] of markers) {
+    for (const s of sites) if (s.line === line && s.column <= column && (!best || s.column > best.column)) best = { name, column: s.column };
+  }
+  return best?.name;
+}
+
+const PAGE_CODES = new Set(['link.not-found', 'link.unpublished-target', 'link.md-path']);
+
+export interface FileVerdicts {
+  /** Human-readable disagreements (empty when we agree with the build). */
+  readonly problems: string[];
+  /** One line per judged link, for verbose runs. */
+  readonly checked: string[];
+}
+
+/**
+ * Compares our findings in `file` with the built page. `diags` is the whole site's check; only
+ * error/warning findings in `file` are looked at.
+ */
+export function compareFile(site: Site, out: BuiltOutput, file: string, diags: readonly PostcraftDiagnostic[]): FileVerdicts {
+  const problems: string[] = [];
+  const checked: string[] = [];
+  const page = site.index.pagesOfFile(file).find((p) => p.willPublish);
+  if (!page) return { problems: [`${file}: our model publishes no page for it`], checked };
+  const built = serve(out, page.url);
+  if (!built.html) return { problems: [`${file}: our model says ${page.url}, the build has no page there`], checked };
+  const source = fs.readFileSync(path.join(site.root, file), 'utf8');
+  const lines = markerLines(source);
+  const content = contentOf(built.html);
+  const mine = diags.filter((d) => d.file === file && (d.severity === 'error' || d.severity === 'warning'));
+  const claimed = new Set<PostcraftDiagnostic>();
+  for (const link of markedLinks(content)) {
+    if (!lines.has(link.marker)) {
+      problems.push(`${file}: marker ${link.marker} is in the output but not found in the source`);
+      continue;
+    }
+    const verdict = verdictOf(out, page.url, link.href);
+    const ours = mine.filter((d) => d.code.startsWith('link.') && markerAt(lines, d.start.line, d.start.character) === link.marker);
+    ours.forEach((d) => claimed.add(d));
+    const label = `${file} ${link.marker} → ${link.href} (${verdict}) : ${ours.map((d) => d.code).join(',') || 'accepted'}`;
+    checked.push(label);
+    if (verdict === 'ok' || verdict === 'external') {
+      if (ours.length) problems.push(`false positive: ${label} — ${ours[0].message}`);
+    } else if (!ours.length) problems.push(`missed: ${label}`);
+    else if (verdict === 'missing' && !ours.some((d) => PAGE_CODES.has(d.code))) problems.push(`wrong code: ${label} (the target page is missing)`);
+    else if (verdict === 'missing-fragment' && !ours.some((d) => d.code === 'link.fragment-not-found')) problems.push(`wrong code: ${label} (the page exists, its fragment does not)`);
+  }
+  const text = decodeEntities(content.replace(/<[^>]*>/g, ''));
+  for (const d of mine) {
+    if (claimed.has(d)) continue;
+    if (d.code === 'template.unrendered' && d.target && text.includes(d.target)) continue;
+    if (d.code === 'link.reference-undefined' && d.target && text.includes(`][${d.target}]`)) continue;
+    if (d.code === 'ref.not-found' || d.code.startsWith('frontmatter.')) continue; // judged by the build log
+    problems.push(`false positive (not a marked link the page shows broken): ${file}:${d.start.line + 1} ${d.code} [${d.target ?? ''}] ${d.message}`);
+  }
+  return { problems, checked };
+}
