@@ -16,6 +16,7 @@
  */
 import type { Token } from '../markdown/parser';
 import { analysisParser } from '../markdown/parser';
+import type { Span } from '../markdown/math';
 import type { ExtractedLink, LinkKind } from './types';
 
 export interface ExtractInput {
@@ -27,7 +28,10 @@ export interface ExtractInput {
   readonly env: Record<string, unknown>;
   readonly bodyStart: number;
   readonly shortcodes: boolean;
+  /** Find `{% post_url %}` / `{% link %}` tags in `text` (when Liquid was not rendered first). */
   readonly liquid: boolean;
+  /** Math spans of `masked`: brackets there are never reference links. */
+  readonly math?: readonly Span[];
 }
 
 /** Hash of the text a links array was extracted from, so a check can tell if the index is current. */
@@ -84,11 +88,6 @@ export function extractLinks(input: ExtractInput): ExtractedLink[] {
   sourceHashes.set(out, textHash(input.text));
   if (input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart)) hiddenIds.add(out);
   return out;
-}
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
 }
 
 const CONTAINER = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_close', 'bullet_list_close', 'ordered_list_close', 'list_item_close']);
@@ -301,6 +300,7 @@ class Extractor {
       while (rel >= 0 && inside(codeSpans, span.start + rel)) rel = seg.indexOf(m[0], rel + 1);
       if (rel < 0) continue;
       const at = span.start + rel;
+      if (!looksLikeProse(segment, rel) || inside(this.input.math ?? [], at)) continue;
       const labelStart = m[2] ? at + m[1].length + 3 : at + 1;
       this.push('reference', labelStart, labelStart + label.length, { label, defined: false });
     }
@@ -402,25 +402,48 @@ class Extractor {
     }
   }
 
-  /** Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`. */
   private liquidTags(): void {
-    const t = this.input.text;
-    const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
-    RE.lastIndex = this.input.bodyStart;
-    let raw = false;
-    let m: RegExpExecArray | null;
-    while ((m = RE.exec(t))) {
-      if (m[1] === 'raw') raw = true;
-      else if (m[1] === 'endraw') raw = false;
-      else if (!raw) {
-        const arg = /\S+/.exec(m[2]);
-        if (!arg) continue;
-        const start = m.index + m[0].indexOf(m[2]) + arg.index;
-        const context = this.contextAt(m.index);
-        this.push(m[1] === 'post_url' ? 'post_url' : 'liquid-link', start, start + arg[0].length, { whole: { start: m.index, end: m.index + m[0].length }, ...(context ? { context } : {}) });
-      }
+    for (const l of liquidTagLinks(this.input.text, this.input.bodyStart)) {
+      const context = this.contextAt(l.whole!.start);
+      this.out.push(context ? { ...l, context } : l);
     }
   }
+}
+
+/**
+ * Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`: Liquid runs over the whole post
+ * (code included), and a missing target stops the build.
+ */
+export function liquidTagLinks(text: string, from: number): ExtractedLink[] {
+  const out: ExtractedLink[] = [];
+  const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
+  RE.lastIndex = from;
+  let raw = false;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    if (m[1] === 'raw') raw = true;
+    else if (m[1] === 'endraw') raw = false;
+    else if (!raw) {
+      const arg = /\S+/.exec(m[2]);
+      if (!arg) continue;
+      const start = m.index + m[0].indexOf(m[2]) + arg.index;
+      out.push({ kind: m[1] === 'post_url' ? 'post_url' : 'liquid-link', target: text.slice(start, start + arg[0].length), range: { start, end: start + arg[0].length }, whole: { start: m.index, end: m.index + m[0].length } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `[a][b]` at `rel` in `segment` reads as a reference link a writer meant: not brackets
+ * attached to code-like text (`m[i][j]`, `$rows['a']['b']`, `[[wiki]]`) nor a label in quotes.
+ */
+function looksLikeProse(segment: string, at: number): boolean {
+  const before = at > 0 ? segment[at - 1] : ' ';
+  if (/[\p{L}\p{N}_\])$'"`[]/u.test(before)) return false;
+  const m = /^\[([^[\]]*)\]\[([^[\]]*)\]/.exec(segment.slice(at));
+  if (!m) return false;
+  const label = m[2] || m[1];
+  return !/^\s*["'`]|["'`]\s*$/.test(label) && !/^[\d\s.,:;+*/=<>-]*$/.test(label);
 }
 
 function hasUnknownShortcode(text: string, from: number): boolean {

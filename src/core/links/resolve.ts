@@ -16,6 +16,7 @@ import type { ExtractedLink } from './types';
 import { decodePath, hostOf, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
+import { REF_PLACEHOLDER } from '../markdown/liquid';
 
 export type LinkCode =
   | 'link.not-found'
@@ -100,7 +101,8 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
       return liquidProblem(ctx, link);
     case 'html-href':
     case 'html-src':
-      if (ctx.site.model.summary.generator === 'hugo' && !ctx.extras.unsafeHtml) return undefined;
+      // The renderer drops raw HTML (Goldmark without `unsafe`): the link is not on the page.
+      if (!ctx.site.model.dialect.rawHtml) return undefined;
       return urlProblem(ctx, link, 'url');
     case 'figure':
       if (link.context) return undefined;
@@ -170,7 +172,7 @@ function templateProblem(link: ExtractedLink): LinkProblem {
 // ---------------------------------------------------------------------------- ref / relref
 
 function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
-  if (link.context === 'raw-html' && !ctx.extras.unsafeHtml) return undefined;
+  if (link.context === 'raw-html' && !ctx.site.model.dialect.rawHtml) return undefined;
   const { site, file } = ctx;
   const hash = link.target.indexOf('#');
   const path = hash >= 0 ? link.target.slice(0, hash) : link.target;
@@ -375,9 +377,25 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   return hidden ? { kind: 'unpublished', page: hidden } : { kind: 'none' };
 }
 
+/**
+ * The destination the generator publishes: `href` when a template layer printed it, with a Jekyll
+ * `{% link %}` / `{% post_url %}` placeholder replaced by the URL of the file it names. Undefined when
+ * that file does not exist (the tag itself is reported: the build fails) or publishes no page.
+ */
+function publishedDestination(ctx: CheckContext, link: ExtractedLink): string | undefined {
+  const written = link.href ?? link.target;
+  if (!link.liquidRef) return written;
+  const file = liquidTargetFile(ctx.site, link.liquidRef.arg, ctx.file);
+  if (!file) return undefined;
+  ctx.deps.add('file:' + file);
+  const url = ctx.site.index.pagesOfFile(file)[0]?.url ?? ctx.site.model.summary.basePath + '/' + file;
+  return written.replace(REF_PLACEHOLDER, () => url);
+}
+
 function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSemantics): LinkProblem | undefined {
   if (link.context === 'code') return undefined;
-  const dest = link.target.trim();
+  const dest = publishedDestination(ctx, link)?.trim();
+  if (dest === undefined) return undefined;
   if (dest === '' || dest === '#') return undefined;
   const w = parseWritten(ctx, dest);
   if (!w) return undefined;
@@ -594,7 +612,9 @@ export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Pa
     return r && 'page' in r ? { page: r.page, fragment: hash >= 0 ? link.target.slice(hash + 1) : undefined } : undefined;
   }
   if (link.kind !== 'inline' && link.kind !== 'definition') return undefined;
-  const w = parseWritten(ctx, link.target.trim());
+  const dest = publishedDestination(ctx, link);
+  if (dest === undefined) return undefined;
+  const w = parseWritten(ctx, dest.trim());
   if (!w || w.path === '') return undefined;
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
   const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));

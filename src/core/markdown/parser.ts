@@ -1,20 +1,37 @@
 /**
- * The one markdown-it set-up shared by analysis (headings, links) and rendering, so ids and link
- * verdicts can never disagree between the checker and the preview.
+ * The markdown-it set-ups used for analysis (headings, links), one per dialect, so ids and link
+ * verdicts follow the generator's Markdown: with footnotes where it has them (`[^1]: x` is then a
+ * footnote, not a link definition).
  */
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { dialectKey, GOLDMARK, type MarkdownDialect } from './dialect';
 
 export type Token = MarkdownIt.Token;
 export type Markdown = ReturnType<typeof MarkdownIt>;
 
-let shared: Markdown | undefined;
+const parsers = new Map<string, Markdown>();
 
-/** A parser configured like Goldmark's defaults (GFM tables and strikethrough, raw HTML parsed). */
-export function analysisParser(): Markdown {
-  if (!shared) {
-    shared = MarkdownIt({ html: true, linkify: false, typographer: false });
+/** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */
+export function parserFor(dialect: MarkdownDialect): Markdown {
+  const key = `${dialect.footnotes}`;
+  let md = parsers.get(key);
+  if (!md) {
+    md = MarkdownIt({ html: true, linkify: false, typographer: false });
+    if (dialect.footnotes) md.use(footnote);
+    parsers.set(key, md);
   }
-  return shared;
+  return md;
+}
+
+/** The parser of Hugo's default dialect (benchmarks and tests that need "a" parser). */
+export function analysisParser(): Markdown {
+  return parserFor(GOLDMARK);
+}
+
+/** Whether two dialects parse alike (share a parser). */
+export function sameParser(a: MarkdownDialect, b: MarkdownDialect): boolean {
+  return dialectKey(a) === dialectKey(b) || a.footnotes === b.footnotes;
 }
 
 /**

@@ -150,7 +150,9 @@ export function markerLines(source: string): Map<string, MarkerSite[]> {
   lines.forEach((line, i) => {
     for (const m of line.matchAll(/\[([A-Z]\d+)\](?:\[([^\]]+)\])?|>([A-Z]\d+)<\/a>|alt=["']([A-Z]\d+)["']/g)) {
       const name = m[1] ?? m[3] ?? m[4];
-      add(name, { line: i, column: m.index });
+      // An HTML element's marker follows its href: the link starts at the tag.
+      const column = m[1] ? m.index : Math.max(0, line.lastIndexOf(m[3] ? '<a' : '<img', m.index));
+      add(name, { line: i, column });
       if (m[2]) labels.set(m[2].toLowerCase(), name);
     }
   });

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { analyzeDocument } from '../../../src/core/markdown/analyze';
 import type { ExtractedLink } from '../../../src/core/links/types';
+import { GOLDMARK } from '../../../src/core/markdown/dialect';
 
 function links(text: string, o: { shortcodes?: boolean; liquid?: boolean } = {}): ExtractedLink[] {
-  return analyzeDocument(text, { headingIdStyle: 'goldmark', shortcodes: o.shortcodes ?? true, liquid: o.liquid ?? false, headingAttributes: true }).links;
+  return analyzeDocument(text, { dialect: { ...GOLDMARK, templates: (o.shortcodes ?? true) ? 'hugo' : o.liquid ? 'liquid' : 'none' } }).links;
 }
 
 /** [kind, target] pairs, and a check that every range covers exactly its target. */

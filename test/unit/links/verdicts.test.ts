@@ -32,7 +32,6 @@ describe('link verdicts (Hugo, URL semantics)', () => {
       '[frag](../alpha/#intro)',
       '[frag](../alpha/#intro-1)',
       '[frag](../alpha/#custom-id)',
-      '[frag](../alpha/#raw-anchor)',
       '[list frag](/posts/#anything)',
       '[home frag](/#anything)',
       '[term frag](/tags/go/#x)',
@@ -71,6 +70,14 @@ describe('link verdicts (Hugo, URL semantics)', () => {
   it('treats own-host absolute URLs as internal', async () => {
     const r = await checkPost(`${FM}\n[x](https://blog.example.com/posts/nope/) [y](https://www.blog.example.com/posts/alpha/#nope)\n`);
     assert.deepEqual(r.codes, ['5:link.not-found', '5:link.fragment-not-found']);
+  });
+
+  it('reads raw HTML anchors only where the site keeps raw HTML (Goldmark omits it without unsafe)', async () => {
+    // Pinned by the conformance fixtures verdicts/hugo-markdown and verdicts/hugo-unsafe-html (real hugo).
+    const body = `${FM}\n[a](../alpha/#raw-anchor) <a href="../nope/">raw</a>\n`;
+    assert.deepEqual((await checkPost(body)).codes, ['5:link.fragment-not-found']);
+    const site = { ...BASE_SITE, 'hugo.toml': BASE_SITE['hugo.toml'] + '[markup.goldmark.renderer]\nunsafe = true\n' };
+    assert.deepEqual((await checkPost(body, { site })).codes, ['5:link.not-found']);
   });
 
   it('flags a missing fragment with the nearest heading', async () => {
