@@ -103,6 +103,11 @@ class Extractor {
   private readonly coveredLines: Uint8Array;
   /** Inner content of shortcodes that print it as code (`highlight`): Markdown there is not rendered. */
   private readonly opaque: Span[] = [];
+  /**
+   * Inner content of paired `{{< name >}}…{{< /name >}}` shortcodes: handed to the shortcode's
+   * template as it is, which may print it as code, or not at all: template text there is not judged.
+   */
+  private readonly pairedInner: Span[] = [];
 
   constructor(
     private readonly input: ExtractInput,
@@ -116,6 +121,7 @@ class Extractor {
       RE.lastIndex = input.bodyStart;
       let m: RegExpExecArray | null;
       while ((m = RE.exec(input.text))) this.opaque.push({ start: m.index, end: m.index + m[0].length });
+      this.pairedInner.push(...pairedShortcodes(input.text, input.bodyStart));
     }
   }
 
@@ -306,7 +312,12 @@ class Extractor {
     }
   }
 
-  /** Template code (`{{ … }}` not a shortcode) in text: published literally by Hugo. */
+  /**
+   * Template code (`{{ … }}` not a shortcode) in text, which Hugo publishes literally: reported where it
+   * was surely meant to run — in a link's destination, or calling Hugo's own functions and variables
+   * (`relref`, `.Site`, `site.`, `.Params`, `partial`…). Not `{{ name }}` placeholders in prose, nor
+   * `{{{ … }}}`, raw HTML (a client-side template, or omitted), code, or a paired shortcode's content.
+   */
   private templates(span: Span, codeSpans: readonly Span[]): void {
     if (!this.input.shortcodes) return;
     // Searches stay inside the paragraph: a `{{` without a close must not scan the rest of the file.
@@ -318,11 +329,12 @@ class Extractor {
       const i = span.start + j;
       const next = seg[j + 2];
       const close = seg.indexOf('}}', j + 2);
-      if (next === '<' || next === '%' || close < 0 || inside(codeSpans, i) || inside(this.html, i)) {
+      if (next === '<' || next === '%' || next === '{' || seg[j - 1] === '{' || close < 0 || inside(codeSpans, i) || inside(this.html, i) || inside(this.pairedInner, i)) {
         j += 2;
         continue;
       }
-      this.push('template', i, span.start + close + 2);
+      const action = seg.slice(j, close + 2);
+      if (/\]\([^\s()]*$/.test(seg.slice(Math.max(0, j - 200), j)) || HUGO_ACTION.test(action)) this.push('template', i, span.start + close + 2);
       j = close + 2;
     }
   }
@@ -444,6 +456,31 @@ function looksLikeProse(segment: string, at: number): boolean {
   if (!m) return false;
   const label = m[2] || m[1];
   return !/^\s*["'`]|["'`]\s*$/.test(label) && !/^[\d\s.,:;+*/=<>-]*$/.test(label);
+}
+
+/** A Go-template action that uses Hugo's functions or page and site variables. */
+const HUGO_ACTION = /(?:^\{\{-?|[\s(|])(?:(?:rel)?ref|partial(?:Cached)?|(?:abs|rel)(?:Lang)?URL)\s|\burls\.|\bsite\.|\.Site\b|\.Params?\b|\.Page\b|\.(?:Rel)?Permalink\b|\.Get\s|\.Inner\b/;
+
+/** Spans of paired `{{< name >}} … {{< /name >}}` shortcodes (outermost first, nesting kept). */
+function pairedShortcodes(text: string, from: number): Span[] {
+  const out: Span[] = [];
+  const open: { name: string; start: number }[] = [];
+  const RE = /\{\{<\s*(\/)?\s*([\w/-]+)[\s\S]*?>\}\}/g;
+  RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    if (!m[1]) {
+      open.push({ name: m[2], start: m.index });
+      continue;
+    }
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k].name !== m[2]) continue;
+      out.push({ start: open[k].start, end: m.index + m[0].length });
+      open.length = k;
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function hasUnknownShortcode(text: string, from: number): boolean {

@@ -49,7 +49,7 @@ export function serve(out: BuiltOutput, urlPath: string): Served {
   return { exists: false };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018', rsquo: '\u2019', hellip: '\u2026', ndash: '\u2013', mdash: '\u2014' };
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -225,7 +225,8 @@ export function compareFile(site: Site, out: BuiltOutput, file: string, diags: r
     else if (verdict === 'missing' && !ours.some((d) => PAGE_CODES.has(d.code))) problems.push(`wrong code: ${label} (the target page is missing)`);
     else if (verdict === 'missing-fragment' && !ours.some((d) => d.code === 'link.fragment-not-found')) problems.push(`wrong code: ${label} (the page exists, its fragment does not)`);
   }
-  const text = decodeEntities(content.replace(/<[^>]*>/g, ''));
+  // Typographers curl quotes in text (Goldmark, kramdown): compare with straight ones.
+  const text = decodeEntities(content.replace(/<[^>]*>/g, '')).replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
   for (const d of mine) {
     if (claimed.has(d)) continue;
     if (d.code === 'template.unrendered' && d.target && text.includes(d.target)) continue;
