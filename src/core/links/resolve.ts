@@ -357,7 +357,7 @@ function lookup(site: Site, path: string): readonly UrlTarget[] {
   return t;
 }
 
-type Found = { readonly kind: 'ok'; readonly page?: Page } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
+type Found = { readonly kind: 'ok'; readonly page?: Page; readonly alias?: boolean } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
 
 function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   if (targets.length === 0) return { kind: 'none' };
@@ -371,7 +371,7 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
       hidden ??= t.owner;
       continue;
     }
-    if (t.page.willPublish || ctx.includeDrafts) return { kind: 'ok', page: t.page };
+    if (t.page.willPublish || ctx.includeDrafts) return t.type === 'alias' && !targets.some((x) => x.type === 'page') ? { kind: 'ok', page: t.page, alias: true } : { kind: 'ok', page: t.page };
     hidden ??= t.page;
   }
   return hidden ? { kind: 'unpublished', page: hidden } : { kind: 'none' };
@@ -436,6 +436,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   if (found.kind === 'ok') {
     if (found.page?.file) ctx.deps.add('file:' + found.page.file);
     if (!found.page) return undefined;
+    if (found.alias && w.fragment) return aliasFragmentProblem(ctx, found.page, w, resolved);
     const doc = found.page.file ? ctx.site.index.document(found.page.file) : undefined;
     return fragmentProblem(ctx, found.page, doc, w.fragment, dest, dest.slice(0, dest.length - (w.fragment?.length ?? -1)));
   }
@@ -452,6 +453,22 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     if (md) return md;
   }
   return notFound(ctx, dest, w, resolved);
+}
+
+/**
+ * An alias is a redirect page (a meta refresh to the page's URL, as Hugo and jekyll-redirect-from
+ * write it): the browser leaves its `#fragment` behind, so the reader lands at the top of the page.
+ */
+function aliasFragmentProblem(ctx: CheckContext, page: Page, w: Written, resolved: string): LinkProblem {
+  const doc = page.file ? ctx.site.index.document(page.file) : undefined;
+  const fragment = decodePath(w.fragment ?? '');
+  const exists = !!doc && (idsOf(doc).has(fragment) || idsOf(doc).has(w.fragment ?? ''));
+  const fix = formatLike(ctx, { ...w, fragment: w.fragment }, page.url);
+  return {
+    code: 'link.fragment-not-found',
+    message: `${resolved} is a redirect (an alias of ${page.url}), and a redirect page drops #${fragment}: the reader lands at the top of ${page.url}.${exists ? ` Link to ${fix} instead.` : ''}`,
+    data: { fragment, suggestions: exists ? [fix] : [] },
+  };
 }
 
 function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkProblem | undefined {

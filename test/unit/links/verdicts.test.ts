@@ -80,6 +80,13 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual((await checkPost(body, { site })).codes, ['5:link.not-found']);
   });
 
+  it('flags a fragment through an alias: the redirect page drops it (checked in Chromium and against hugo)', async () => {
+    const r = await checkPost(`${FM}\n[a](/old/alpha/#intro) [b](/old/alpha/)\n`);
+    assert.deepEqual(r.codes, ['5:link.fragment-not-found']);
+    assert.match(r.diagnostics[0].message, /redirect/);
+    assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['/posts/alpha/#intro']);
+  });
+
   it('flags a missing fragment with the nearest heading', async () => {
     const r = await checkPost(`${FM}\n[a](../alpha/#intr) [b](#nowhere)\n\n## Somewhere\n`);
     assert.deepEqual(r.codes, ['5:link.fragment-not-found', '5:link.fragment-not-found']);
