@@ -14,14 +14,36 @@ const parsers = new Map<string, Markdown>();
 
 /** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */
 export function parserFor(dialect: MarkdownDialect): Markdown {
-  const key = `${dialect.footnotes}`;
+  const key = `${dialect.footnotes}|${dialect.kramdown}`;
   let md = parsers.get(key);
   if (!md) {
     md = MarkdownIt({ html: true, linkify: false, typographer: false });
     if (dialect.footnotes) md.use(footnote);
+    if (dialect.kramdown) lastDefinitionWins(md);
     parsers.set(key, md);
   }
   return md;
+}
+
+type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * kramdown keeps the last definition of a label (it warns "overwriting"), CommonMark the first:
+ * verified with jekyll 4.3 (`[Dup]: /first/` then `[dup]: /last/` links to /last/).
+ */
+function lastDefinitionWins(md: Markdown): void {
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  const original = rules.find((r) => r.name === 'reference')?.fn;
+  if (!original) return;
+  md.block.ruler.at('reference', (state, startLine, endLine, silent) => {
+    if (silent) return original(state, startLine, endLine, silent);
+    const env = state.env as { references?: Record<string, unknown> };
+    const kept = env.references ?? {};
+    env.references = {};
+    const ok = original(state, startLine, endLine, silent);
+    env.references = Object.assign(kept, env.references);
+    return ok;
+  });
 }
 
 /** The parser of Hugo's default dialect (benchmarks and tests that need "a" parser). */

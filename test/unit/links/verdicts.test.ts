@@ -87,6 +87,13 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['/posts/alpha/#intro']);
   });
 
+  it('checks fragments behind a heading hook only when the hook keeps Hugo\'s ids ({{ .Anchor }})', async () => {
+    const hook = (t: string) => ({ ...BASE_SITE, 'layouts/_default/_markup/render-heading.html': t });
+    const body = `${FM}\n[a](../alpha/#nope)\n`;
+    assert.deepEqual((await checkPost(body, { site: hook('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>') })).codes, ['5:link.fragment-not-found']);
+    assert.deepEqual((await checkPost(body, { site: hook('<h{{ .Level }} id="h-{{ .Anchor }}">{{ .Text }}</h{{ .Level }}>') })).codes, []);
+  });
+
   it('flags a missing fragment with the nearest heading', async () => {
     const r = await checkPost(`${FM}\n[a](../alpha/#intr) [b](#nowhere)\n\n## Somewhere\n`);
     assert.deepEqual(r.codes, ['5:link.fragment-not-found', '5:link.fragment-not-found']);
