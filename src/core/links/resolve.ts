@@ -17,6 +17,7 @@ import { decodePath, hostOf, relativeUrl, resolvePath, rootDestination, servedPa
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
 import { REF_PLACEHOLDER } from '../markdown/liquid';
+import { analysisParser } from '../markdown/parser';
 
 export type LinkCode =
   | 'link.not-found'
@@ -383,7 +384,9 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
  * that file does not exist (the tag itself is reported: the build fails) or publishes no page.
  */
 function publishedDestination(ctx: CheckContext, link: ExtractedLink): string | undefined {
-  const written = link.href ?? link.target;
+  // Markdown and HTML read entity and backslash escapes in a destination: `#r&eacute;sum&eacute;`.
+  const raw = link.href ?? link.target;
+  const written = link.kind === 'figure' || !/[&\\]/.test(raw) ? raw : analysisParser().utils.unescapeAll(raw);
   if (!link.liquidRef) return written;
   const file = liquidTargetFile(ctx.site, link.liquidRef.arg, ctx.file);
   if (!file) return undefined;

@@ -59,12 +59,17 @@ export function fromPortable(p: PortableAnalysis): DocumentAnalysis {
   return p.analysis;
 }
 
-function inlineText(children: readonly Token[] | null): string {
+/**
+ * A heading's text as the id generator reads it. Goldmark makes ids from the entity as written
+ * (`R&eacute;sum&eacute;` → `reacutesumeacute`), kramdown from the character it stands for (both
+ * verified with hugo 0.111 and jekyll 4.3).
+ */
+function inlineText(children: readonly Token[] | null, decodeEntities: boolean): string {
   let s = '';
   for (const t of children ?? []) {
     if (t.type === 'text' || t.type === 'code_inline') s += t.content;
-    else if (t.type === 'text_special') s += t.info === 'entity' ? t.markup : t.content;
-    else if (t.type === 'image') s += inlineText(t.children);
+    else if (t.type === 'text_special') s += t.info === 'entity' && !decodeEntities ? t.markup : t.content;
+    else if (t.type === 'image') s += inlineText(t.children, decodeEntities);
     else if (t.type === 'softbreak' || t.type === 'hardbreak') s += ' ';
   }
   return s;
@@ -144,7 +149,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
     const t = tokens[i];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
-      let textContent = inlineText(inline?.children ?? null);
+      let textContent = inlineText(inline?.children ?? null, d.kramdown);
       let custom: string | undefined;
       if (d.headingAttributes) {
         const a = splitHeadingAttributes(textContent);

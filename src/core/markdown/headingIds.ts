@@ -120,7 +120,8 @@ export function splitHeadingAttributes(text: string): { text: string; id?: strin
   const m = /\s*\{\s*([^{}]*)\}\s*$/.exec(text);
   if (!m) return { text };
   const attrs = m[1];
-  if (!/^(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/.test(attrs)) return { text };
+  // Ids may be in any script (`{#قائمة-تحقّق}`, verified with hugo 0.111 and jekyll 4.3), not `&`.
+  if (!/^(?:[#.][\p{L}\p{M}\p{N}_:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/u.test(attrs)) return { text };
   const id = /(?:^|\s)#([^\s.#}]+)/.exec(attrs)?.[1];
   return { text: text.slice(0, m.index), id };
 }

@@ -18,6 +18,8 @@ export function parserFor(dialect: MarkdownDialect): Markdown {
   let md = parsers.get(key);
   if (!md) {
     md = MarkdownIt({ html: true, linkify: false, typographer: false });
+    // Entities stay tokens of their own: Goldmark makes heading ids from `&eacute;` as written.
+    md.core.ruler.disable('text_join');
     if (dialect.footnotes) md.use(footnote);
     if (dialect.kramdown) lastDefinitionWins(md);
     parsers.set(key, md);

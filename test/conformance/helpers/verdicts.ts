@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
 import type { Site } from '../../../src/core/service';
+import { decodeHTML } from 'entities';
 
 export interface BuiltOutput {
   /** Folder the generator wrote. */
@@ -49,16 +50,9 @@ export function serve(out: BuiltOutput, urlPath: string): Served {
   return { exists: false };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018', rsquo: '\u2019', hellip: '\u2026', ndash: '\u2013', mdash: '\u2014' };
-
+/** HTML's own entity decoding (every named entity: `&eacute;` in an href is `é` to the browser). */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
+  return decodeHTML(s);
 }
 
 /** The part of a built page that is the post's rendered content. */
