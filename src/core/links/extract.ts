@@ -410,7 +410,8 @@ class Extractor {
       const start = innerStart + pick.start;
       const whole = { start: m.index, end: m.index + m[0].length };
       const context = this.contextAt(m.index);
-      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}) });
+      const lang = shortcode === 'figure' ? undefined : args.find((a) => a.key === 'lang')?.value;
+      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}), ...(lang ? { refLang: lang } : {}) });
     }
   }
 

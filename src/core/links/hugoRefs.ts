@@ -104,8 +104,8 @@ function lookupKey(idx: RefIndex, ref: string): Page | undefined {
  * Finds the page a ref argument (path part only) names, from the page in `fromFile`.
  * `byName`: ref/relref's last-resort base-name lookup (GetPage does not do it).
  */
-export function resolveHugoRef(site: Site, fromFile: string, arg: string, includeDrafts: boolean, byName = true): RefResult {
-  const idx = refIndex(site, includeDrafts, site.index.pagesOfFile(fromFile)[0]?.lang);
+export function resolveHugoRef(site: Site, fromFile: string, arg: string, includeDrafts: boolean, byName = true, lang?: string): RefResult {
+  const idx = refIndex(site, includeDrafts, lang ?? site.index.pagesOfFile(fromFile)[0]?.lang);
   const ref = arg.trim().toLowerCase().replace(/\\/g, '/');
   if (ref === '') return undefined;
   if (!ref.startsWith('/')) {

@@ -181,7 +181,7 @@ function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undef
   const name = path.trim().toLowerCase().replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '') ?? '';
   if (name) ctx.deps.add('ref:' + name);
   if (path.trim() === '') return link.context ? undefined : fragmentProblem(ctx, ctx.page, ctx.doc, fragment, link.target, '');
-  const r = resolveHugoRef(site, file, path, ctx.includeDrafts);
+  const r = resolveHugoRef(site, file, path, ctx.includeDrafts, true, link.refLang);
   if (r && 'page' in r) {
     if (r.page.file) ctx.deps.add('file:' + r.page.file);
     if (link.context) return undefined;
@@ -196,7 +196,7 @@ function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undef
       data: { suggestions: r.ambiguous.map((p) => refPathOf(site, p)).filter((s): s is string => !!s).map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
     };
   }
-  const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true);
+  const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true, true, link.refLang);
   if (hidden && 'page' in hidden) {
     if (hidden.page.file) ctx.deps.add('file:' + hidden.page.file);
     return {
@@ -349,6 +349,9 @@ function lookup(site: Site, path: string): readonly UrlTarget[] {
   if (t.length) return t;
   if (!path.endsWith('/')) {
     t = idx.lookupUrl(path + '/');
+    if (t.length) return t;
+    // A static folder's index.html: servers answer `/dir` with it (after a redirect to `/dir/`).
+    t = idx.lookupUrl(path + '/index.html');
     if (t.length) return t;
   } else {
     t = idx.lookupUrl(path + 'index.html');

@@ -30,6 +30,8 @@ export interface ExtractedLink {
    * then `href` (what follows the tag: `#section`).
    */
   readonly liquidRef?: { readonly tag: 'link' | 'post_url'; readonly arg: string };
+  /** A Hugo `ref`/`relref` with `lang="…"`: the page is looked up in that language. */
+  readonly refLang?: string;
   /** Range of the destination text in the document. */
   readonly range: TextRange;
   /** For `reference` links: the label, and whether a definition exists. */

@@ -16,6 +16,8 @@ export interface MarkdownDialect {
   readonly headingAttributes: boolean;
   /** `[^1]` / `[^1]: text` are footnotes, not links (Goldmark and kramdown: on by default). */
   readonly footnotes: boolean;
+  /** A line starting with `: ` makes the line above a term (Goldmark's and kramdown's definition lists). */
+  readonly definitionLists: boolean;
   /**
    * Raw HTML reaches the page (Goldmark with `renderer.unsafe`, kramdown, MDX). When false the renderer
    * drops it: its ids and links do not exist on the published page.
@@ -37,6 +39,7 @@ export const GOLDMARK: MarkdownDialect = {
   headingIds: 'goldmark',
   headingAttributes: true,
   footnotes: true,
+  definitionLists: true,
   rawHtml: false,
   templates: 'hugo',
   kramdown: false,
@@ -48,6 +51,7 @@ export const KRAMDOWN_GFM: MarkdownDialect = {
   headingIds: 'kramdown-gfm',
   headingAttributes: true,
   footnotes: true,
+  definitionLists: true,
   rawHtml: true,
   templates: 'liquid',
   kramdown: true,
@@ -59,6 +63,7 @@ export const COMMONMARK_GFM: MarkdownDialect = {
   headingIds: 'github',
   headingAttributes: true,
   footnotes: true,
+  definitionLists: false,
   rawHtml: true,
   templates: 'none',
   kramdown: false,
@@ -67,5 +72,5 @@ export const COMMONMARK_GFM: MarkdownDialect = {
 
 /** A short key naming every option, for caches of parsers built per dialect. */
 export function dialectKey(d: MarkdownDialect): string {
-  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.rawHtml, d.templates, d.kramdown, d.math].map(String).join('|');
+  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.definitionLists, d.rawHtml, d.templates, d.kramdown, d.math].map(String).join('|');
 }

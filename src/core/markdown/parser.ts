@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
 import { dialectKey, GOLDMARK, type MarkdownDialect } from './dialect';
 
 export type Token = MarkdownIt.Token;
@@ -14,13 +15,14 @@ const parsers = new Map<string, Markdown>();
 
 /** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */
 export function parserFor(dialect: MarkdownDialect): Markdown {
-  const key = `${dialect.footnotes}|${dialect.kramdown}`;
+  const key = `${dialect.footnotes}|${dialect.definitionLists}|${dialect.kramdown}`;
   let md = parsers.get(key);
   if (!md) {
     md = MarkdownIt({ html: true, linkify: false, typographer: false });
     // Entities stay tokens of their own: Goldmark makes heading ids from `&eacute;` as written.
     md.core.ruler.disable('text_join');
     if (dialect.footnotes) md.use(footnote);
+    if (dialect.definitionLists) md.use(deflist);
     if (dialect.kramdown) lastDefinitionWins(md);
     parsers.set(key, md);
   }

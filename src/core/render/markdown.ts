@@ -6,6 +6,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
 import taskLists from 'markdown-it-task-lists';
 import { splitHeadingAttributes } from '../markdown/headingIds';
 import { dialectKey } from '../markdown/dialect';
@@ -64,6 +65,7 @@ function createMarkdown(o: MarkupOptions): Markdown {
     },
   });
   if (o.dialect.footnotes) md.use(footnote);
+  if (o.dialect.definitionLists) md.use(deflist);
   md.use(taskLists, { enabled: false });
   md.core.ruler.push('postcraft_preview', (state) => annotate(state, o));
 

@@ -15,6 +15,7 @@ export function hugoDialect(c: HugoConfig): MarkdownDialect {
     noAutoIds: !c.autoHeadingID,
     headingAttributes: c.headingAttributes,
     footnotes: asBool(extensions['footnote']) !== false,
+    definitionLists: asBool(extensions['definitionlist']) !== false,
     rawHtml: c.unsafeHtml,
   };
 }

@@ -90,7 +90,8 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   /** The leaf bundle folder (inner path) a file sits inside, if any. */
   function enclosingLeafBundle(loc: ContentLocation, files: FileLookup): string | undefined {
     let dir = posix.dirname(loc.inner);
-    const isIndex = /^index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(loc.inner));
+    // Only a content file is a bundle's index: `index.ts` beside `index.md` is one of its resources.
+    const isIndex = isIndexName(posix.basename(loc.inner).toLowerCase(), 'index');
     if (isIndex) dir = posix.dirname(dir);
     while (dir && dir !== '.') {
       if (hasIndex(loc.contentDir, dir, 'index', files)) return dir;
