@@ -292,12 +292,16 @@ class Extractor {
   private undefinedReferences(content: string, span: Span, codeSpans: readonly Span[]): void {
     if (!content.includes('][')) return;
     const refs = (this.input.env['references'] ?? {}) as Record<string, unknown>;
+    // Only in a post that writes reference links (it has definitions), or with a numbered label
+    // (`[text][1]`): elsewhere `[FLINK-123][docs]` is a tag list the writer means as text.
+    const writesReferences = Object.keys(refs).length > 0;
     const RE = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
     let segment: string | undefined;
     let m: RegExpExecArray | null;
     while ((m = RE.exec(content))) {
       const label = m[2] || m[1];
       if (!label.trim() || label.startsWith('^') || label.length > 999) continue;
+      if (!writesReferences && !/^\s*\d+\s*$/.test(label)) continue;
       const norm = this.md.utils.normalizeReference(label);
       if (Object.prototype.hasOwnProperty.call(refs, norm)) continue;
       // Only when the same characters are in the source (no escapes that would make it text).
@@ -456,7 +460,8 @@ function looksLikeProse(segment: string, at: number): boolean {
   const m = /^\[([^[\]]*)\]\[([^[\]]*)\]/.exec(segment.slice(at));
   if (!m) return false;
   const label = m[2] || m[1];
-  return !/^\s*["'`]|["'`]\s*$/.test(label) && !/^[\d\s.,:;+*/=<>-]*$/.test(label);
+  // A numeric label is a reference (`[the guide][1]`) only when the text reads as words.
+  return !/^\s*["'`]|["'`]\s*$/.test(label) && (!/^[\d\s.,:;+*/=<>-]*$/.test(label) || (m[2] !== '' && /\p{L}/u.test(m[1])));
 }
 
 /** A Go-template action that uses Hugo's functions or page and site variables. */

@@ -131,7 +131,7 @@ describe('extractLinks', () => {
   });
 
   it('never reads brackets attached to code-like text or inside math as reference links', () => {
-    const text = 'm[i][j], $rows[\'a\'][\'b\'], f()[0][1], [[wiki][page]], $a[i][j]$ and $$x[1][y]$$ are not links; [a real][missing] is.\n';
+    const text = 'm[i][j], $rows[\'a\'][\'b\'], f()[0][1], [[wiki][page]], $a[i][j]$ and $$x[1][y]$$ are not links; [a real][missing] is, [b][d].\n\n[d]: /x/\n';
     assert.deepEqual(links(text).filter((l) => l.kind === 'reference').map((l) => l.label), ['missing']);
   });
 

@@ -173,9 +173,12 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual(r.diagnostics[0].start, { line: 4, character: 11 });
   });
 
-  it('flags a reference to an undefined label only', async () => {
-    const r = await checkPost(`${FM}\n[text][nolabel] and [solo] and tags: [a, b]\n`);
+  it('flags a reference to an undefined label only, in a post that writes reference links', async () => {
+    const r = await checkPost(`${FM}\n[text][nolabel] and [solo] and tags: [a, b] and [ok][d]\n\n[d]: ../alpha/\n`);
     assert.deepEqual(r.codes, ['5:link.reference-undefined']);
+    // Without any definition, `[FLINK-1][docs]` reads as a tag list; a numbered label still counts.
+    assert.deepEqual((await checkPost(`${FM}\n* [FLINK-1][docs] Fix the docs\n`)).codes, []);
+    assert.deepEqual((await checkPost(`${FM}\nSee [the guide][1].\n`)).codes, ['5:link.reference-undefined']);
   });
 
   it('honours ignore globs and ignored files', async () => {
