@@ -287,8 +287,9 @@ function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: Indexed
   const ids = idsOf(doc);
   const decoded = decodePath(fragment);
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
-  // Goldmark footnotes and Hugo's table of contents have generated ids.
-  if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents') return undefined;
+  // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
+  // fragment (browsers scroll to the words), never an id.
+  if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents' || decoded.startsWith(':~:')) return undefined;
   const near = nearestIds(decoded, ids);
   const where = page ? page.url : doc.file;
   return {

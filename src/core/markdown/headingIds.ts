@@ -49,12 +49,13 @@ function kramdown(text: string): string {
 /**
  * kramdown's GFM parser (Jekyll 4's default input): lower-cased, everything but word characters
  * (letters of any script, marks, digits, `_`), `-`, space and tab removed, each space or tab a `-`.
- * Verified with jekyll 4.3: "Émoji 🎉 here" → "émoji--here", "C++ & C#" → "c--c", "隔離" → "隔離".
+ * Verified with jekyll 4.3: "Émoji 🎉 here" → "émoji--here", "C++ & C#" → "c--c", "隔離" → "隔離"; a
+ * zero-width non-joiner (Persian) is dropped.
  */
 function kramdownGfm(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d\- \t]/gu, '')
+    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '')
     .replace(/[ \t]/g, '-');
 }
 

@@ -132,6 +132,9 @@ export function verdictOf(out: BuiltOutput, pageUrl: string, href: string): Verd
     // keep it as written
   }
   if (target.html === undefined) return 'ok';
+  // A text fragment (`#:~:text=start,end`) scrolls to words on the page, not to an id.
+  const text = /^:~:text=(?:[^&,-][^&,]*-,)?([^&,]+)/.exec(fragment);
+  if (text) return decodeEntities(target.html.replace(/<[^>]*>/g, ' ')).includes(text[1]) ? 'ok' : 'missing-fragment';
   return idsIn(target.html).has(fragment) ? 'ok' : 'missing-fragment';
 }
 
