@@ -103,7 +103,7 @@ export class Postcraft {
     const site = this.siteOf(absPath);
     if (!site) return false;
     const rel = this.relative(site, absPath);
-    return site.model.watchFiles.includes(rel) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/') || rel.startsWith('layouts/') && rel.includes('_markup');
+    return site.model.watchFiles.includes(rel) || !!site.model.watchDirs?.some((d) => rel.startsWith(d + '/')) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/') || rel.startsWith('layouts/') && rel.includes('_markup');
   }
 
   // ---------------------------------------------------------------- document events

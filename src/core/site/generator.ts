@@ -62,6 +62,8 @@ export interface GeneratorModel {
   readonly ignoreDirs: readonly string[];
   /** Extra site-relative files the model depends on (config, data), so the host can watch them. */
   readonly watchFiles: readonly string[];
+  /** Site-relative folders whose every file the model reads (Jekyll's `_data`, Liquid's `site.data`). */
+  readonly watchDirs?: readonly string[];
   /** Whether a site-relative path is a content document (Markdown or similar) of this site. */
   isContentDocument(file: string): boolean;
   /** What a content-folder file is, given its siblings. */

@@ -156,6 +156,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     },
     dialect: init.dialect,
     liquid: init.liquid,
+    watchDirs: [c.dataDir],
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },
