@@ -13,12 +13,13 @@ import type { PostcraftDiagnostic, Severity } from '../diagnostics';
 import { registerDocumentCheck, type Site } from '../service';
 import type { LineIndex, TextRange } from '../text';
 import { scanFrontMatter, type LocatedValue } from './context';
-import { dateProblem } from './dates';
+import { dateFinding } from './dateCheck';
 import { isDateKey, knownKey } from './keys';
 import { nearDuplicateGroups, type DuplicateGroup } from './nearDuplicates';
 import { splitFrontMatter, type FrontMatterFormat } from './parse';
 import { quoteValue } from './quoting';
 import type { ValueItem } from './scan';
+import { FRONTMATTER_SEVERITY } from './severity';
 import { frontMatterStats } from './siteStats';
 import { taxonomyFieldOf, taxonomyValues, type TaxonomyField } from './taxonomy';
 
@@ -69,6 +70,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   const stats = frontMatterStats(site.index);
   const authors = site.index.authors();
   const authorIds = new Set(authors.map((a) => a.id));
+  const dateContext = { generator, readsDate: site.model.readsDate?.(file) ?? false };
 
   for (const v of scanned.values) {
     const key = v.key.key;
@@ -81,7 +83,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
         if (field.isAuthor && authors.length && !authorIds.has(item.value)) {
           const suggestions = closestAuthors(item.value, authors);
           const first = suggestions[0];
-          push(item, 'warning', 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
+          push(item, unknownAuthorSeverity(generator), 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
             value: item.value,
             // Not `suggestions`: the link quick fixes treat that key as bare replacement texts.
             candidates: suggestions,
@@ -96,7 +98,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
           const others = g.spellings.filter((s) => s.value !== dom.value && s.value !== item.value).map((s) => `'${s.value}'`);
           push(
             item,
-            merged ? 'info' : 'warning',
+            FRONTMATTER_SEVERITY['frontmatter.near-duplicate'],
             'frontmatter.near-duplicate',
             `${capital(field.singular)} '${item.value}' is spelled '${dom.value}' in ${plural(dom.count, 'post')}${others.length ? ` (also seen: ${others.join(', ')})` : ''}.` +
               (merged ? ' The generator merges them into one page, but the name shown varies.' : ' Each spelling gets its own page.'),
@@ -108,14 +110,24 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
     if (isDateKey(generator, key) && v.value.kind === 'scalar') {
       const item = v.value.items[0];
       const written = data?.[key];
-      if (item.closed && (typeof written === 'string' || (data === undefined && item.value))) {
-        const problem = dateProblem(typeof written === 'string' ? written : item.value);
-        if (problem) push(item, 'error', 'frontmatter.invalid-date', `'${key}' is not a valid date: ${problem}.`, { value: item.value });
+      if (item.closed && (written !== undefined || (data === undefined && item.value))) {
+        const found = dateFinding(dateContext, key, data === undefined ? undefined : written, item.value);
+        if (found) push(item, found.severity, 'frontmatter.invalid-date', found.message, { value: item.value });
       }
     }
     if (data && key in data) typeCheck(site, stats, v, data[key], format, push);
   }
   return out;
+}
+
+const WRONG_TYPE = FRONTMATTER_SEVERITY['frontmatter.wrong-type'];
+
+/**
+ * Hugo and Jekyll build a post whose author has no record [verified]; Docusaurus throws "Blog author
+ * with key … not found in the authors map file" (plugin-content-blog authors.ts; not built here).
+ */
+function unknownAuthorSeverity(generator: string): Severity {
+  return generator === 'docusaurus' ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.unknown-author'];
 }
 
 type Push = (range: TextRange, severity: Severity, code: (typeof FRONTMATTER_CODES)[number], message: string, extra?: Record<string, unknown>) => void;
@@ -130,19 +142,19 @@ function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>, v: Lo
   const field = taxonomyFieldOf(site, key, stats);
   const expected = field && !(known && known.type === 'string') ? 'list' : known?.type;
   if (expected === 'bool' && typeof value !== 'boolean') {
-    push(range, 'warning', 'frontmatter.wrong-type', `'${key}' should be true or false, not ${describe(value)}.`);
+    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be true or false, not ${describe(value)}.`);
     return;
   }
   if (expected === 'number' && typeof value !== 'number') {
-    push(range, 'warning', 'frontmatter.wrong-type', `'${key}' should be a number, not ${describe(value)}.`);
+    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a number, not ${describe(value)}.`);
     return;
   }
   if ((expected === 'string' || expected === 'date') && (isList || isMap)) {
-    push(range, 'warning', 'frontmatter.wrong-type', `'${key}' should be a single value, not ${describe(value)}.`);
+    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a single value, not ${describe(value)}.`);
     return;
   }
   if (expected === 'list' && isMap) {
-    push(range, 'warning', 'frontmatter.wrong-type', `'${key}' should be a list, not ${describe(value)}.`);
+    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a list, not ${describe(value)}.`);
     return;
   }
   // The site's habit: a key almost every post writes as a list, written here as a single value.
@@ -152,7 +164,7 @@ function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>, v: Lo
     if (lists >= 3 && lists >= 0.8 * (lists + use.kinds.scalar)) {
       const item = v.value.items[0];
       const text = item.quote || format !== 'yaml' ? quoteValue(value, item.quote || '"', format) : item.value;
-      push(range, 'warning', 'frontmatter.wrong-type', `'${key}' is a single value here, but ${lists} of the site's posts write it as a list.`, {
+      push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' is a single value here, but ${lists} of the site's posts write it as a list.`, {
         replacement: `[${text}]`,
         title: `Make '${key}' a list`,
       });
