@@ -14,10 +14,11 @@ import { registerDocumentCheck, type Site } from '../service';
 import type { LineIndex, TextRange } from '../text';
 import { scanFrontMatter, type LocatedValue } from './context';
 import { dateFinding } from './dateCheck';
-import { isDateKey, knownKey } from './keys';
+import { isDateKey } from './keys';
 import { nearDuplicateGroups, type DuplicateGroup } from './nearDuplicates';
 import { splitFrontMatter, type FrontMatterFormat } from './parse';
 import { quoteValue } from './quoting';
+import { typeCheck } from './wrongType';
 import type { ValueItem } from './scan';
 import { FRONTMATTER_SEVERITY } from './severity';
 import { frontMatterStats } from './siteStats';
@@ -115,12 +116,10 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
         if (found) push(item, found.severity, 'frontmatter.invalid-date', found.message, { value: item.value });
       }
     }
-    if (data && key in data) typeCheck(site, stats, v, data[key], format, push);
+    if (data && key in data) typeCheck(site, stats, v, data[key], format, push, valueRangeOf(v));
   }
   return out;
 }
-
-const WRONG_TYPE = FRONTMATTER_SEVERITY['frontmatter.wrong-type'];
 
 /**
  * Hugo and Jekyll build a post whose author has no record [verified]; Docusaurus throws "Blog author
@@ -128,55 +127,6 @@ const WRONG_TYPE = FRONTMATTER_SEVERITY['frontmatter.wrong-type'];
  */
 function unknownAuthorSeverity(generator: string): Severity {
   return generator === 'docusaurus' ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.unknown-author'];
-}
-
-type Push = (range: TextRange, severity: Severity, code: (typeof FRONTMATTER_CODES)[number], message: string, extra?: Record<string, unknown>) => void;
-
-function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>, v: LocatedValue, value: unknown, format: FrontMatterFormat, push: Push): void {
-  if (value === null || value === undefined) return;
-  const key = v.key.key;
-  const known = knownKey(site.model.summary.generator, key);
-  const isList = Array.isArray(value);
-  const isMap = !isList && typeof value === 'object';
-  const range = valueRangeOf(v);
-  const field = taxonomyFieldOf(site, key, stats);
-  const expected = field && !(known && known.type === 'string') ? 'list' : known?.type;
-  if (expected === 'bool' && typeof value !== 'boolean') {
-    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be true or false, not ${describe(value)}.`);
-    return;
-  }
-  if (expected === 'number' && typeof value !== 'number') {
-    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a number, not ${describe(value)}.`);
-    return;
-  }
-  if ((expected === 'string' || expected === 'date') && (isList || isMap)) {
-    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a single value, not ${describe(value)}.`);
-    return;
-  }
-  if (expected === 'list' && isMap) {
-    push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' should be a list, not ${describe(value)}.`);
-    return;
-  }
-  // The site's habit: a key almost every post writes as a list, written here as a single value.
-  const use = stats.key(key);
-  if (typeof value === 'string' && v.value.kind === 'scalar' && use && (expected === 'list' || expected === undefined)) {
-    const lists = use.kinds.list;
-    if (lists >= 3 && lists >= 0.8 * (lists + use.kinds.scalar)) {
-      const item = v.value.items[0];
-      const text = item.quote || format !== 'yaml' ? quoteValue(value, item.quote || '"', format) : item.value;
-      push(range, WRONG_TYPE, 'frontmatter.wrong-type', `'${key}' is a single value here, but ${lists} of the site's posts write it as a list.`, {
-        replacement: `[${text}]`,
-        title: `Make '${key}' a list`,
-      });
-    }
-  }
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value && typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
-  return String(value);
 }
 
 function capital(s: string): string {

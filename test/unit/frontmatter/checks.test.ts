@@ -138,6 +138,21 @@ describe('front-matter checks', () => {
     const tags = wrong.find((d) => textOf(text, d) === 'baking')!;
     assert.match(tags.message, /5 of the site's posts write it as a list/);
     assert.equal(applyFix(text, tags).split('\n')[1], 'tags: [baking]');
+    // A habit of the site is info; what Hugo throws away is a warning that says what Hugo reads
+    // instead (verified: test/fixtures/frontmatter/hugo-accepted).
+    const severity = Object.fromEntries(wrong.map((d) => [textOf(text, d), d.severity]));
+    assert.deepEqual(severity, { baking: 'info', '"no"': 'warning', heavy: 'warning', '[a, b]': 'warning' });
+    assert.match(wrong.find((d) => textOf(text, d) === '[a, b]')!.message, /Hugo reads it as empty text/);
+  });
+
+  it('wrong type is info where Hugo converts the value (text it reads as a boolean or a number)', async () => {
+    const text = '---\ndraft: "false"\nweight: "12"\n---\n';
+    const { fm } = await check(text);
+    const wrong = fm.filter((x) => x.code === 'frontmatter.wrong-type');
+    assert.deepEqual(wrong.map((d) => [textOf(text, d), d.severity]), [
+      ['"false"', 'info'],
+      ['"12"', 'info'],
+    ]);
   });
 
   it('syntax errors come once, from the parser, not again from these checks', async () => {
