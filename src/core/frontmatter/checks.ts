@@ -13,6 +13,7 @@ import type { PostcraftDiagnostic, Severity } from '../diagnostics';
 import { registerDocumentCheck, type Site } from '../service';
 import type { LineIndex, TextRange } from '../text';
 import { scanFrontMatter, type LocatedValue } from './context';
+import { findAuthor, siteAuthors } from './authors';
 import { dateFinding } from './dateCheck';
 import { isDateKey } from './keys';
 import { nearDuplicateGroups, type DuplicateGroup } from './nearDuplicates';
@@ -69,7 +70,9 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   const push = (range: TextRange, severity: Severity, code: (typeof FRONTMATTER_CODES)[number], message: string, extra?: Record<string, unknown>) =>
     out.push({ file, start: lines.positionAt(range.start), end: lines.positionAt(range.end), severity, code, message, data: extra });
   const stats = frontMatterStats(site.index);
+  // Unknown means: no data record and no term page, on a site that keeps data records.
   const authors = site.index.authors();
+  const knownAuthors = siteAuthors(site);
   const authorIds = new Set(authors.map((a) => a.id));
   const dateContext = { generator, readsDate: site.model.readsDate?.(file) ?? false };
 
@@ -81,7 +84,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
       const groups = nearDuplicatesOf(site, field, stats);
       for (const item of items) {
         if (!item.closed || item.value === '') continue;
-        if (field.isAuthor && authors.length && !authorIds.has(item.value)) {
+        if (field.isAuthor && authors.length && !authorIds.has(item.value) && !findAuthor(site, knownAuthors, item.value)) {
           const suggestions = closestAuthors(item.value, authors);
           const first = suggestions[0];
           push(item, unknownAuthorSeverity(generator), 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
