@@ -40,15 +40,17 @@ function quotedEnd(s: string, start: number): number {
 }
 
 /**
- * The value libyaml reads from a multi-line quoted scalar: the same as `yaml` reads once every
+ * The values libyaml reads from multi-line quoted scalars: the same as `yaml` reads once every
  * continuation line is indented (folding strips a continuation line's leading white space anyway).
+ * One parse for all of them; undefined when any is invalid (a bad escape: Go rejects it too).
  */
-function foldedValue(scalar: string): string | undefined {
-  const indented = scalar.replace(/\r\n|\r|\n/g, '$&  ');
+function foldedValues(scalars: readonly string[]): string[] | undefined {
+  const doc = scalars.map((t, i) => `k${i}: ${t.replace(/\r\n|\r|\n/g, '$&  ')}\n`).join('');
   try {
-    const v = parse(`k: ${indented}\n`, { strict: false, prettyErrors: false }) as unknown;
-    const value = v && typeof v === 'object' ? (v as Record<string, unknown>)['k'] : undefined;
-    return typeof value === 'string' ? value : undefined;
+    const v = parse(doc, { strict: false, prettyErrors: false, uniqueKeys: false }) as unknown;
+    if (!v || typeof v !== 'object') return undefined;
+    const values = scalars.map((_t, i) => (v as Record<string, unknown>)[`k${i}`]);
+    return values.every((x): x is string => typeof x === 'string') ? values : undefined;
   } catch {
     return undefined;
   }
@@ -58,18 +60,11 @@ interface Frame {
   readonly kind: '[' | '{';
 }
 
-/** Last character of the line before `i` that is not white space ('' at a line start). */
-function lastOnLine(s: string, i: number): string {
-  let j = i - 1;
-  while (j >= 0 && isBlank(s[j])) j--;
-  return j < 0 || isBreak(s[j]) ? '' : s[j];
-}
-
-/** First character after the line break at `i` (and any blank lines) that is not white space. */
-function nextAfterBreak(s: string, i: number): string {
+/** Offset of the first character at or after `i` that is neither white space nor a line break. */
+function nextSignificant(s: string, i: number): number {
   let j = i;
   while (j < s.length && (isBlank(s[j]) || isBreak(s[j]))) j++;
-  return s[j] ?? '';
+  return j;
 }
 
 /**
@@ -78,7 +73,7 @@ function nextAfterBreak(s: string, i: number): string {
  */
 export function relaxYaml(source: string): Relaxed | undefined {
   const out = source.split('');
-  const scalars = new Map<number, string>();
+  const multiline: { start: number; text: string }[] = [];
   let changed = false;
   const stack: Frame[] = [];
   let i = 0;
@@ -88,15 +83,23 @@ export function relaxYaml(source: string): Relaxed | undefined {
   let valueStart = false;
   let lineHasComment = false;
   let blockScalarIndent = -1;
+  // What came last: a plain scalar may go on over the next line (its line break is then folded, not
+  // white space); after an indicator or a quoted scalar the break is only white space.
+  let prev: 'plain' | 'other' = 'other';
+  // The next significant character after a run of line breaks, found once per run.
+  let aheadFrom = -1;
+  let ahead = '';
   while (i < source.length) {
     const c = source[i];
     if (isBreak(c)) {
       const len = c === '\r' && source[i + 1] === '\n' ? 2 : 1;
       if (stack.length && !lineHasComment) {
+        if (i >= aheadFrom) {
+          aheadFrom = nextSignificant(source, i);
+          ahead = source[aheadFrom] ?? '';
+        }
         // Inside `[ ]`/`{ }` a line break is white space, unless it continues a plain scalar.
-        const before = lastOnLine(source, i);
-        const after = nextAfterBreak(source, i + len);
-        if (before === '' || '[{,"\''.includes(before) || ']},'.includes(after) || before === ']' || before === '}') {
+        if (prev !== 'plain' || (ahead !== '' && ']},'.includes(ahead))) {
           for (let k = 0; k < len; k++) out[i + k] = ' ';
           changed = true;
         }
@@ -147,18 +150,16 @@ export function relaxYaml(source: string): Relaxed | undefined {
       if (end < 0) return undefined;
       const text = source.slice(i, end);
       if (valueStart && /[\r\n]/.test(text)) {
-        const value = foldedValue(text);
-        if (value === undefined) return undefined;
-        scalars.set(i, value);
-        out[i] = c;
+        multiline.push({ start: i, text });
         for (let k = i + 1; k < end - 1; k++) out[k] = ' ';
-        out[end - 1] = c;
         changed = true;
       }
       i = end;
       valueStart = false;
+      prev = 'other';
       continue;
     }
+    prev = 'other';
     if (c === '[' || c === '{') {
       stack.push({ kind: c });
       valueStart = c === '[';
@@ -194,9 +195,13 @@ export function relaxYaml(source: string): Relaxed | undefined {
     }
     // A plain scalar (or a tag, anchor or alias): quotes inside it are text.
     valueStart = false;
+    prev = 'plain';
     i = plainEnd(source, i, stack.length > 0);
   }
-  return changed ? { text: out.join(''), scalars } : undefined;
+  if (!changed) return undefined;
+  const values = multiline.length ? foldedValues(multiline.map((m) => m.text)) : [];
+  if (!values) return undefined;
+  return { text: out.join(''), scalars: new Map(multiline.map((m, k) => [m.start, values[k]])) };
 }
 
 function lineStartOf(s: string, i: number): number {
