@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hugoDateProblem, parseWrittenDate } from '../../../src/core/generators/hugo/dates';
+import { parseHugoDateText } from '../../../src/core/generators/hugo/goTime';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -84,6 +85,34 @@ describe('Hugo written dates', () => {
     assert.equal(parseWrittenDate(5)?.epoch, 5000);
     assert.match(hugoDateProblem(true) ?? '', /no date/);
     assert.equal(hugoDateProblem(2020), undefined);
+  });
+
+  it('the shortcut for the canonical form answers what the layouts of Go answer (property)', () => {
+    const canonical = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([sg, h, m]) => `${sg}${pad(h)}:${pad(m)}`)),
+      )
+      .map(([y, mo, d, h, mi, s, off]) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${off}`);
+    fc.assert(
+      fc.property(canonical, (s) => {
+        const go = parseHugoDateText(s);
+        const ours = parseWrittenDate(s);
+        assert.equal(!!ours, go.ok, s);
+        if (ours && go.ok) {
+          const t = go.time;
+          const d = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second));
+          d.setUTCFullYear(t.year);
+          assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000 }, s);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
