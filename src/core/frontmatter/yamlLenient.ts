@@ -149,6 +149,9 @@ export function relaxYaml(source: string): Relaxed | undefined {
       const end = quotedEnd(source, i);
       if (end < 0) return undefined;
       const text = source.slice(i, end);
+      // A document marker at the margin ends the document even inside quotes (Go: "found
+      // unexpected document indicator").
+      if (/[\r\n](?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text)) return undefined;
       if (valueStart && /[\r\n]/.test(text)) {
         multiline.push({ start: i, text });
         for (let k = i + 1; k < end - 1; k++) out[k] = ' ';
