@@ -5,10 +5,11 @@
  */
 import { findExport, findFunction } from '../adapters';
 import { percentile, now, gc } from '../stats';
+import { GOLDMARK } from '../../src/core/markdown/dialect';
 
 export type RenderResult = { readonly ok: true; readonly p50: number; readonly p95: number; readonly runs: number; readonly where: string; readonly htmlBytes: number } | { readonly ok: false; readonly reason: string };
 
-const FALLBACK_MARKUP = { generator: 'hugo', headingIdStyle: 'goldmark', unsafeHtml: false, typographer: true, headingAttributes: true };
+const FALLBACK_MARKUP = { generator: 'hugo', dialect: GOLDMARK, typographer: true };
 
 const hooks = {
   resolveImage: (src: string) => ({ uri: src }),

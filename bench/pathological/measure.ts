@@ -10,6 +10,7 @@ import { DEFAULT_MARKUP, renderPost } from '../../src/core/render/render';
 import type { RenderHooks } from '../../src/core/render/types';
 import { MemoryFs, fixedClock } from '../../test/unit/helpers/memoryFs';
 import { pathologicalInputs } from './inputs';
+import { GOLDMARK } from '../../src/core/markdown/dialect';
 
 export interface Timing {
   readonly op: string;
@@ -58,10 +59,10 @@ async function timeAsync(op: string, f: () => Promise<string>): Promise<Timing> 
 async function warmUp(engine: Postcraft): Promise<void> {
   const post = '---\ntitle: W\ntags: [a]\n---\n# H\n\n[x](/posts/a/) <b>x</b> {{< relref "a.md" >}}\n'.repeat(50);
   for (let i = 0; i < 20; i++) {
-    analyzeDocument(post, { headingIdStyle: 'goldmark', shortcodes: true, liquid: false, headingAttributes: true });
+    analyzeDocument(post, { dialect: GOLDMARK });
     engine.documentChanged('/site/content/posts/w.md', post + i);
     await engine.checkDocument('/site/content/posts/w.md', post + i);
-    renderPost(post, { ...DEFAULT_MARKUP, unsafeHtml: true }, HOOKS);
+    renderPost(post, { ...DEFAULT_MARKUP, dialect: { ...GOLDMARK, rawHtml: true } }, HOOKS);
   }
 }
 
@@ -73,7 +74,7 @@ export async function measureInput(index: number, scale = 1): Promise<{ name: st
   const file = '/site/content/posts/pathological.md';
   const timings: Timing[] = [
     time('analyzeDocument', () => {
-      const a = analyzeDocument(text, { headingIdStyle: 'goldmark', shortcodes: true, liquid: false, headingAttributes: true });
+      const a = analyzeDocument(text, { dialect: GOLDMARK });
       return `${a.links.length} links, ${a.headings.length} headings, ${a.frontMatter?.fields.length ?? 0} fields`;
     }),
     await timeAsync('documentChanged + checkDocument', async () => {
@@ -82,7 +83,7 @@ export async function measureInput(index: number, scale = 1): Promise<{ name: st
       return `${d.length} diagnostics${engine.sites[0].index.document('content/posts/pathological.md')?.partial ? ' (partial: over the size limit)' : ''}`;
     }),
     time('render (raw HTML off)', () => `${renderPost(text, DEFAULT_MARKUP, HOOKS).bodyHtml.length} chars of HTML`),
-    time('render (raw HTML on, sanitised)', () => `${renderPost(text, { ...DEFAULT_MARKUP, unsafeHtml: true }, HOOKS).bodyHtml.length} chars of HTML`),
+    time('render (raw HTML on, sanitised)', () => `${renderPost(text, { ...DEFAULT_MARKUP, dialect: { ...GOLDMARK, rawHtml: true } }, HOOKS).bodyHtml.length} chars of HTML`),
   ];
   return { name: input.name, chars: text.length, budgetMs: input.budgetMs, timings };
 }

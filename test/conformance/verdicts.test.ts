@@ -31,7 +31,7 @@ function filesWithMarkers(siteDir: string): string[] {
   return out;
 }
 
-async function judge(siteDir: string, out: Omit<BuiltOutput, 'basePath'>, log: string): Promise<{ problems: string[]; checked: string[] }> {
+async function judge(siteDir: string, out: Omit<BuiltOutput, 'basePath'>, log: string): Promise<{ problems: string[]; checked: string[]; refs: string[] }> {
   const root = siteDir.split(path.sep).join('/');
   const engine = await createPostcraft({ fs: nodeFileSystem, roots: [root] });
   const site = engine.sites.find((s) => s.root === root);
@@ -48,7 +48,8 @@ async function judge(siteDir: string, out: Omit<BuiltOutput, 'basePath'>, log: s
     checked.push(...r.checked);
   }
   if (process.env.POSTCRAFT_CONFORMANCE_VERBOSE) console.log(checked.join('\n') + '\n' + log);
-  return { problems, checked };
+  const refs = diags.filter((d) => d.code === 'ref.not-found').map((d) => `${d.file}:${d.start.line + 1}`).sort();
+  return { problems, checked, refs };
 }
 
 describe('link verdicts agree with the real generators (test/fixtures/verdicts)', function () {
@@ -66,9 +67,12 @@ describe('link verdicts agree with the real generators (test/fixtures/verdicts)'
         requireHugo(this);
         const b = buildWithHugo(dir);
         try {
-          const r = await judge(b.siteDir, { outDir: b.publicDir, host: 'blog.example.com' }, b.stderr);
+          const r = await judge(b.siteDir, { outDir: b.publicDir, host: 'blog.example.com' }, b.log);
           assert.ok(r.checked.length >= 3, `judged ${r.checked.length} links`);
           assert.deepEqual(r.problems, []);
+          // ref/relref: exactly the places hugo reports (fixtures set refLinksErrorLevel = "WARNING").
+          const hugoRefs = [...b.log.matchAll(/REF_NOT_FOUND: Ref "[^"]*"(?: from page "[^"]*")?: "([^"]+):(\d+):\d+"/g)].map((m) => `${path.relative(b.siteDir, m[1]).split(path.sep).join('/')}:${m[2]}`).sort();
+          assert.deepEqual(r.refs, hugoRefs, `ref.not-found against hugo's REF_NOT_FOUND:\n${b.log}`);
         } finally {
           b.cleanup();
         }

@@ -8,7 +8,10 @@ import { posix } from 'node:path';
 import '../../src/core/features';
 import { splitFrontMatter } from '../../src/core/frontmatter/parse';
 import { analyzeDocument, type AnalyzeOptions } from '../../src/core/markdown/analyze';
-import { analysisParser, maskShortcodes, type Token } from '../../src/core/markdown/parser';
+import { analysisParser, maskShortcodes, parserFor, type Token } from '../../src/core/markdown/parser';
+import { COMMONMARK_GFM, GOLDMARK, KRAMDOWN_GFM } from '../../src/core/markdown/dialect';
+import { renderLiquid } from '../../src/core/markdown/liquid';
+import { kramdownBlocks } from '../../src/core/markdown/kramdown';
 import type { ExtractedLink } from '../../src/core/links/types';
 import { createPostcraft, type Postcraft } from '../../src/core/service';
 import type { PostcraftDiagnostic } from '../../src/core/diagnostics';
@@ -64,15 +67,18 @@ export function frontMatterProblems(text: string): string[] {
 
 // ------------------------------------------------------------------------------- link extraction
 
-export const HUGO_ANALYSIS: AnalyzeOptions = { headingIdStyle: 'goldmark', shortcodes: true, liquid: false, headingAttributes: true };
-export const JEKYLL_ANALYSIS: AnalyzeOptions = { headingIdStyle: 'kramdown', shortcodes: false, liquid: true, headingAttributes: false };
+export const HUGO_ANALYSIS: AnalyzeOptions = { dialect: GOLDMARK };
+export const JEKYLL_ANALYSIS: AnalyzeOptions = { dialect: KRAMDOWN_GFM, liquid: { site: { baseurl: '/blog', url: 'https://blog.example.com', docs: '/docs' } } };
 
 /** Every destination markdown-it itself sees in the text as analysis parses it (hrefs, srcs, definitions). */
 function parsedDestinations(text: string, o: AnalyzeOptions): Set<string> {
   const split = splitFrontMatter(text);
   const blanked = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(split.bodyStart) : text;
   const env: Record<string, unknown> = {};
-  const tokens = analysisParser().parse(o.shortcodes ? maskShortcodes(blanked) : blanked, env);
+  const liquid = o.dialect.templates === 'liquid' ? renderLiquid(blanked, o.liquid, {}) : undefined;
+  let input = liquid ? liquid.text : o.dialect.templates === 'hugo' ? maskShortcodes(blanked) : blanked;
+  if (o.dialect.kramdown) input = kramdownBlocks(input, split.bodyStart)?.text ?? input;
+  const tokens = parserFor(o.dialect).parse(input, env);
   const out = new Set<string>();
   const visit = (ts: readonly Token[]) => {
     for (const t of ts) {
@@ -106,9 +112,9 @@ function linkProblem(text: string, l: ExtractedLink, bodyStart: number, destinat
     case 'image':
     case 'definition':
       if (slice === '') return `${l.kind}: empty range`;
-      return destinations().has(md.normalizeLink(md.utils.unescapeAll(slice))) ? undefined : `${l.kind}: ${JSON.stringify(slice)} is not a destination markdown-it parsed`;
+      return destinations().has(md.normalizeLink(md.utils.unescapeAll(l.href ?? slice))) ? undefined : `${l.kind}: ${JSON.stringify(l.href ?? slice)} is not a destination markdown-it parsed`;
     case 'autolink':
-      return destinations().has(md.normalizeLink(slice)) ? undefined : `autolink ${JSON.stringify(slice)} is not a parsed destination`;
+      return destinations().has(md.normalizeLink(l.href ?? slice)) ? undefined : `autolink ${JSON.stringify(l.href ?? slice)} is not a parsed destination`;
     case 'html-href':
     case 'html-src':
       return /=\s*["']?$/.test(text.slice(Math.max(0, l.range.start - 40), l.range.start)) && slice.trim() !== '' ? undefined : `${l.kind}: ${JSON.stringify(slice)} is not an attribute value`;
@@ -203,10 +209,10 @@ export async function resolutionProblems(dest: string, flavour: Flavour): Promis
 // ------------------------------------------------------------------------------- renderer
 
 const MARKUPS: readonly MarkupOptions[] = [
-  { generator: 'hugo', headingIdStyle: 'goldmark', unsafeHtml: false, typographer: true, headingAttributes: true },
-  { generator: 'hugo', headingIdStyle: 'goldmark', unsafeHtml: true, typographer: true, headingAttributes: true },
-  { generator: 'jekyll', headingIdStyle: 'kramdown', unsafeHtml: true, typographer: true, headingAttributes: true },
-  { generator: 'folder', headingIdStyle: 'github', unsafeHtml: true, typographer: false, headingAttributes: true },
+  { generator: 'hugo', dialect: GOLDMARK, typographer: true },
+  { generator: 'hugo', dialect: { ...GOLDMARK, rawHtml: true }, typographer: true },
+  { generator: 'jekyll', dialect: KRAMDOWN_GFM, typographer: true },
+  { generator: 'folder', dialect: COMMONMARK_GFM, typographer: false },
 ];
 
 /**
@@ -231,7 +237,7 @@ export async function siteRenderProblems(text: string, unsafeHtml: boolean): Pro
   const file = '/site/content/posts/render.md';
   engine.documentChanged(file, text);
   const prep = await prepareSite(engine, site);
-  const r = renderInSite(site, file, text, { ...prep, markup: { ...prep.markup, unsafeHtml } }, { resourceUri: (abs) => `https://file+.vscode-resource.vscode-cdn.net${abs}`, allowHttpsImages: true });
+  const r = renderInSite(site, file, text, { ...prep, markup: { ...prep.markup, dialect: { ...prep.markup.dialect, rawHtml: unsafeHtml } } }, { resourceUri: (abs) => `https://file+.vscode-resource.vscode-cdn.net${abs}`, allowHttpsImages: true });
   return [...unsafeParts(r.headerHtml).map((p) => `header: ${p}`), ...unsafeParts(r.bodyHtml).map((p) => `body: ${p}`)];
 }
 
@@ -317,7 +323,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   {
     name: 'renderer: never throws; no script, event handler, javascript: URL or active element in the output',
     unitRuns: 300,
-    check: (n, seed) => fc.assert(fc.property(hostileDocument, fc.constantFrom(...MARKUPS), (t, m) => expectNone(renderProblems(t, m), [t, m.generator, m.unsafeHtml])), params(n, seed)),
+    check: (n, seed) => fc.assert(fc.property(hostileDocument, fc.constantFrom(...MARKUPS), (t, m) => expectNone(renderProblems(t, m), [t, m.generator, m.dialect.rawHtml])), params(n, seed)),
   },
   {
     name: 'renderer in a real site: same, with real image and link resolution',

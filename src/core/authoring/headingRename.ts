@@ -45,12 +45,7 @@ function lineNumber(text: string, offset: number): number {
 }
 
 function analyze(site: Site, text: string) {
-  return analyzeDocument(text, {
-    headingIdStyle: site.model.headingIdStyle,
-    shortcodes: site.model.summary.generator === 'hugo',
-    liquid: site.model.summary.generator === 'jekyll',
-    headingAttributes: true,
-  });
+  return analyzeDocument(text, { ...site.index.analyzeOptions(), maxBodyBytes: undefined });
 }
 
 export interface HeadingRenamePlan {

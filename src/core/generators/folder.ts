@@ -2,6 +2,7 @@
  * A plain folder of Markdown outside any recognised site: file-path semantics, GitHub-style heading
  * ids. Makes the extension useful everywhere with no setup.
  */
+import { COMMONMARK_GFM } from '../markdown/dialect';
 import type { GeneratorModel } from '../site/generator';
 import type { Page } from '../site/model';
 import { fmList } from '../frontmatter/parse';
@@ -11,7 +12,7 @@ const MD = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 export function createFolderModel(root: string): GeneratorModel {
   return {
     summary: { root, generator: 'folder', basePath: '', linkSemantics: 'file', contentDirs: [''] },
-    headingIdStyle: 'github',
+    dialect: COMMONMARK_GFM,
     taxonomies: [
       { singular: 'tag', plural: 'tags' },
       { singular: 'category', plural: 'categories' },

@@ -144,9 +144,9 @@ async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
       const rel = `${dir}/${e.name}`;
       if (e.type === 'directory') await walk(rel, depth + 1);
       else if (/\.html?$/i.test(e.name)) {
-        if (/^render-heading\b/.test(e.name)) headingHook = true;
         try {
           const html = decodeText(await fs.readFile(posix.join(site.root, rel))).text;
+          if (/^render-heading\b/.test(e.name) && !keepsAnchors(html)) headingHook = true;
           for (const m of html.matchAll(/\sid\s*=\s*["']([^"'{}]+)["']/g)) layoutIds.add(m[1]);
         } catch {
           // unreadable layout: no ids from it
@@ -156,6 +156,16 @@ async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
   };
   for (const d of layoutDirs) await walk(d, 0);
   return { unsafeHtml, layoutIds, headingHook };
+}
+
+/**
+ * Whether a heading render hook gives headings Hugo's own ids: its only `id` is `{{ .Anchor }}` (the
+ * hook most sites copy from Hugo's documentation). Any other hook may make ids we cannot compute.
+ */
+export function keepsAnchors(template: string): boolean {
+  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  const ids = [...code.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return ids.length > 0 && ids.every((v) => /^\{\{-?\s*\.Anchor\s*(?:\|\s*(?:safeURL|safeHTMLAttr|safeHTML|htmlEscape)\s*)*-?\}\}$/.test(v));
 }
 
 registerDocumentCheck(checkLinks);

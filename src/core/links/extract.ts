@@ -16,6 +16,7 @@
  */
 import type { Token } from '../markdown/parser';
 import { analysisParser } from '../markdown/parser';
+import type { Span } from '../markdown/math';
 import type { ExtractedLink, LinkKind } from './types';
 
 export interface ExtractInput {
@@ -27,7 +28,10 @@ export interface ExtractInput {
   readonly env: Record<string, unknown>;
   readonly bodyStart: number;
   readonly shortcodes: boolean;
+  /** Find `{% post_url %}` / `{% link %}` tags in `text` (when Liquid was not rendered first). */
   readonly liquid: boolean;
+  /** Math spans of `masked`: brackets there are never reference links. */
+  readonly math?: readonly Span[];
 }
 
 /** Hash of the text a links array was extracted from, so a check can tell if the index is current. */
@@ -86,11 +90,6 @@ export function extractLinks(input: ExtractInput): ExtractedLink[] {
   return out;
 }
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
 const CONTAINER = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_close', 'bullet_list_close', 'ordered_list_close', 'list_item_close']);
 
 class Extractor {
@@ -104,6 +103,11 @@ class Extractor {
   private readonly coveredLines: Uint8Array;
   /** Inner content of shortcodes that print it as code (`highlight`): Markdown there is not rendered. */
   private readonly opaque: Span[] = [];
+  /**
+   * Inner content of paired `{{< name >}}…{{< /name >}}` shortcodes: handed to the shortcode's
+   * template as it is, which may print it as code, or not at all: template text there is not judged.
+   */
+  private readonly pairedInner: Span[] = [];
 
   constructor(
     private readonly input: ExtractInput,
@@ -117,6 +121,7 @@ class Extractor {
       RE.lastIndex = input.bodyStart;
       let m: RegExpExecArray | null;
       while ((m = RE.exec(input.text))) this.opaque.push({ start: m.index, end: m.index + m[0].length });
+      this.pairedInner.push(...pairedShortcodes(input.text, input.bodyStart));
     }
   }
 
@@ -287,12 +292,16 @@ class Extractor {
   private undefinedReferences(content: string, span: Span, codeSpans: readonly Span[]): void {
     if (!content.includes('][')) return;
     const refs = (this.input.env['references'] ?? {}) as Record<string, unknown>;
+    // Only in a post that writes reference links (it has definitions), or with a numbered label
+    // (`[text][1]`): elsewhere `[FLINK-123][docs]` is a tag list the writer means as text.
+    const writesReferences = Object.keys(refs).length > 0;
     const RE = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
     let segment: string | undefined;
     let m: RegExpExecArray | null;
     while ((m = RE.exec(content))) {
       const label = m[2] || m[1];
       if (!label.trim() || label.startsWith('^') || label.length > 999) continue;
+      if (!writesReferences && !/^\s*\d+\s*$/.test(label)) continue;
       const norm = this.md.utils.normalizeReference(label);
       if (Object.prototype.hasOwnProperty.call(refs, norm)) continue;
       // Only when the same characters are in the source (no escapes that would make it text).
@@ -301,12 +310,18 @@ class Extractor {
       while (rel >= 0 && inside(codeSpans, span.start + rel)) rel = seg.indexOf(m[0], rel + 1);
       if (rel < 0) continue;
       const at = span.start + rel;
+      if (!looksLikeProse(segment, rel) || inside(this.input.math ?? [], at)) continue;
       const labelStart = m[2] ? at + m[1].length + 3 : at + 1;
       this.push('reference', labelStart, labelStart + label.length, { label, defined: false });
     }
   }
 
-  /** Template code (`{{ … }}` not a shortcode) in text: published literally by Hugo. */
+  /**
+   * Template code (`{{ … }}` not a shortcode) in text, which Hugo publishes literally: reported where it
+   * was surely meant to run — in a link's destination, or calling Hugo's own functions and variables
+   * (`relref`, `.Site`, `site.`, `.Params`, `partial`…). Not `{{ name }}` placeholders in prose, nor
+   * `{{{ … }}}`, raw HTML (a client-side template, or omitted), code, or a paired shortcode's content.
+   */
   private templates(span: Span, codeSpans: readonly Span[]): void {
     if (!this.input.shortcodes) return;
     // Searches stay inside the paragraph: a `{{` without a close must not scan the rest of the file.
@@ -318,11 +333,12 @@ class Extractor {
       const i = span.start + j;
       const next = seg[j + 2];
       const close = seg.indexOf('}}', j + 2);
-      if (next === '<' || next === '%' || close < 0 || inside(codeSpans, i) || inside(this.html, i)) {
+      if (next === '<' || next === '%' || next === '{' || seg[j - 1] === '{' || close < 0 || inside(codeSpans, i) || inside(this.html, i) || inside(this.pairedInner, i)) {
         j += 2;
         continue;
       }
-      this.push('template', i, span.start + close + 2);
+      const action = seg.slice(j, close + 2);
+      if (/\]\([^\s()]*$/.test(seg.slice(Math.max(0, j - 200), j)) || HUGO_ACTION.test(action)) this.push('template', i, span.start + close + 2);
       j = close + 2;
     }
   }
@@ -398,29 +414,79 @@ class Extractor {
       const start = innerStart + pick.start;
       const whole = { start: m.index, end: m.index + m[0].length };
       const context = this.contextAt(m.index);
-      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}) });
+      const lang = shortcode === 'figure' ? undefined : args.find((a) => a.key === 'lang')?.value;
+      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}), ...(lang ? { refLang: lang } : {}) });
     }
   }
 
-  /** Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`. */
   private liquidTags(): void {
-    const t = this.input.text;
-    const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
-    RE.lastIndex = this.input.bodyStart;
-    let raw = false;
-    let m: RegExpExecArray | null;
-    while ((m = RE.exec(t))) {
-      if (m[1] === 'raw') raw = true;
-      else if (m[1] === 'endraw') raw = false;
-      else if (!raw) {
-        const arg = /\S+/.exec(m[2]);
-        if (!arg) continue;
-        const start = m.index + m[0].indexOf(m[2]) + arg.index;
-        const context = this.contextAt(m.index);
-        this.push(m[1] === 'post_url' ? 'post_url' : 'liquid-link', start, start + arg[0].length, { whole: { start: m.index, end: m.index + m[0].length }, ...(context ? { context } : {}) });
-      }
+    for (const l of liquidTagLinks(this.input.text, this.input.bodyStart)) {
+      const context = this.contextAt(l.whole!.start);
+      this.out.push(context ? { ...l, context } : l);
     }
   }
+}
+
+/**
+ * Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`: Liquid runs over the whole post
+ * (code included), and a missing target stops the build.
+ */
+export function liquidTagLinks(text: string, from: number): ExtractedLink[] {
+  const out: ExtractedLink[] = [];
+  const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
+  RE.lastIndex = from;
+  let raw = false;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    if (m[1] === 'raw') raw = true;
+    else if (m[1] === 'endraw') raw = false;
+    else if (!raw) {
+      const arg = /\S+/.exec(m[2]);
+      if (!arg) continue;
+      const start = m.index + m[0].indexOf(m[2]) + arg.index;
+      out.push({ kind: m[1] === 'post_url' ? 'post_url' : 'liquid-link', target: text.slice(start, start + arg[0].length), range: { start, end: start + arg[0].length }, whole: { start: m.index, end: m.index + m[0].length } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `[a][b]` at `rel` in `segment` reads as a reference link a writer meant: not brackets
+ * attached to code-like text (`m[i][j]`, `$rows['a']['b']`, `[[wiki]]`) nor a label in quotes.
+ */
+function looksLikeProse(segment: string, at: number): boolean {
+  const before = at > 0 ? segment[at - 1] : ' ';
+  if (/[\p{L}\p{N}_\])$'"`[]/u.test(before)) return false;
+  const m = /^\[([^[\]]*)\]\[([^[\]]*)\]/.exec(segment.slice(at));
+  if (!m) return false;
+  const label = m[2] || m[1];
+  // A numeric label is a reference (`[the guide][1]`) only when the text reads as words.
+  return !/^\s*["'`]|["'`]\s*$/.test(label) && (!/^[\d\s.,:;+*/=<>-]*$/.test(label) || (m[2] !== '' && /\p{L}/u.test(m[1])));
+}
+
+/** A Go-template action that uses Hugo's functions or page and site variables. */
+const HUGO_ACTION = /(?:^\{\{-?|[\s(|])(?:(?:rel)?ref|partial(?:Cached)?|(?:abs|rel)(?:Lang)?URL)\s|\burls\.|\bsite\.|\.Site\b|\.Params?\b|\.Page\b|\.(?:Rel)?Permalink\b|\.Get\s|\.Inner\b/;
+
+/** Spans of paired `{{< name >}} … {{< /name >}}` shortcodes (outermost first, nesting kept). */
+function pairedShortcodes(text: string, from: number): Span[] {
+  const out: Span[] = [];
+  const open: { name: string; start: number }[] = [];
+  const RE = /\{\{<\s*(\/)?\s*([\w/-]+)[\s\S]*?>\}\}/g;
+  RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    if (!m[1]) {
+      open.push({ name: m[2], start: m.index });
+      continue;
+    }
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k].name !== m[2]) continue;
+      out.push({ start: open[k].start, end: m.index + m[0].length });
+      open.length = k;
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function hasUnknownShortcode(text: string, from: number): boolean {

@@ -9,7 +9,10 @@
  *   `x`, `x.md`, `x/index.md` and `x/` (for sections only) all name the same page;
  * - ref/relref (not GetPage) finally look the base name up across the site: unique → found,
  *   several pages with that name → "ambiguous" (REF_NOT_FOUND);
- * - unpublished pages (drafts, future, expired) are not in the site at all.
+ * - unpublished pages (drafts, future, expired) are not in the site at all;
+ * - each language is a site of its own: a page looks up pages of its language only (verified: a
+ *   French page's `relref "x"` does not find an English-only `x`, and two `community` pages, one per
+ *   language, are not ambiguous). A translation's key drops its language suffix (`x.fr.md` → `/x`), and its full name works too.
  */
 import { posix } from 'node:path';
 import type { Site } from '../service';
@@ -25,7 +28,7 @@ export interface RefIndex {
 
 export type RefResult = { readonly page: Page } | { readonly ambiguous: readonly Page[] } | undefined;
 
-const cache = new WeakMap<object, Map<boolean, RefIndex>>();
+const cache = new WeakMap<object, Map<string, RefIndex>>();
 
 /** Content path of a file inside its content dir, `posts/a.md`. */
 function innerPath(site: Site, file: string): string | undefined {
@@ -36,26 +39,29 @@ function innerPath(site: Site, file: string): string | undefined {
   return undefined;
 }
 
-function logicalKey(inner: string): string {
+function logicalKey(inner: string, lang?: string): string {
   let p = '/' + inner.toLowerCase();
   const slash = p.lastIndexOf('/');
   const dot = p.lastIndexOf('.');
   if (dot > slash) p = p.slice(0, dot);
+  if (lang && p.endsWith('.' + lang.toLowerCase())) p = p.slice(0, -(lang.length + 1));
   if (p.endsWith('/_index')) p = p.slice(0, -7) || '/';
   else if (p.endsWith('/index')) p = p.slice(0, -6) || '/';
   return p || '/';
 }
 
-export function refIndex(site: Site, includeDrafts: boolean): RefIndex {
+export function refIndex(site: Site, includeDrafts: boolean, lang?: string): RefIndex {
   const urls = site.index.urls();
   let per = cache.get(urls);
   if (!per) cache.set(urls, (per = new Map()));
-  const hit = per.get(includeDrafts);
+  const cacheKey = `${includeDrafts}|${lang ?? ''}`;
+  const hit = per.get(cacheKey);
   if (hit) return hit;
   const byKey = new Map<string, Page>();
   const sectionKeys = new Set<string>();
   const byName = new Map<string, Page[]>();
   for (const p of site.index.allPages()) {
+    if (lang !== undefined && p.lang !== lang) continue;
     if (!p.file) {
       if (p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') {
         const k = p.url.slice(site.model.summary.basePath.length).replace(/\/$/, '').toLowerCase();
@@ -69,8 +75,11 @@ export function refIndex(site: Site, includeDrafts: boolean): RefIndex {
     if (!p.willPublish && !includeDrafts) continue;
     const inner = innerPath(site, p.file);
     if (inner === undefined) continue;
-    const key = logicalKey(inner);
+    const key = logicalKey(inner, p.lang);
     byKey.set(key, p);
+    // A translation is found by its file name too (`relref "x.de.md"` from a German page).
+    const full = logicalKey(inner);
+    if (full !== key && !byKey.has(full)) byKey.set(full, p);
     if (p.kind !== 'page' || /\/_index\.[^/]+$/.test(p.file)) sectionKeys.add(key);
     const name = key === '/' ? '' : key.slice(key.lastIndexOf('/') + 1);
     if (name) {
@@ -80,7 +89,7 @@ export function refIndex(site: Site, includeDrafts: boolean): RefIndex {
     }
   }
   const idx = { byKey, sectionKeys, byName };
-  per.set(includeDrafts, idx);
+  per.set(cacheKey, idx);
   return idx;
 }
 
@@ -95,8 +104,8 @@ function lookupKey(idx: RefIndex, ref: string): Page | undefined {
  * Finds the page a ref argument (path part only) names, from the page in `fromFile`.
  * `byName`: ref/relref's last-resort base-name lookup (GetPage does not do it).
  */
-export function resolveHugoRef(site: Site, fromFile: string, arg: string, includeDrafts: boolean, byName = true): RefResult {
-  const idx = refIndex(site, includeDrafts);
+export function resolveHugoRef(site: Site, fromFile: string, arg: string, includeDrafts: boolean, byName = true, lang?: string): RefResult {
+  const idx = refIndex(site, includeDrafts, lang ?? site.index.pagesOfFile(fromFile)[0]?.lang);
   const ref = arg.trim().toLowerCase().replace(/\\/g, '/');
   if (ref === '') return undefined;
   if (!ref.startsWith('/')) {

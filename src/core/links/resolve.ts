@@ -16,6 +16,8 @@ import type { ExtractedLink } from './types';
 import { decodePath, hostOf, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
+import { REF_PLACEHOLDER } from '../markdown/liquid';
+import { analysisParser } from '../markdown/parser';
 
 export type LinkCode =
   | 'link.not-found'
@@ -100,7 +102,8 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
       return liquidProblem(ctx, link);
     case 'html-href':
     case 'html-src':
-      if (ctx.site.model.summary.generator === 'hugo' && !ctx.extras.unsafeHtml) return undefined;
+      // The renderer drops raw HTML (Goldmark without `unsafe`): the link is not on the page.
+      if (!ctx.site.model.dialect.rawHtml) return undefined;
       return urlProblem(ctx, link, 'url');
     case 'figure':
       if (link.context) return undefined;
@@ -170,7 +173,7 @@ function templateProblem(link: ExtractedLink): LinkProblem {
 // ---------------------------------------------------------------------------- ref / relref
 
 function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undefined {
-  if (link.context === 'raw-html' && !ctx.extras.unsafeHtml) return undefined;
+  if (link.context === 'raw-html' && !ctx.site.model.dialect.rawHtml) return undefined;
   const { site, file } = ctx;
   const hash = link.target.indexOf('#');
   const path = hash >= 0 ? link.target.slice(0, hash) : link.target;
@@ -178,7 +181,7 @@ function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undef
   const name = path.trim().toLowerCase().replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '') ?? '';
   if (name) ctx.deps.add('ref:' + name);
   if (path.trim() === '') return link.context ? undefined : fragmentProblem(ctx, ctx.page, ctx.doc, fragment, link.target, '');
-  const r = resolveHugoRef(site, file, path, ctx.includeDrafts);
+  const r = resolveHugoRef(site, file, path, ctx.includeDrafts, true, link.refLang);
   if (r && 'page' in r) {
     if (r.page.file) ctx.deps.add('file:' + r.page.file);
     if (link.context) return undefined;
@@ -193,7 +196,7 @@ function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem | undef
       data: { suggestions: r.ambiguous.map((p) => refPathOf(site, p)).filter((s): s is string => !!s).map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
     };
   }
-  const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true);
+  const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true, true, link.refLang);
   if (hidden && 'page' in hidden) {
     if (hidden.page.file) ctx.deps.add('file:' + hidden.page.file);
     return {
@@ -347,6 +350,9 @@ function lookup(site: Site, path: string): readonly UrlTarget[] {
   if (!path.endsWith('/')) {
     t = idx.lookupUrl(path + '/');
     if (t.length) return t;
+    // A static folder's index.html: servers answer `/dir` with it (after a redirect to `/dir/`).
+    t = idx.lookupUrl(path + '/index.html');
+    if (t.length) return t;
   } else {
     t = idx.lookupUrl(path + 'index.html');
     if (t.length) return t;
@@ -355,7 +361,7 @@ function lookup(site: Site, path: string): readonly UrlTarget[] {
   return t;
 }
 
-type Found = { readonly kind: 'ok'; readonly page?: Page } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
+type Found = { readonly kind: 'ok'; readonly page?: Page; readonly alias?: boolean } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
 
 function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   if (targets.length === 0) return { kind: 'none' };
@@ -369,15 +375,33 @@ function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
       hidden ??= t.owner;
       continue;
     }
-    if (t.page.willPublish || ctx.includeDrafts) return { kind: 'ok', page: t.page };
+    if (t.page.willPublish || ctx.includeDrafts) return t.type === 'alias' && !targets.some((x) => x.type === 'page') ? { kind: 'ok', page: t.page, alias: true } : { kind: 'ok', page: t.page };
     hidden ??= t.page;
   }
   return hidden ? { kind: 'unpublished', page: hidden } : { kind: 'none' };
 }
 
+/**
+ * The destination the generator publishes: `href` when a template layer printed it, with a Jekyll
+ * `{% link %}` / `{% post_url %}` placeholder replaced by the URL of the file it names. Undefined when
+ * that file does not exist (the tag itself is reported: the build fails) or publishes no page.
+ */
+function publishedDestination(ctx: CheckContext, link: ExtractedLink): string | undefined {
+  // Markdown and HTML read entity and backslash escapes in a destination: `#r&eacute;sum&eacute;`.
+  const raw = link.href ?? link.target;
+  const written = link.kind === 'figure' || !/[&\\]/.test(raw) ? raw : analysisParser().utils.unescapeAll(raw);
+  if (!link.liquidRef) return written;
+  const file = liquidTargetFile(ctx.site, link.liquidRef.arg, ctx.file);
+  if (!file) return undefined;
+  ctx.deps.add('file:' + file);
+  const url = ctx.site.index.pagesOfFile(file)[0]?.url ?? ctx.site.model.summary.basePath + '/' + file;
+  return written.replace(REF_PLACEHOLDER, () => url);
+}
+
 function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSemantics): LinkProblem | undefined {
   if (link.context === 'code') return undefined;
-  const dest = link.target.trim();
+  const dest = publishedDestination(ctx, link)?.trim();
+  if (dest === undefined) return undefined;
   if (dest === '' || dest === '#') return undefined;
   const w = parseWritten(ctx, dest);
   if (!w) return undefined;
@@ -418,6 +442,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   if (found.kind === 'ok') {
     if (found.page?.file) ctx.deps.add('file:' + found.page.file);
     if (!found.page) return undefined;
+    if (found.alias && w.fragment) return aliasFragmentProblem(ctx, found.page, w, resolved);
     const doc = found.page.file ? ctx.site.index.document(found.page.file) : undefined;
     return fragmentProblem(ctx, found.page, doc, w.fragment, dest, dest.slice(0, dest.length - (w.fragment?.length ?? -1)));
   }
@@ -434,6 +459,22 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     if (md) return md;
   }
   return notFound(ctx, dest, w, resolved);
+}
+
+/**
+ * An alias is a redirect page (a meta refresh to the page's URL, as Hugo and jekyll-redirect-from
+ * write it): the browser leaves its `#fragment` behind, so the reader lands at the top of the page.
+ */
+function aliasFragmentProblem(ctx: CheckContext, page: Page, w: Written, resolved: string): LinkProblem {
+  const doc = page.file ? ctx.site.index.document(page.file) : undefined;
+  const fragment = decodePath(w.fragment ?? '');
+  const exists = !!doc && (idsOf(doc).has(fragment) || idsOf(doc).has(w.fragment ?? ''));
+  const fix = formatLike(ctx, { ...w, fragment: w.fragment }, page.url);
+  return {
+    code: 'link.fragment-not-found',
+    message: `${resolved} is a redirect (an alias of ${page.url}), and a redirect page drops #${fragment}: the reader lands at the top of ${page.url}.${exists ? ` Link to ${fix} instead.` : ''}`,
+    data: { fragment, suggestions: exists ? [fix] : [] },
+  };
 }
 
 function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkProblem | undefined {
@@ -594,7 +635,9 @@ export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Pa
     return r && 'page' in r ? { page: r.page, fragment: hash >= 0 ? link.target.slice(hash + 1) : undefined } : undefined;
   }
   if (link.kind !== 'inline' && link.kind !== 'definition') return undefined;
-  const w = parseWritten(ctx, link.target.trim());
+  const dest = publishedDestination(ctx, link);
+  if (dest === undefined) return undefined;
+  const w = parseWritten(ctx, dest.trim());
   if (!w || w.path === '') return undefined;
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
   const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));

@@ -20,6 +20,18 @@ export interface ExtractedLink {
   readonly kind: LinkKind;
   /** The destination as written (for shortcodes and Liquid tags, the quoted path). */
   readonly target: string;
+  /**
+   * The destination the generator publishes, when a template layer makes it differ from what is
+   * written (`{{ site.baseurl }}/x/` → `/blog/x/`). Links are judged by this.
+   */
+  readonly href?: string;
+  /**
+   * The destination starts with a Jekyll `{% link %}` / `{% post_url %}` tag: the URL of that file,
+   * then `href` (what follows the tag: `#section`).
+   */
+  readonly liquidRef?: { readonly tag: 'link' | 'post_url'; readonly arg: string };
+  /** A Hugo `ref`/`relref` with `lang="…"`: the page is looked up in that language. */
+  readonly refLang?: string;
   /** Range of the destination text in the document. */
   readonly range: TextRange;
   /** For `reference` links: the label, and whether a definition exists. */

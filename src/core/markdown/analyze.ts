@@ -3,20 +3,22 @@
  * The index stores the result (not the text), and the link checker and completion read it.
  */
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
-import type { Heading, HeadingIdStyle } from '../site/model';
+import type { Heading } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { adoptLinkFacts, extractLinks, linkFactsOf, textHash, type LinkFacts } from '../links/extract';
-import { analysisParser, maskShortcodes, type Token } from './parser';
+import { maskShortcodes, parserFor, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
+import type { MarkdownDialect } from './dialect';
+import { kramdownBlocks } from './kramdown';
+import { findMathSpans } from './math';
+import { renderLiquid, type LiquidSite, type RenderedLiquid } from './liquid';
+import { mapLiquidLinks } from './liquidLinks';
 
 export interface AnalyzeOptions {
-  readonly headingIdStyle: HeadingIdStyle;
-  /** Hugo: mask shortcodes so links written with them parse as links. */
-  readonly shortcodes: boolean;
-  /** Liquid ({% %}) tags are links too (Jekyll). */
-  readonly liquid: boolean;
-  /** Goldmark's `{#id}` heading attributes are honoured. */
-  readonly headingAttributes: boolean;
+  /** How the site's generator reads Markdown (shared with the preview). */
+  readonly dialect: MarkdownDialect;
+  /** The site's Liquid variables, for a dialect whose templates are Liquid. */
+  readonly liquid?: LiquidSite;
   /** Above this size only the front matter is read… */
   readonly maxBodyBytes?: number;
   /**
@@ -57,12 +59,17 @@ export function fromPortable(p: PortableAnalysis): DocumentAnalysis {
   return p.analysis;
 }
 
-function inlineText(children: readonly Token[] | null): string {
+/**
+ * A heading's text as the id generator reads it. Goldmark makes ids from the entity as written
+ * (`R&eacute;sum&eacute;` → `reacutesumeacute`), kramdown from the character it stands for (both
+ * verified with hugo 0.111 and jekyll 4.3).
+ */
+function inlineText(children: readonly Token[] | null, decodeEntities: boolean): string {
   let s = '';
   for (const t of children ?? []) {
     if (t.type === 'text' || t.type === 'code_inline') s += t.content;
-    else if (t.type === 'text_special') s += t.info === 'entity' ? t.markup : t.content;
-    else if (t.type === 'image') s += inlineText(t.children);
+    else if (t.type === 'text_special') s += t.info === 'entity' && !decodeEntities ? t.markup : t.content;
+    else if (t.type === 'image') s += inlineText(t.children, decodeEntities);
     else if (t.type === 'softbreak' || t.type === 'hardbreak') s += ' ';
   }
   return s;
@@ -86,34 +93,82 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
     adoptLinkFacts(links, { sourceHash: textHash(text), hiddenIds: false });
     return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial };
   }
+  const d = o.dialect;
   // Blank out the front matter (keeping line breaks) so token line numbers are document lines.
-  const masked0 = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(split.bodyStart) : text;
-  const masked = o.shortcodes ? maskShortcodes(masked0) : masked0;
+  const blanked = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(split.bodyStart) : text;
+  // Liquid runs first (Jekyll): the rendered text is what Markdown reads, mapped back afterwards.
+  const liquid = d.templates === 'liquid' && /\{[{%]/.test(blanked) ? renderLiquid(blanked, o.liquid, split.frontMatter?.data ?? {}) : undefined;
+  const source = liquid ? liquid.text : text;
+  let input = liquid ? liquid.text : d.templates === 'hugo' ? maskShortcodes(blanked) : blanked;
+  const kd = d.kramdown ? kramdownBlocks(input, split.bodyStart) : undefined;
+  if (kd) input = kd.text;
   const env: Record<string, unknown> = {};
-  const tokens = analysisParser().parse(masked, env);
+  const tokens = parserFor(d).parse(input, env);
+  const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
+  if (kd) htmlIds.push(...kd.tagIds);
+  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes: d.templates === 'hugo', liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
+  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true };
+  return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial };
+}
+
+/** Lines of the rendered text → lines of the source (Liquid output may add or remove lines). */
+function lineMapper(source: string, liquid: RenderedLiquid): (line: number) => number {
+  const starts = lineStartsOf(liquid.text);
+  const srcStarts = lineStartsOf(source);
+  return (line) => {
+    const at = liquid.toSource(starts[Math.min(line, starts.length - 1)], false);
+    let lo = 0;
+    let hi = srcStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (srcStarts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+function lineStartsOf(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+
+/**
+ * Headings with the generator's ids, and the ids raw HTML puts on the page (only when the dialect
+ * keeps raw HTML: Goldmark without `unsafe` drops it, and its ids with it).
+ */
+function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: ReadonlyMap<number, string> | undefined, mapLine: ((line: number) => number) | undefined): { headings: Heading[]; htmlIds: string[] } {
   const headings: Heading[] = [];
   const htmlIds: string[] = [];
-  const ids = new HeadingIdGenerator(o.headingIdStyle);
+  const ids = new HeadingIdGenerator(d.headingIds);
   // Explicit ids are reserved first: Goldmark registers attribute ids while parsing, before auto ids.
   const pending: { level: number; text: string; line: number; custom?: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
-      let textContent = inlineText(inline?.children ?? null);
+      let textContent = inlineText(inline?.children ?? null, d.kramdown);
       let custom: string | undefined;
-      if (o.headingAttributes) {
+      if (d.headingAttributes) {
         const a = splitHeadingAttributes(textContent);
         textContent = a.text;
         custom = a.id;
       }
-      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), line: t.map ? t.map[0] : 0, custom });
-    } else if (t.type === 'html_block') collectHtmlIds(t.content, htmlIds);
+      if (ialIds && t.map) custom = ialIds.get(t.map[1]) ?? custom;
+      const line = t.map ? t.map[0] : 0;
+      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), line: mapLine ? mapLine(line) : line, custom });
+    } else if (t.map && ialIds?.has(t.map[1]) && /_open$|^(fence|code_block|html_block|hr)$/.test(t.type) && t.level === 0) {
+      htmlIds.push(ialIds.get(t.map[1])!);
+    } else if (!d.rawHtml) continue;
+    else if (t.type === 'html_block') collectHtmlIds(t.content, htmlIds);
     else if (t.type === 'inline') for (const c of t.children ?? []) if (c.type === 'html_inline') collectHtmlIds(c.content, htmlIds);
   }
   for (const h of pending) if (h.custom) ids.reserve(h.custom);
-  for (const h of pending) headings.push({ level: h.level, text: h.text, line: h.line, id: h.custom ?? ids.next(h.text) });
-  const links = extractLinks({ text, masked, tokens, env, bodyStart: split.bodyStart, shortcodes: o.shortcodes, liquid: o.liquid });
-  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true };
-  return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial };
+  for (const h of pending) {
+    const id = h.custom ?? (d.noAutoIds ? '' : ids.next(h.text));
+    headings.push({ level: h.level, text: h.text, line: h.line, id });
+  }
+  return { headings, htmlIds };
 }

@@ -46,6 +46,18 @@ function kramdown(text: string): string {
   return id || 'section';
 }
 
+/**
+ * kramdown's GFM parser (Jekyll 4's default input): lower-cased, everything but word characters
+ * (letters of any script, marks, digits, `_`), `-`, space and tab removed, each space or tab a `-`.
+ * Verified with jekyll 4.3: "Émoji 🎉 here" → "émoji--here", "C++ & C#" → "c--c", "隔離" → "隔離".
+ */
+function kramdownGfm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d\- \t]/gu, '')
+    .replace(/[ \t]/g, '-');
+}
+
 /** Produces ids for the headings of one document, in order, with each style's duplicate rule. */
 export class HeadingIdGenerator {
   private readonly used = new Map<string, number>();
@@ -63,6 +75,14 @@ export class HeadingIdGenerator {
     switch (this.style) {
       case 'github':
         return this.slugger.slug(t);
+      case 'kramdown-gfm': {
+        // The first of a kind keeps the bare id, later ones count from 1; an empty id is no id.
+        const base = kramdownGfm(t);
+        if (!base) return '';
+        const n = this.used.get(base);
+        this.used.set(base, n === undefined ? 0 : n + 1);
+        return n === undefined ? base : `${base}-${n + 1}`;
+      }
       case 'kramdown': {
         const base = kramdown(t);
         const n = this.used.get(base);
@@ -100,7 +120,8 @@ export function splitHeadingAttributes(text: string): { text: string; id?: strin
   const m = /\s*\{\s*([^{}]*)\}\s*$/.exec(text);
   if (!m) return { text };
   const attrs = m[1];
-  if (!/^(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/.test(attrs)) return { text };
+  // Ids may be in any script (`{#قائمة-تحقّق}`, verified with hugo 0.111 and jekyll 4.3), not `&`.
+  if (!/^(?:[#.][\p{L}\p{M}\p{N}_:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/u.test(attrs)) return { text };
   const id = /(?:^|\s)#([^\s.#}]+)/.exec(attrs)?.[1];
   return { text: text.slice(0, m.index), id };
 }

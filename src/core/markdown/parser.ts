@@ -1,20 +1,63 @@
 /**
- * The one markdown-it set-up shared by analysis (headings, links) and rendering, so ids and link
- * verdicts can never disagree between the checker and the preview.
+ * The markdown-it set-ups used for analysis (headings, links), one per dialect, so ids and link
+ * verdicts follow the generator's Markdown: with footnotes where it has them (`[^1]: x` is then a
+ * footnote, not a link definition).
  */
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
+import { dialectKey, GOLDMARK, type MarkdownDialect } from './dialect';
 
 export type Token = MarkdownIt.Token;
 export type Markdown = ReturnType<typeof MarkdownIt>;
 
-let shared: Markdown | undefined;
+const parsers = new Map<string, Markdown>();
 
-/** A parser configured like Goldmark's defaults (GFM tables and strikethrough, raw HTML parsed). */
-export function analysisParser(): Markdown {
-  if (!shared) {
-    shared = MarkdownIt({ html: true, linkify: false, typographer: false });
+/** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */
+export function parserFor(dialect: MarkdownDialect): Markdown {
+  const key = `${dialect.footnotes}|${dialect.definitionLists}|${dialect.kramdown}`;
+  let md = parsers.get(key);
+  if (!md) {
+    md = MarkdownIt({ html: true, linkify: false, typographer: false });
+    // Entities stay tokens of their own: Goldmark makes heading ids from `&eacute;` as written.
+    md.core.ruler.disable('text_join');
+    if (dialect.footnotes) md.use(footnote);
+    if (dialect.definitionLists) md.use(deflist);
+    if (dialect.kramdown) lastDefinitionWins(md);
+    parsers.set(key, md);
   }
-  return shared;
+  return md;
+}
+
+type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * kramdown keeps the last definition of a label (it warns "overwriting"), CommonMark the first:
+ * verified with jekyll 4.3 (`[Dup]: /first/` then `[dup]: /last/` links to /last/).
+ */
+function lastDefinitionWins(md: Markdown): void {
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  const original = rules.find((r) => r.name === 'reference')?.fn;
+  if (!original) return;
+  md.block.ruler.at('reference', (state, startLine, endLine, silent) => {
+    if (silent) return original(state, startLine, endLine, silent);
+    const env = state.env as { references?: Record<string, unknown> };
+    const kept = env.references ?? {};
+    env.references = {};
+    const ok = original(state, startLine, endLine, silent);
+    env.references = Object.assign(kept, env.references);
+    return ok;
+  });
+}
+
+/** The parser of Hugo's default dialect (benchmarks and tests that need "a" parser). */
+export function analysisParser(): Markdown {
+  return parserFor(GOLDMARK);
+}
+
+/** Whether two dialects parse alike (share a parser). */
+export function sameParser(a: MarkdownDialect, b: MarkdownDialect): boolean {
+  return dialectKey(a) === dialectKey(b) || a.footnotes === b.footnotes;
 }
 
 /**

@@ -6,8 +6,10 @@
  */
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
 import taskLists from 'markdown-it-task-lists';
 import { splitHeadingAttributes } from '../markdown/headingIds';
+import { dialectKey } from '../markdown/dialect';
 import { codeBlockHtml, languageOf } from './highlight';
 import { escapeHtml } from './html';
 import { imageHtml, REF_SCHEME } from './shortcodes';
@@ -38,7 +40,7 @@ const cache = new Map<string, Markdown>();
 
 /** One markdown-it per distinct option set: building one costs more than rendering a post. */
 export function markdownFor(o: MarkupOptions): Markdown {
-  const key = `${o.generator}|${o.unsafeHtml}|${o.typographer}|${o.headingAttributes}`;
+  const key = `${o.generator}|${dialectKey(o.dialect)}|${o.typographer}`;
   let md = cache.get(key);
   if (!md) {
     md = createMarkdown(o);
@@ -62,7 +64,8 @@ function createMarkdown(o: MarkupOptions): Markdown {
       match.url = 'http://' + match.url;
     },
   });
-  md.use(footnote);
+  if (o.dialect.footnotes) md.use(footnote);
+  if (o.dialect.definitionLists) md.use(deflist);
   md.use(taskLists, { enabled: false });
   md.core.ruler.push('postcraft_preview', (state) => annotate(state, o));
 
@@ -82,7 +85,7 @@ function createMarkdown(o: MarkupOptions): Markdown {
     const alt = t.children ? md.renderer.renderInlineAsText(t.children, md.options, {}) : t.content;
     return imageHtml(r ?? { missing: true, reason: 'not resolved' }, alt, src);
   };
-  if (!o.unsafeHtml) {
+  if (!o.dialect.rawHtml) {
     const why = 'Raw HTML omitted: the site does not render it (markup.goldmark.renderer.unsafe is false).';
     rules.html_block = (tokens, i) => {
       const t = tokens[i];
@@ -103,7 +106,7 @@ function annotate(state: StateCore, o: MarkupOptions): void {
   if (!env || !env.resolveLink) return;
   for (const t of state.tokens) {
     if (t.map && BLOCK_LINE_TYPES.has(t.type)) t.attrSet('data-line', String(t.map[0]));
-    if (t.type === 'html_block' && o.unsafeHtml) env.rawHtml = true;
+    if (t.type === 'html_block' && o.dialect.rawHtml) env.rawHtml = true;
     // Column alignment as a class: the webview's CSP forbids style attributes.
     if ((t.type === 'th_open' || t.type === 'td_open') && t.attrs) {
       const align = /text-align:\s*(left|right|center)/.exec(attr(t, 'style'))?.[1];
@@ -115,11 +118,11 @@ function annotate(state: StateCore, o: MarkupOptions): void {
     const t = state.tokens[i];
     if (t.type === 'heading_open') {
       const inline = state.tokens[i + 1];
-      if (o.headingAttributes && inline?.children?.length) stripAttributeBlock(inline.children);
+      if (o.dialect.headingAttributes && inline?.children?.length) stripAttributeBlock(inline.children);
       const id = t.map ? env.headingIds.get(t.map[0]) : undefined;
       if (id) t.attrSet('id', id);
     }
-    if (t.type === 'inline' && t.children) annotateInline(t.children, t.map ? t.map[0] : 0, env, o.unsafeHtml);
+    if (t.type === 'inline' && t.children) annotateInline(t.children, t.map ? t.map[0] : 0, env, o.dialect.rawHtml);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { splitFrontMatter } from '../frontmatter/parse';
 import { analyzeDocument } from '../markdown/analyze';
+import { GOLDMARK } from '../markdown/dialect';
 import { renderHeader, titleOf } from './header';
 import { escapeHtml, hashText } from './html';
 import { markdownFor, type RenderEnv } from './markdown';
@@ -13,7 +14,7 @@ import type { Heading } from '../site/model';
 import type { LinkForm, MarkupOptions, RenderedLink, RenderedPost, RenderHooks } from './types';
 
 /** Hugo's defaults, for callers that know nothing about the site. */
-export const DEFAULT_MARKUP: MarkupOptions = { generator: 'hugo', headingIdStyle: 'goldmark', unsafeHtml: false, typographer: true, headingAttributes: true };
+export const DEFAULT_MARKUP: MarkupOptions = { generator: 'hugo', dialect: GOLDMARK, typographer: true };
 
 /** Headings and anchors of this exact text, when the caller already has them (the site index). */
 export interface KnownAnchors {
@@ -31,12 +32,7 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
   const split = splitFrontMatter(text);
   const analysis: KnownAnchors =
     known ??
-    analyzeDocument(text, {
-      headingIdStyle: options.headingIdStyle,
-      shortcodes: options.generator === 'hugo',
-      liquid: options.generator === 'jekyll',
-      headingAttributes: options.headingAttributes,
-    });
+    analyzeDocument(text, { dialect: options.dialect });
   const headingIds = new Map(analysis.headings.map((h) => [h.line, h.id]));
   // Blank the front matter but keep its line breaks, so token lines are document lines.
   const body = split.bodyStart > 0 ? text.slice(0, split.bodyStart).replace(/[^\r\n]/g, '') + text.slice(split.bodyStart) : text;

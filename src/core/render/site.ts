@@ -56,17 +56,17 @@ export function markupOptionsFor(engine: Postcraft, site: Site): Promise<MarkupO
 async function readMarkupOptions(engine: Postcraft, site: Site): Promise<MarkupOptions> {
   const generator = site.model.summary.generator;
   // The index computes heading ids with attributes honoured; so must we, or ids would differ.
-  const base = { generator, headingIdStyle: site.model.headingIdStyle, headingAttributes: true };
+  const base = { generator, dialect: site.model.dialect };
   if (generator === 'hugo') {
     try {
       const { config } = await loadHugoConfig(engine.fs, site.root);
-      return { ...base, unsafeHtml: config.unsafeHtml, typographer: config.typographer };
+      return { ...base, typographer: config.typographer };
     } catch {
-      return { ...base, unsafeHtml: false, typographer: true };
+      return { ...base, typographer: true };
     }
   }
   // kramdown (Jekyll) renders raw HTML and smart quotes; MDX and the others render HTML too.
-  return { ...base, unsafeHtml: true, typographer: generator === 'jekyll' };
+  return { ...base, typographer: generator === 'jekyll' };
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;

@@ -2,7 +2,8 @@
  * The renderer's contract with whoever hosts it (the VS Code panel, the CLI, tests). The core never
  * touches files or editor APIs: the host answers "where is this image?" and "what is this link?".
  */
-import type { GeneratorId, Heading, HeadingIdStyle, PublishStatus } from '../site/model';
+import type { GeneratorId, Heading, PublishStatus } from '../site/model';
+import type { MarkdownDialect } from '../markdown/dialect';
 
 export type ImageResolution =
   /** Load from this URI (a webview URI, a data: URI, or an allowed https address). */
@@ -33,12 +34,9 @@ export type ResolveLink = (target: string, form: LinkForm, ownIds: ReadonlySet<s
 
 export interface MarkupOptions {
   readonly generator: GeneratorId;
-  readonly headingIdStyle: HeadingIdStyle;
-  /** Raw HTML is rendered (Hugo `markup.goldmark.renderer.unsafe`; Jekyll/kramdown always). */
-  readonly unsafeHtml: boolean;
+  /** The site's Markdown dialect, the link checker's: raw HTML, footnotes, heading ids. */
+  readonly dialect: MarkdownDialect;
   readonly typographer: boolean;
-  /** Goldmark `{#id}` heading attributes. */
-  readonly headingAttributes: boolean;
 }
 
 export interface RenderHooks {

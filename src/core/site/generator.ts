@@ -3,7 +3,9 @@
  * src/core/generators/<name>; the index (site/index.ts) drives them and never branches on a
  * generator's name.
  */
-import type { HeadingIdStyle, Page, SiteIssue, SiteSummary, Taxonomy } from './model';
+import type { Page, SiteIssue, SiteSummary, Taxonomy } from './model';
+import type { MarkdownDialect } from '../markdown/dialect';
+import type { LiquidSite } from '../markdown/liquid';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
 export interface FileLookup {
@@ -46,7 +48,10 @@ export type FileRole =
 
 export interface GeneratorModel {
   readonly summary: SiteSummary;
-  readonly headingIdStyle: HeadingIdStyle;
+  /** How the generator reads a post's Markdown (links, footnotes, raw HTML, heading ids): checker and preview alike. */
+  readonly dialect: MarkdownDialect;
+  /** Liquid's site variables, for a dialect whose templates are Liquid. */
+  readonly liquid?: LiquidSite;
   readonly taxonomies: readonly Taxonomy[];
   /** Configuration problems found while loading (positioned where possible). */
   readonly issues: readonly SiteIssue[];

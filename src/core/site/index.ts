@@ -369,10 +369,8 @@ export class SiteIndex {
   /** How this site's documents are analysed: what a host needs to analyse one elsewhere (a worker). */
   analyzeOptions(): AnalyzeOptions {
     return {
-      headingIdStyle: this.model.headingIdStyle,
-      shortcodes: this.model.summary.generator === 'hugo',
-      liquid: this.model.summary.generator === 'jekyll',
-      headingAttributes: true,
+      dialect: this.model.dialect,
+      liquid: this.model.liquid,
       maxBodyBytes: this.maxBody,
       linksOverLimit: this.options.linksOverLimit,
     };

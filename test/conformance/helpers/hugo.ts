@@ -72,6 +72,8 @@ export interface HugoBuild {
   readonly publicDir: string;
   readonly list: readonly HugoListRow[];
   readonly stderr: string;
+  /** Everything hugo printed (warnings such as REF_NOT_FOUND go to either stream). */
+  readonly log: string;
   cleanup(): void;
 }
 
@@ -108,7 +110,7 @@ export function buildWithHugo(fixtureDir: string, extraArgs: readonly string[] =
     o.draft = o.draft === 'true';
     return o as HugoListRow;
   });
-  return { siteDir, publicDir, list, stderr: r.stderr, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+  return { siteDir, publicDir, list, stderr: r.stderr, log: `${r.stdout}\n${r.stderr}`, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
 }
 
 export interface PublishedTree {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fmGet, fmPick, jsonErrorOffset, splitFrontMatter } from '../../../src/core/frontmatter/parse';
 import { analyzeDocument } from '../../../src/core/markdown/analyze';
+import { GOLDMARK } from '../../../src/core/markdown/dialect';
 
 /** The single error of a document's front matter, with the text at its start. */
 function errorOf(text: string) {
@@ -101,7 +102,7 @@ describe('splitFrontMatter: error positions', () => {
 
 describe('front matter is never read as Markdown', () => {
   it('tags: [a, b] in front matter is no reference link, in YAML, TOML and JSON', () => {
-    const opts = { headingIdStyle: 'goldmark' as const, shortcodes: true, liquid: false, headingAttributes: true };
+    const opts = { dialect: GOLDMARK };
     for (const text of ['---\ntags: [a, b]\ntitle: "[x](y.md)"\n---\n[real](z.md)\n', '+++\ntags = ["a", "b"]\ntitle = "[x](y.md)"\n+++\n[real](z.md)\n', '{\n"tags": ["a"], "title": "[x](y.md)"\n}\n[real](z.md)\n']) {
       const a = analyzeDocument(text, opts);
       assert.deepEqual(a.links.map((l) => l.target), ['z.md'], text);

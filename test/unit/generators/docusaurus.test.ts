@@ -151,7 +151,7 @@ describe('Docusaurus model', () => {
   it('gives the example site the URLs its README documents', async () => {
     const s = await exampleSite('docusaurus-blog');
     assert.equal(s.site.model.summary.generator, 'docusaurus');
-    assert.equal(s.site.model.headingIdStyle, 'github');
+    assert.equal(s.site.model.dialect.headingIds, 'github');
     assert.equal(s.url('blog/2021-05-30-first-post.md'), '/blog/2021/05/30/first-post');
     assert.equal(s.url('blog/2021-06-12-second-post/index.md'), '/blog/2021/06/12/second-post');
     assert.equal(s.url('blog/2021-07-20-release-checklist.md'), '/blog/release-checklist');

@@ -193,7 +193,7 @@ describe('Jekyll model', () => {
     const s = await exampleSite('jekyll-blog');
     assert.equal(s.site.model.summary.generator, 'jekyll');
     assert.equal(s.site.model.summary.linkSemantics, 'url');
-    assert.equal(s.site.model.headingIdStyle, 'kramdown');
+    assert.equal(s.site.model.dialect.headingIds, 'kramdown-gfm');
     assert.deepEqual(
       s.site.index.contentPages().filter((p) => p.willPublish).map((p) => [p.file, p.url]).sort(),
       [

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { analyzeDocument } from '../../../src/core/markdown/analyze';
 import type { ExtractedLink } from '../../../src/core/links/types';
+import { GOLDMARK, KRAMDOWN_GFM } from '../../../src/core/markdown/dialect';
 
 function links(text: string, o: { shortcodes?: boolean; liquid?: boolean } = {}): ExtractedLink[] {
-  return analyzeDocument(text, { headingIdStyle: 'goldmark', shortcodes: o.shortcodes ?? true, liquid: o.liquid ?? false, headingAttributes: true }).links;
+  return analyzeDocument(text, { dialect: { ...GOLDMARK, templates: (o.shortcodes ?? true) ? 'hugo' : o.liquid ? 'liquid' : 'none' } }).links;
 }
 
 /** [kind, target] pairs, and a check that every range covers exactly its target. */
@@ -109,6 +110,44 @@ describe('extractLinks', () => {
       ['template', '{{ relref . "x.md" }}'],
       ['template', '{{.Site.BaseURL}}'],
     ]);
+  });
+
+  it('reports template code only where it was meant to run (a destination, Hugo functions), not placeholders', () => {
+    const text = [
+      'Replace {{name}} and {{ API_KEY }}; fold markers {{{ and }}}; {{ range $item := .posts }} in a slide.',
+      '',
+      'But {{ .Site.BaseURL }}, {{ site.Params.x }}, {{ partial "x" . }} and [d]({{ .Title }}/x/) are printed as they are.',
+      '',
+      '{{< caption >}}',
+      '{{ .Params.inside }} is handed to the shortcode as it is',
+      '{{< /caption >}}',
+      '',
+      '<div>{{ .Site.Title }}</div>',
+    ].join('\n');
+    assert.deepEqual(
+      summary(text).filter((l) => l[0] === 'template').map((l) => l[1]),
+      ['{{ .Site.BaseURL }}', '{{ site.Params.x }}', '{{ partial "x" . }}', '{{ .Title }}'],
+    );
+  });
+
+  it('never reads brackets attached to code-like text or inside math as reference links', () => {
+    const text = 'm[i][j], $rows[\'a\'][\'b\'], f()[0][1], [[wiki][page]], $a[i][j]$ and $$x[1][y]$$ are not links; [a real][missing] is, [b][d].\n\n[d]: /x/\n';
+    assert.deepEqual(links(text).filter((l) => l.kind === 'reference').map((l) => l.label), ['missing']);
+  });
+
+  it('maps links in Liquid output back to where they are written, and drops what it cannot evaluate', () => {
+    const text = '---\ntitle: T\nsection: /guide/\n---\n[a]({{ site.baseurl }}/x/) [b]({{ page.section | relative_url }}#s) [c]({% link about.md %}#team) [d]({{ site.unknown }}/y/) [e](/plain/)\n';
+    const out = analyzeDocument(text, { dialect: KRAMDOWN_GFM, liquid: { site: { baseurl: '/blog' } } }).links.filter((l) => l.kind === 'inline');
+    for (const l of out) assert.equal(text.slice(l.range.start, l.range.end), l.target);
+    assert.deepEqual(
+      out.map((l) => [l.target, l.href ?? '', l.liquidRef?.arg ?? '']),
+      [
+        ['{{ site.baseurl }}/x/', '/blog/x/', ''],
+        ['{{ page.section | relative_url }}#s', '/blog/guide/#s', ''],
+        ['{% link about.md %}#team', '/__pc_ref_0__#team', 'about.md'],
+        ['/plain/', '', ''],
+      ],
+    );
   });
 
   it('finds Jekyll post_url and link tags only with liquid on, not inside raw', () => {

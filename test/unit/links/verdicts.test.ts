@@ -32,7 +32,6 @@ describe('link verdicts (Hugo, URL semantics)', () => {
       '[frag](../alpha/#intro)',
       '[frag](../alpha/#intro-1)',
       '[frag](../alpha/#custom-id)',
-      '[frag](../alpha/#raw-anchor)',
       '[list frag](/posts/#anything)',
       '[home frag](/#anything)',
       '[term frag](/tags/go/#x)',
@@ -71,6 +70,28 @@ describe('link verdicts (Hugo, URL semantics)', () => {
   it('treats own-host absolute URLs as internal', async () => {
     const r = await checkPost(`${FM}\n[x](https://blog.example.com/posts/nope/) [y](https://www.blog.example.com/posts/alpha/#nope)\n`);
     assert.deepEqual(r.codes, ['5:link.not-found', '5:link.fragment-not-found']);
+  });
+
+  it('reads raw HTML anchors only where the site keeps raw HTML (Goldmark omits it without unsafe)', async () => {
+    // Pinned by the conformance fixtures verdicts/hugo-markdown and verdicts/hugo-unsafe-html (real hugo).
+    const body = `${FM}\n[a](../alpha/#raw-anchor) <a href="../nope/">raw</a>\n`;
+    assert.deepEqual((await checkPost(body)).codes, ['5:link.fragment-not-found']);
+    const site = { ...BASE_SITE, 'hugo.toml': BASE_SITE['hugo.toml'] + '[markup.goldmark.renderer]\nunsafe = true\n' };
+    assert.deepEqual((await checkPost(body, { site })).codes, ['5:link.not-found']);
+  });
+
+  it('flags a fragment through an alias: the redirect page drops it (checked in Chromium and against hugo)', async () => {
+    const r = await checkPost(`${FM}\n[a](/old/alpha/#intro) [b](/old/alpha/)\n`);
+    assert.deepEqual(r.codes, ['5:link.fragment-not-found']);
+    assert.match(r.diagnostics[0].message, /redirect/);
+    assert.deepEqual(r.diagnostics[0].data?.['suggestions'], ['/posts/alpha/#intro']);
+  });
+
+  it('checks fragments behind a heading hook only when the hook keeps Hugo\'s ids ({{ .Anchor }})', async () => {
+    const hook = (t: string) => ({ ...BASE_SITE, 'layouts/_default/_markup/render-heading.html': t });
+    const body = `${FM}\n[a](../alpha/#nope)\n`;
+    assert.deepEqual((await checkPost(body, { site: hook('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>') })).codes, ['5:link.fragment-not-found']);
+    assert.deepEqual((await checkPost(body, { site: hook('<h{{ .Level }} id="h-{{ .Anchor }}">{{ .Text }}</h{{ .Level }}>') })).codes, []);
   });
 
   it('flags a missing fragment with the nearest heading', async () => {
@@ -152,9 +173,12 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual(r.diagnostics[0].start, { line: 4, character: 11 });
   });
 
-  it('flags a reference to an undefined label only', async () => {
-    const r = await checkPost(`${FM}\n[text][nolabel] and [solo] and tags: [a, b]\n`);
+  it('flags a reference to an undefined label only, in a post that writes reference links', async () => {
+    const r = await checkPost(`${FM}\n[text][nolabel] and [solo] and tags: [a, b] and [ok][d]\n\n[d]: ../alpha/\n`);
     assert.deepEqual(r.codes, ['5:link.reference-undefined']);
+    // Without any definition, `[FLINK-1][docs]` reads as a tag list; a numbered label still counts.
+    assert.deepEqual((await checkPost(`${FM}\n* [FLINK-1][docs] Fix the docs\n`)).codes, []);
+    assert.deepEqual((await checkPost(`${FM}\nSee [the guide][1].\n`)).codes, ['5:link.reference-undefined']);
   });
 
   it('honours ignore globs and ignored files', async () => {

@@ -14,8 +14,9 @@ import { mayHaveHiddenIds, sourceHashOf } from '../../../src/core/links/extract'
 import { createPostcraft } from '../../../src/core/service';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import '../../../src/core/features';
+import { GOLDMARK } from '../../../src/core/markdown/dialect';
 
-const OPTIONS: AnalyzeOptions = { headingIdStyle: 'goldmark', shortcodes: true, liquid: false, headingAttributes: true, maxBodyBytes: 500_000 };
+const OPTIONS: AnalyzeOptions = { dialect: GOLDMARK, maxBodyBytes: 500_000 };
 
 const POST = [
   '+++',

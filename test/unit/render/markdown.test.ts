@@ -17,8 +17,8 @@ describe('preview renderer: Markdown like the site renders it', () => {
       'Setext heading', '---', 'text',
     ].join('\n');
     for (const style of ['goldmark', 'goldmark-ascii', 'blackfriday', 'github', 'kramdown'] as const) {
-      const o: MarkupOptions = { ...HUGO, headingIdStyle: style };
-      const expected = analyzeDocument(doc, { headingIdStyle: style, shortcodes: true, liquid: false, headingAttributes: true }).headings.map((h) => h.id);
+      const o: MarkupOptions = { ...HUGO, dialect: { ...HUGO.dialect, headingIds: style } };
+      const expected = analyzeDocument(doc, { dialect: o.dialect }).headings.map((h) => h.id);
       const post = renderPost(doc, o, plainHooks());
       // An empty id (github style, empty heading) is left off: id="" is not valid HTML.
       assert.deepEqual(headingIdsIn(post.bodyHtml), expected.filter(Boolean), `style ${style}`);
@@ -58,10 +58,10 @@ describe('preview renderer: Markdown like the site renders it', () => {
 
   it('omits raw HTML when the site does not allow it, and renders it when it does', () => {
     const doc = 'Before <kbd>Ctrl</kbd> after\n\n<div class="note">Raw block</div>\n';
-    const safe = renderPost(doc, { ...HUGO, unsafeHtml: false }, plainHooks()).bodyHtml;
+    const safe = renderPost(doc, { ...HUGO, dialect: { ...HUGO.dialect, rawHtml: false } }, plainHooks()).bodyHtml;
     assert.doesNotMatch(safe, /<kbd>|Raw block/);
     assert.match(safe, /raw HTML omitted/);
-    const unsafe = renderPost(doc, { ...HUGO, unsafeHtml: true }, plainHooks()).bodyHtml;
+    const unsafe = renderPost(doc, { ...HUGO, dialect: { ...HUGO.dialect, rawHtml: true } }, plainHooks()).bodyHtml;
     assert.match(unsafe, /<kbd>Ctrl<\/kbd>/);
     assert.match(unsafe, /<div class="note">Raw block<\/div>/);
   });

@@ -4,7 +4,7 @@ import type { MarkupOptions } from '../../../src/core/render/types';
 import { plainHooks } from './helpers';
 
 // Raw HTML allowed: the worst case, where the author's HTML reaches the sanitiser.
-const UNSAFE: MarkupOptions = { ...DEFAULT_MARKUP, unsafeHtml: true };
+const UNSAFE: MarkupOptions = { ...DEFAULT_MARKUP, dialect: { ...DEFAULT_MARKUP.dialect, rawHtml: true } };
 
 const PLANTED = [
   '---',

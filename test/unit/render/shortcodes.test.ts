@@ -3,9 +3,10 @@ import { renderPost, DEFAULT_MARKUP } from '../../../src/core/render/render';
 import { parseShortcodeArgs } from '../../../src/core/render/shortcodes';
 import type { LinkForm, MarkupOptions } from '../../../src/core/render/types';
 import { plainHooks } from './helpers';
+import { KRAMDOWN_GFM } from '../../../src/core/markdown/dialect';
 
 const HUGO = DEFAULT_MARKUP;
-const JEKYLL: MarkupOptions = { ...DEFAULT_MARKUP, generator: 'jekyll', headingIdStyle: 'kramdown', unsafeHtml: true };
+const JEKYLL: MarkupOptions = { ...DEFAULT_MARKUP, generator: 'jekyll', dialect: KRAMDOWN_GFM };
 
 describe('preview renderer: Hugo shortcodes and Liquid tags', () => {
   it('parses shortcode arguments: named, positional, quoted, raw strings', () => {

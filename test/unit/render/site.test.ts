@@ -25,9 +25,13 @@ async function blog(extra: Record<string, string> = {}, config = 'baseURL = "htt
 describe('preview rendering through the site model', () => {
   it('reads the Goldmark settings from the site configuration', async () => {
     const plain = await blog();
-    assert.deepEqual(await markupOptionsFor(plain.engine, plain.site), { generator: 'hugo', headingIdStyle: 'goldmark', headingAttributes: true, unsafeHtml: false, typographer: true });
+    const p = await markupOptionsFor(plain.engine, plain.site);
+    assert.deepEqual([p.generator, p.dialect.headingIds, p.dialect.headingAttributes, p.dialect.rawHtml, p.dialect.footnotes, p.typographer], ['hugo', 'goldmark', true, false, true, true]);
     const unsafe = await blog({}, 'baseURL = "/"\n[markup.goldmark.renderer]\nunsafe = true\n[markup.goldmark.extensions]\ntypographer = false\n[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n');
-    assert.deepEqual(await markupOptionsFor(unsafe.engine, unsafe.site), { generator: 'hugo', headingIdStyle: 'blackfriday', headingAttributes: true, unsafeHtml: true, typographer: false });
+    const u = await markupOptionsFor(unsafe.engine, unsafe.site);
+    assert.deepEqual([u.generator, u.dialect.headingIds, u.dialect.headingAttributes, u.dialect.rawHtml, u.dialect.footnotes, u.typographer], ['hugo', 'blackfriday', true, true, true, false]);
+    // The preview reads the checker's dialect: the same object the site model holds.
+    assert.equal(u.dialect, unsafe.site.model.dialect);
   });
 
   it('marks links to missing pages, unpublished pages and missing headings; passes good ones', async () => {

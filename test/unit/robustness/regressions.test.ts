@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { HeadingIdGenerator } from '../../../src/core/markdown/headingIds';
 import { pathologicalInputs } from '../../../bench/pathological/inputs';
 import { frontMatterProblems, linkProblems, HUGO_ANALYSIS, renderProblems } from '../../fuzz/properties';
+import { KRAMDOWN_GFM } from '../../../src/core/markdown/dialect';
 
 const HOOKS = { resolveImage: () => ({ missing: true as const, reason: 'x' }), resolveLink: () => ({ kind: 'internal' as const }) };
 
@@ -33,7 +34,7 @@ describe('robustness: regressions', () => {
   it('a relref with a lone surrogate inside a link destination renders (encodeURIComponent threw URIError)', () => {
     const r = renderPost('[x]({{< relref "a\uD800.md" >}}) and {% post_url \uDC00 %}', DEFAULT_MARKUP, HOOKS);
     assert.match(r.bodyHtml, /<a /);
-    const j = renderPost('[x]({% post_url a\uD800 %})', { ...DEFAULT_MARKUP, generator: 'jekyll', unsafeHtml: true }, HOOKS);
+    const j = renderPost('[x]({% post_url a\uD800 %})', { ...DEFAULT_MARKUP, generator: 'jekyll', dialect: KRAMDOWN_GFM }, HOOKS);
     assert.match(j.bodyHtml, /<a /);
   });
 
@@ -82,7 +83,7 @@ describe('robustness: pathological inputs at small sizes (output sanity; timings
       assert.deepEqual(linkProblems(input.text, HUGO_ANALYSIS), []);
       const a = analyzeDocument(input.text, HUGO_ANALYSIS);
       assert.ok(a.frontMatter && a.frontMatter.errors.length === 0, 'front matter parsed');
-      for (const m of [DEFAULT_MARKUP, { ...DEFAULT_MARKUP, unsafeHtml: true }]) {
+      for (const m of [DEFAULT_MARKUP, { ...DEFAULT_MARKUP, dialect: { ...DEFAULT_MARKUP.dialect, rawHtml: true } }]) {
         assert.deepEqual(renderProblems(input.text, m), []);
         const r = renderPost(input.text, m, HOOKS);
         assert.equal(r.lineCount, input.text.split('\n').length);

@@ -67,7 +67,7 @@ describe('robustness: webview', () => {
   it('the page shell has exactly one script (ours, by nonce), whatever the post and its path contain', () => {
     const hostile = '---\ntitle: "</title><script>alert(1)</script>"\n---\n<script>alert(2)</script>\n<img src=x onerror=alert(3)>\n[x](javascript:alert(4))\n';
     for (const unsafeHtml of [false, true]) {
-      const post = renderPost(hostile, { ...DEFAULT_MARKUP, unsafeHtml }, { resolveImage: () => ({ missing: true, reason: 'x' }), resolveLink: () => ({ kind: 'other' }) });
+      const post = renderPost(hostile, { ...DEFAULT_MARKUP, dialect: { ...DEFAULT_MARKUP.dialect, rawHtml: unsafeHtml } }, { resolveImage: () => ({ missing: true, reason: 'x' }), resolveLink: () => ({ kind: 'other' }) });
       const html = previewShell({ post, file: '/b/"><script>alert(5)</script>.md', version: 1, scriptUri: `${CSP_SOURCE}/ext/dist/media/preview.js`, cspSource: CSP_SOURCE, nonce: 'N0nce', allowHttpsImages: false, scrollSync: true, initialLine: 0 });
       const all = elements(html.replace(/^<!DOCTYPE html>/, ''));
       const scripts = all.filter((e) => e.tagName === 'script');

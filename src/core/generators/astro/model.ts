@@ -4,6 +4,7 @@
  * `src/pages/blog/[...slug].astro` gives it one, so the URL is `/<route folder>/<slug>/` when such a
  * route was found (or configured), and the file path otherwise, with an issue saying so.
  */
+import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
 import type { FileRole, GeneratorModel } from '../../site/generator';
@@ -85,7 +86,7 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
       linkSemantics: 'url',
       contentDirs,
     },
-    headingIdStyle: 'github',
+    dialect: COMMONMARK_GFM,
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs,

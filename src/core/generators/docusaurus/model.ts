@@ -3,6 +3,7 @@
  * pages (`src/pages`). Docusaurus rewrites relative file links (`./x.md`), so link semantics are
  * 'file'; URL links are still looked up in the URL table built here.
  */
+import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import type { FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
 import type { Page, SiteIssue } from '../../site/model';
@@ -119,7 +120,7 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
       linkSemantics: 'file',
       contentDirs,
     },
-    headingIdStyle: 'github',
+    dialect: COMMONMARK_GFM,
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs,

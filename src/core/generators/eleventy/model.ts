@@ -5,6 +5,7 @@
  * the few variables blogs use (`page.fileSlug`, `page.filePathStem`, `title | slugify`) are filled
  * in, anything else falls back to the default URL.
  */
+import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import type { FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
@@ -150,7 +151,7 @@ export function createEleventyModel(init: EleventyModelInit): GeneratorModel {
 
   const model: GeneratorModel = {
     summary: { root: init.root, generator: 'eleventy', configFile: init.configFile, basePath, linkSemantics: 'url', contentDirs: [input] },
-    headingIdStyle: 'github',
+    dialect: COMMONMARK_GFM,
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs: [input],

@@ -4,6 +4,7 @@
  * is the file's path below `_posts` with the `new_post_name` pattern taken off (the front-matter
  * `title` is `:post_title`). Re-stated from hexo/lib/plugins/{processor,filter}/post*.
  */
+import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
 import type { PublishStatus, SiteIssue } from '../../site/model';
@@ -163,7 +164,7 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       linkSemantics: 'url',
       contentDirs: [src],
     },
-    headingIdStyle: 'github',
+    dialect: COMMONMARK_GFM,
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },

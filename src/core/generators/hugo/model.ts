@@ -3,6 +3,7 @@
  * checked against the real Hugo are listed in shared/docs/site-generator-semantics.md; the
  * conformance suite (test/conformance) builds fixture sites with `hugo` and compares.
  */
+import { hugoDialect } from './dialect';
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
 import type { LinkSemantics, Page, PageKind, PublishStatus, SiteIssue } from '../../site/model';
@@ -91,7 +92,8 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
   /** The leaf bundle folder (inner path) a file sits inside, if any. */
   function enclosingLeafBundle(loc: ContentLocation, files: FileLookup): string | undefined {
     let dir = posix.dirname(loc.inner);
-    const isIndex = /^index(\.[a-z-]+)?\.[^.]+$/i.test(posix.basename(loc.inner));
+    // Only a content file is a bundle's index: `index.ts` beside `index.md` is one of its resources.
+    const isIndex = isIndexName(posix.basename(loc.inner).toLowerCase(), 'index');
     if (isIndex) dir = posix.dirname(dir);
     while (dir && dir !== '.') {
       if (hasIndex(loc.contentDir, dir, 'index', files)) return dir;
@@ -318,7 +320,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
    * site-wide `uglyURLs = true` (a per-section map does not apply to aliases); no sub-path on disk.
    */
   function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
-    const list = fmList(data, 'aliases');
+    const list = fmList({ v: fmGet(data, 'aliases') }, 'v');
     if (list.length === 0) return NO_ALIASES;
     const out: string[] = [];
     const parent = posix.dirname(pageUrl.replace(/\/+$/, '').replace(/\.html$/, '')) || '/';
@@ -349,7 +351,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       linkSemantics,
       contentDirs: contentDirs.map((d) => d.dir),
     },
-    headingIdStyle: c.headingIdType === 'github-ascii' ? 'goldmark-ascii' : c.headingIdType === 'blackfriday' ? 'blackfriday' : 'goldmark',
+    dialect: hugoDialect(c),
     taxonomies: c.taxonomies,
     issues: init.issues,
     contentDirs: contentDirs.map((d) => d.dir),

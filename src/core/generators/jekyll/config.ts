@@ -50,6 +50,8 @@ export interface JekyllConfig {
 
 export interface LoadedJekyllConfig {
   readonly config: JekyllConfig;
+  /** `_config.yml` as written: Liquid's `site` variables. */
+  readonly raw: Readonly<Record<string, unknown>>;
   readonly configFile?: string;
   readonly issues: readonly SiteIssue[];
 }
@@ -84,7 +86,7 @@ export async function loadJekyllConfig(fs: FileSystemHost, root: string): Promis
       else raw = r.data;
     }
   }
-  return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml')), configFile: path, issues };
+  return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml')), raw, configFile: path, issues };
 }
 
 export function interpretJekyllConfig(raw: Record<string, unknown>, issues: SiteIssue[] = [], path = '_config.yml'): JekyllConfig {

@@ -6,6 +6,7 @@ import type { GeneratorModel } from '../../site/generator';
 import { isFile } from '../docusaurus/staticRead';
 import { JEKYLL_CONFIGS, loadJekyllConfig } from './config';
 import { createJekyllModel } from './model';
+import { jekyllDialect, jekyllLiquidSite } from './dialect';
 
 export async function loadJekyll(fs: FileSystemHost, root: string): Promise<GeneratorModel> {
   const loaded = await loadJekyllConfig(fs, root);
@@ -17,7 +18,8 @@ export async function loadJekyll(fs: FileSystemHost, root: string): Promise<Gene
       break;
     }
   }
-  return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: loaded.issues, authorsFile });
+  const liquid = await jekyllLiquidSite(fs, root, loaded.raw, loaded.config.dataDir);
+  return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: loaded.issues, authorsFile, dialect: jekyllDialect(loaded.raw), liquid });
 }
 
 /**

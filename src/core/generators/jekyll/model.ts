@@ -2,6 +2,8 @@
  * Jekyll: which file becomes which page at which URL (Jekyll 4). Rules and their sources are in
  * shared/docs/site-generator-semantics.md; the [verified] ones were checked against jekyll 4.3.1.
  */
+import type { MarkdownDialect } from '../../markdown/dialect';
+import type { LiquidSite } from '../../markdown/liquid';
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
 import type { PublishStatus, SiteIssue } from '../../site/model';
@@ -21,6 +23,8 @@ export interface JekyllModelInit {
   readonly issues: readonly SiteIssue[];
   /** Site-relative author data file, when one exists (`_data/authors.yml`). */
   readonly authorsFile?: string;
+  readonly dialect: MarkdownDialect;
+  readonly liquid?: LiquidSite;
 }
 
 type Placement =
@@ -150,7 +154,8 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       linkSemantics: 'url',
       contentDirs: [''],
     },
-    headingIdStyle: 'kramdown',
+    dialect: init.dialect,
+    liquid: init.liquid,
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },

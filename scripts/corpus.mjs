@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// npm run corpus — scores `postcraft check` (dist/cli.js, as built) on the development corpus of real
+// blogs (../shared/corpus: public sites pinned by commit, with broken-link truth from their real
+// generators) and writes the per-site table the README shows.
+//
+//   node scripts/corpus.mjs [--tools DIR] [--dir DIR] [--only owner+name,...] [--no-readme]
+//
+// --tools: the corpus tools (corpus.mjs, score.mjs, corpus.json); default $CORPUS_TOOLS, else
+//          ../shared/corpus beside this checkout.
+// --dir:   the prepared corpus (sites and truth files, made by `corpus.mjs prepare`); default
+//          $CORPUS_DIR, else ../.corpus. Nothing fetched or prepared ever goes into this repository.
+// Writes bench/corpus/results.json (per site, totals, false positives by code, misses by kind, the
+// command, the commit and the date) and bench/corpus/results.md, and replaces the README's table
+// between <!-- corpus:begin --> and <!-- corpus:end --> (unless --no-readme or --only).
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const tools = path.resolve(opt('tools') ?? process.env.CORPUS_TOOLS ?? path.join(REPO, '..', 'shared', 'corpus'));
+const dir = path.resolve(opt('dir') ?? process.env.CORPUS_DIR ?? path.join(REPO, '..', '.corpus'));
+const only = opt('only');
+const fail = (msg) => {
+  console.error(`corpus: ${msg}`);
+  process.exit(2);
+};
+
+if (!fs.existsSync(path.join(tools, 'corpus.mjs'))) fail(`no corpus tools at ${tools} (set --tools or CORPUS_TOOLS)`);
+if (!fs.existsSync(dir)) {
+  fail(`no prepared corpus at ${dir}. Prepare it once (needs hugo, jekyll and the fetched mirrors):\n  (cd ${tools} && npm ci) && node ${path.join(tools, 'corpus.mjs')} prepare --out ${dir}`);
+}
+const cli = path.join(REPO, 'dist', 'cli.js');
+if (!fs.existsSync(cli)) fail('dist/cli.js is missing: run `npm run build` first (npm run corpus does)');
+
+const resultFile = path.join(dir, 'postcraft-corpus.json');
+const args = [path.join(tools, 'corpus.mjs'), 'score', '--dir', dir, '--cli', `node ${cli}`, '--json', resultFile, ...(only ? ['--only', only] : [])];
+const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+process.stdout.write(run.stdout ?? '');
+if (run.status !== 0 || !fs.existsSync(resultFile)) fail(`scoring failed (exit ${run.status})`);
+const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+
+// Classes: what the false positives and the misses are, summed over the sites.
+const fpByCode = {};
+const fnByKind = {};
+for (const s of result.sites) {
+  const f = path.join(dir, `${s.name}.score.json`);
+  if (!fs.existsSync(f)) continue;
+  const score = JSON.parse(fs.readFileSync(f, 'utf8'));
+  for (const [k, v] of Object.entries(score.fpByCode ?? {})) fpByCode[k] = (fpByCode[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(score.fnByKind ?? {})) fnByKind[k] = (fnByKind[k] ?? 0) + v;
+}
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+const out = {
+  date: new Date().toISOString().slice(0, 10),
+  commit,
+  command: 'npm run corpus',
+  corpus: path.relative(REPO, tools),
+  sites: result.sites.map(({ name, generator, links, truth, found, tp, fp, fn, precision, recall, err }) => ({ name, generator, links, truth, found, tp, fp, fn, precision, recall, ...(err ? { err } : {}) })),
+  total: result.total,
+  fpByCode,
+  fnByKind,
+};
+
+const f3 = (x) => x.toFixed(3);
+const lines = [
+  `Development corpus — ${out.date}, commit ${commit}: ${out.total.sites} real blogs, ${out.total.links} content links, ${out.total.truth} broken per the generators' own builds.`,
+  '',
+  '| site | generator | links | broken (truth) | found | true | false | missed | precision | recall |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...out.sites.map((s) => `| ${s.name} | ${s.generator} | ${s.links} | ${s.truth} | ${s.found} | ${s.tp} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} |`),
+  `| **all** | | **${out.total.links}** | **${out.total.truth}** | | **${out.total.tp}** | **${out.total.fp}** | **${out.total.fn}** | **${f3(out.total.precision)}** | **${f3(out.total.recall)}** |`,
+  '',
+  `False positives by code: ${Object.entries(fpByCode).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
+  `Missed, by kind: ${Object.entries(fnByKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
+];
+const table = lines.join('\n');
+if (!only) {
+  fs.mkdirSync(path.join(REPO, 'bench', 'corpus'), { recursive: true });
+  fs.writeFileSync(path.join(REPO, 'bench', 'corpus', 'results.json'), JSON.stringify(out, null, 1) + '\n');
+  fs.writeFileSync(path.join(REPO, 'bench', 'corpus', 'results.md'), table + '\n');
+  if (!argv.includes('--no-readme')) {
+    const readme = path.join(REPO, 'README.md');
+    const text = fs.readFileSync(readme, 'utf8');
+    const re = /(<!-- corpus:begin -->\n)[\s\S]*?(\n<!-- corpus:end -->)/;
+    if (re.test(text)) fs.writeFileSync(readme, text.replace(re, `$1${table}$2`));
+    else console.error('corpus: README.md has no <!-- corpus:begin --> … <!-- corpus:end --> block; table written to bench/corpus/results.md only');
+  }
+  console.log(`\nWrote bench/corpus/results.json and results.md${argv.includes('--no-readme') ? '' : ' and the README table'}.`);
+}
