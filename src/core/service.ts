@@ -13,6 +13,7 @@ import type { LinkSemantics, SiteIssue } from './site/model';
 import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
+import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -199,7 +200,7 @@ export class Postcraft {
       });
     }
     for (const e of fm?.errors ?? []) {
-      out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: e.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', code: e.code, message: e.message });
+      out.push({ file, start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end), severity: FRONTMATTER_SEVERITY[e.code], code: e.code, message: e.message });
     }
     // Every check reads this one analysis: a check that yields (the link check does) must not see
     // a newer edit's analysis installed meanwhile and re-analyse this older text on its own.

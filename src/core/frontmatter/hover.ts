@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { TextRange } from '../text';
+import { findAuthor, siteAuthors } from './authors';
 import { scanFrontMatter } from './context';
 import { frontMatterStats } from './siteStats';
 import { postTitle, taxonomyFieldOf } from './taxonomy';
@@ -41,7 +42,7 @@ export function hoverFrontMatter(site: Site, _file: string, text: string, offset
     const count = use?.count ?? 0;
     const files = use?.files ?? [];
     const lines: string[] = [];
-    const author = field.isAuthor ? site.index.authors().find((a) => a.id === item.value) : undefined;
+    const author = field.isAuthor ? findAuthor(site, siteAuthors(site), item.value) : undefined;
     if (author) {
       lines.push(`**${escapeMd(author.name ?? author.id)}** — author \`${author.id}\` ([${escapeMd(author.file)}](${fileUri(posix.join(site.root, author.file))}))`);
       const details = Object.entries(author.data).filter(([k, x]) => k !== 'name' && (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'));

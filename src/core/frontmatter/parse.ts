@@ -6,11 +6,11 @@
  * `date: 2019-04-11T14:39:51-07:00` into a UTC Date, losing the author's offset. We use `yaml` (core
  * schema: timestamps stay strings, errors carry offsets) and `smol-toml` directly.
  */
-import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { TextRange } from '../text';
 import { parseSimpleYaml } from './yamlFast';
-import { rawShape, shapeOf, type ValueShape } from './shape';
+import { parseYamlWithLibrary } from './yamlLibrary';
+import { rawShape, type ValueShape } from './shape';
 import { parseSimpleToml } from './tomlFast';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
@@ -140,6 +140,8 @@ function parseDelimited(text: string, start: number, format: 'yaml' | 'toml', cl
 
 export type Parsed = Pick<FrontMatter, 'data' | 'fields' | 'errors'>;
 
+export { parseYamlWithLibrary } from './yamlLibrary';
+
 /** Shared by every front matter without errors: an empty array each was 10,000 allocations per crawl. */
 const NO_ERRORS: readonly FrontMatterError[] = Object.freeze([]);
 
@@ -147,83 +149,6 @@ function parseYaml(source: string, base: number): Parsed {
   const fast = parseSimpleYaml(source, base);
   if (fast) return { data: fast.data, fields: fast.fields, errors: NO_ERRORS };
   return parseYamlWithLibrary(source, base);
-}
-
-/** The full YAML parse (exported for the test that holds the fast path to the same answers). */
-export function parseYamlWithLibrary(source: string, base: number): Parsed {
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(source, { uniqueKeys: false, strict: false, prettyErrors: false });
-  } catch (e) {
-    return { data: {}, fields: [], errors: [{ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } }] };
-  }
-  const all: FrontMatterError[] = doc.errors.map((e) => {
-    // `yaml` reports a missing closing quote or `]` where it gave up (often the end of the block);
-    // the author needs the place it was opened.
-    const opened = e.code === 'MISSING_CHAR' || (e.code === 'BAD_INDENT' && /end with/.test(e.message)) ? unclosedNodeStart(doc, e.pos[0]) : undefined;
-    return {
-      code: 'frontmatter.syntax' as const,
-      message: `YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      range: opened !== undefined ? { start: base + opened, end: base + opened + 1 } : { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0]) },
-    };
-  });
-  // One unclosed `[` makes `yaml` report a missing quote and an unended flow sequence at the same
-  // place: the first message says it; two squiggles there say nothing more.
-  const errors = all.filter((e, i) => !all.slice(0, i).some((p) => p.range.start === e.range.start && p.range.end === e.range.end));
-  const fields: FrontMatterField[] = [];
-  const seen = new Map<string, number>();
-  if (isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      const k = item.key as YamlNode | null;
-      if (!k || !isScalar(k) || !k.range) continue;
-      const key = String(k.value);
-      const keyRange = { start: base + k.range[0], end: base + k.range[1] };
-      const v = item.value as YamlNode | null;
-      const valueRange = v && v.range ? { start: base + v.range[0], end: base + v.range[1] } : { start: keyRange.end + 1, end: keyRange.end + 1 };
-      if (seen.has(key)) {
-        errors.push({ code: 'frontmatter.duplicate-key', message: `Duplicate key '${key}': the generator keeps only one of them.`, range: keyRange });
-      }
-      seen.set(key, fields.length);
-      fields.push({ key, keyRange, valueRange, shape: yamlShape(v) });
-    }
-  } else if (doc.contents && !isScalar(doc.contents) && !isSeq(doc.contents)) {
-    // nothing: an empty block parses to null
-  } else if (doc.contents && (isSeq(doc.contents) || (isScalar(doc.contents) && doc.contents.value !== null))) {
-    const r = doc.contents.range ?? [0, 0];
-    errors.push({ code: 'frontmatter.syntax', message: 'Front matter must be a mapping of keys to values.', range: { start: base + r[0], end: base + r[1] } });
-  }
-  let data: Record<string, unknown> = {};
-  try {
-    const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
-  } catch (e) {
-    errors.push({ code: 'frontmatter.syntax', message: `YAML: ${(e as Error).message}`, range: { start: base, end: base } });
-  }
-  return { data, fields, errors };
-}
-
-/** Start of the last quoted scalar or flow collection that is still open at `pos`. */
-function unclosedNodeStart(doc: Document.Parsed, pos: number): number | undefined {
-  let found: number | undefined;
-  visit(doc, (_key, node) => {
-    // `yaml` visits a pair's missing key or value as null (`---\n:\n`).
-    const r = (node as { range?: [number, number, number] } | null)?.range;
-    if (!r || r[0] >= pos || r[1] < pos) return;
-    if ((isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || ((isSeq(node) || isMap(node)) && node.flow)) found = r[0];
-  });
-  return found;
-}
-
-function yamlQuote(n: unknown): '"' | "'" | '' {
-  if (!isScalar(n)) return '';
-  return n.type === 'QUOTE_DOUBLE' ? '"' : n.type === 'QUOTE_SINGLE' ? "'" : '';
-}
-
-function yamlShape(v: YamlNode | null): ValueShape {
-  if (!v || (isScalar(v) && v.value === null && !v.source)) return shapeOf('empty', false, '');
-  if (isSeq(v)) return shapeOf('list', !!v.flow, yamlQuote(v.items.find((i) => isScalar(i) && typeof i.value === 'string')));
-  if (isMap(v)) return shapeOf('map', !!v.flow, '');
-  return shapeOf('scalar', false, yamlQuote(v));
 }
 
 function tomlValue(v: unknown): unknown {

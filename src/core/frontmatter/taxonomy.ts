@@ -5,6 +5,7 @@
  */
 import type { Site } from '../service';
 import type { Author } from '../site/model';
+import { findAuthor, siteAuthors } from './authors';
 import { knownKey } from './keys';
 import { frontMatterStats, type FrontMatterStats, type TermUse } from './siteStats';
 
@@ -48,11 +49,12 @@ export function taxonomyFieldOf(site: Site, key: string, stats?: FrontMatterStat
 export function taxonomyValues(site: Site, field: TaxonomyField, stats: FrontMatterStats = frontMatterStats(site.index)): TaxonomyValue[] {
   const used = stats.values(field.field);
   if (!field.isAuthor) return [...used];
-  const authors = site.index.authors();
+  const authors = siteAuthors(site);
   const byId = new Map(authors.map((a) => [a.id, a]));
+  const authorOf = (value: string) => byId.get(value) ?? findAuthor(site, authors, value);
   // Not a spread: a use's file list is computed on first read and must stay so.
-  const out: TaxonomyValue[] = used.map((u) => ({ value: u.value, count: u.count, get files() { return u.files; }, someFiles: (n: number) => u.someFiles(n), author: byId.get(u.value) }));
-  const seen = new Set(used.map((u) => u.value));
+  const out: TaxonomyValue[] = used.map((u) => ({ value: u.value, count: u.count, get files() { return u.files; }, someFiles: (n: number) => u.someFiles(n), author: authorOf(u.value) }));
+  const seen = new Set(out.map((u) => u.author?.id ?? u.value));
   for (const a of authors) if (!seen.has(a.id)) out.push({ value: a.id, count: 0, files: [], someFiles: () => [], author: a });
   return out;
 }

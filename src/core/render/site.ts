@@ -14,6 +14,8 @@ import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHook
 import type { KnownAnchors } from './render';
 import { fillTables, linkKey, type RenderTables, type TableRender } from './tables';
 import { TimeSlicer } from '../slicing';
+import { findAuthor, siteAuthors } from '../frontmatter/authors';
+import { fmList } from '../frontmatter/parse';
 
 /** What a render needs from the site that takes reading files: read once per loaded site model. */
 export interface SitePrep {
@@ -133,8 +135,15 @@ function resolveAgainst(pageUrl: string, dest: string): string {
 function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): { hooks: RenderHooks; known?: KnownAnchors; authors: Map<string, string> } {
   const file = posix.relative(site.root, absFile);
   const authors = new Map<string, string>();
-  for (const a of site.index.authors()) if (a.name !== undefined) authors.set(a.id, a.name);
+  const authorList = siteAuthors(site);
+  for (const a of authorList) if (a.name !== undefined) authors.set(a.id, a.name);
   const doc = o.excerpt ? undefined : site.index.currentDocument(file, text);
+  // This post's authors as written (`Jane Doe` for the record `jane-doe`), for the worker's table too.
+  const fm = doc?.frontMatter?.data;
+  for (const v of fm ? [...fmList(fm, 'authors'), ...fmList(fm, 'author')] : []) {
+    const name = authors.has(v) ? undefined : findAuthor(site, authorList, v)?.name;
+    if (name !== undefined) authors.set(v, name);
+  }
   const known = doc && !doc.partial ? doc : undefined;
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;

@@ -96,6 +96,11 @@ export interface GeneratorModel {
    * one file mapping ids to records (Jekyll `_data/authors.yml`, Docusaurus `blog/authors.yml`).
    */
   readonly authorSources?: readonly AuthorSource[];
+  /**
+   * Jekyll: whether the generator reads this file's `date` (posts, drafts and collection documents;
+   * a page's `date` is never read, so it cannot fail the build).
+   */
+  readsDate?(file: string): boolean;
   /** Normalises a term the way the generator puts it in a URL (for comparing and for term URLs). */
   termKey(taxonomy: string, term: string): string;
 }

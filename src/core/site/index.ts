@@ -10,10 +10,11 @@ import { decodeText, silentLogger, systemClock } from '../host';
 import { sourceHashOf, textHash } from '../links/extract';
 import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
 import { fmGet, splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
+import { authorDisplayName } from '../frontmatter/authorName';
 import type { ExtractedLink } from '../links/types';
 import type { FileLookup, GeneratorModel } from './generator';
 import type { Author, DocumentFacts, Page, SiteIssue } from './model';
-import { formatOf, lowerKeys, parseConfigText } from '../config/parse';
+import { formatOf, parseConfigText } from '../config/parse';
 import ignore, { type Ignore } from 'ignore';
 
 export interface IndexedDocument extends DocumentFacts {
@@ -177,11 +178,6 @@ export class SiteIndex {
       if (r.error) this.crawlIssues.push({ path: posix.join(this.root, rel), range: r.error.range, severity: 'warning', code: 'data.syntax', message: r.error.message });
       return r.data;
     };
-    const nameOf = (d: Record<string, unknown>): string | undefined => {
-      const lower = lowerKeys(d) as Record<string, unknown>;
-      for (const k of ['name', 'display_name', 'displayname', 'title', 'fullname']) if (typeof lower[k] === 'string') return lower[k] as string;
-      return undefined;
-    };
     for (const src of this.model.authorSources ?? []) {
       if (src.shape === 'folder') {
         let entries;
@@ -194,13 +190,13 @@ export class SiteIndex {
           if (e.type !== 'file' || !formatOf(e.name)) continue;
           const rel = `${src.path}/${e.name}`;
           const data = await readRecordFile(rel);
-          if (data) out.push({ id: e.name.replace(/\.[^.]+$/, ''), name: nameOf(data), file: rel, data });
+          if (data) out.push({ id: e.name.replace(/\.[^.]+$/, ''), name: authorDisplayName(data), file: rel, data });
         }
       } else {
         const data = await readRecordFile(src.path);
         for (const [id, v] of Object.entries(data ?? {})) {
           const rec = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-          out.push({ id, name: nameOf(rec) ?? (typeof v === 'string' ? v : undefined), file: src.path, data: rec });
+          out.push({ id, name: authorDisplayName(rec) ?? (typeof v === 'string' ? v : undefined), file: src.path, data: rec });
         }
       }
     }

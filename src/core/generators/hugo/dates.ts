@@ -1,4 +1,5 @@
 /** Front-matter dates as Hugo reads them, keeping the written calendar fields for permalinks. */
+import { daysIn, parseHugoDateText, type GoTime } from './goTime';
 
 export interface WrittenDate {
   readonly year: number;
@@ -8,43 +9,8 @@ export interface WrittenDate {
   readonly epoch: number;
 }
 
-// Seconds are not optional: no layout Hugo tries reads `2020-01-02T15:04` [verified 0.111].
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-// The other layouts Hugo (spf13/cast) reads: RFC 1123/822/850, ANSIC, Unix and Ruby dates, and
-// `02 Jan 2006`. Anything else (`January 5, 2017`, `2013/04/05`) is no date to Hugo: the zero date,
-// year 1 in permalinks [verified 0.111: test/fixtures/hugo-dates].
-const MON = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const ZONE = '(?:[A-Z]{3,5}|[+-]\\d{4})';
-const GO_LAYOUTS = [
-  `^${DAY}, \\d{2} ${MON} \\d{4} \\d{2}:\\d{2}:\\d{2} ${ZONE}$`,
-  `^${LONG_DAY}, \\d{2}-${MON}-\\d{2} \\d{2}:\\d{2}:\\d{2} ${ZONE}$`,
-  `^${DAY} ${MON} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}$`,
-  `^${DAY} ${MON} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} ${ZONE} \\d{4}$`,
-  `^${DAY} ${MON} \\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4} \\d{4}$`,
-  `^\\d{2} ${MON} \\d{2} \\d{2}:\\d{2} ${ZONE}$`,
-  `^\\d{2} ${MON} \\d{4}$`,
-].map((src) => new RegExp(src));
-
-/** A date in one of GO_LAYOUTS, read as Go reads it; undefined for any other text. */
-function parseGoLayout(s: string): WrittenDate | undefined {
-  if (!GO_LAYOUTS.some((r) => r.test(s))) return undefined;
-  let t = /^\d{2} [A-Z][a-z]{2} \d{4}$/.test(s) ? `${s} 00:00` : s;
-  // Go reads two-digit years 69–99 as 19xx and 00–68 as 20xx (JavaScript: 50–99 as 19xx).
-  t = t.replace(/^(\d{2} [A-Z][a-z]{2} |[A-Za-z]+, \d{2}-[A-Z][a-z]{2}-)(\d{2})( )/, (_m, a: string, yy: string, b: string) => `${a}${Number(yy) < 69 ? '20' : '19'}${yy}${b}`);
-  // Zone abbreviations: Hugo's default location (UTC) knows none, and Go then reads offset 0.
-  t = t.replace(/\b[A-Z]{3,5}\b/g, '+0000');
-  if (!/[+-]\d{4}/.test(t)) t += ' +0000';
-  const epoch = Date.parse(t);
-  if (isNaN(epoch)) return undefined;
-  const off = /([+-])(\d{2})(\d{2})/.exec(t);
-  const offsetMs = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3])) * 60000 : 0;
-  // The calendar day as written (in the written offset), as Go keeps it.
-  const local = new Date(epoch + offsetMs);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), epoch };
-}
+/** Hugo's date keys: `date`, `lastmod`, `publishDate`, `expiryDate` and their aliases (pagemeta), any case. */
+export const HUGO_DATE_KEYS: ReadonlySet<string> = new Set(['date', 'lastmod', 'modified', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate']);
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -52,6 +18,13 @@ function digits(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
   return n;
+}
+
+/** Epoch of a wall-clock time at an offset (minutes east); years 0–99 stay years 0–99. */
+function epochOf(t: GoTime): number {
+  const d = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis));
+  d.setUTCFullYear(t.year);
+  return d.getTime() - (t.offset ?? 0) * 60_000;
 }
 
 // Posts repeat their date under several keys (date, publishDate, lastmod) and sites repeat dates:
@@ -62,35 +35,52 @@ export function parseWrittenDate(v: unknown): WrittenDate | undefined {
   if (typeof v === 'string') {
     const hit = memo.get(v);
     if (hit !== undefined) return hit ?? undefined;
-    const d = parseUncached(v);
+    const d = parseString(v);
     if (memo.size >= 20_000) memo.clear();
     memo.set(v, d ?? null);
     return d;
   }
-  return parseUncached(v);
-}
-
-function parseUncached(v: unknown): WrittenDate | undefined {
   if (v instanceof Date) {
     return isNaN(v.getTime()) ? undefined : { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), epoch: v.getTime() };
   }
-  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const s = String(v).trim();
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    // cast reads a number as Unix seconds (`date: 2020` is 1970-01-01T00:33:40Z).
+    const epoch = Math.trunc(v) * 1000;
+    const d = new Date(epoch);
+    return isNaN(epoch) ? undefined : { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), epoch };
+  }
+  return undefined;
+}
+
+function parseString(s: string): WrittenDate | undefined {
   if (CANONICAL.test(s)) {
-    // Already the string the general path below would build and parse: skip the rebuilding.
-    const epoch = Date.parse(s);
-    if (isNaN(epoch)) return undefined;
-    return { year: digits(s, 0, 4), month: digits(s, 5, 7), day: digits(s, 8, 10), epoch };
+    // The usual form, and valid as far as a regular expression can tell: skip the layout search.
+    const year = digits(s, 0, 4);
+    const month = digits(s, 5, 7);
+    const day = digits(s, 8, 10);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year) && digits(s, 11, 13) < 24 && digits(s, 14, 16) < 60 && digits(s, 17, 19) < 60) {
+      const epoch = Date.parse(s);
+      if (!isNaN(epoch)) return { year, month, day, epoch };
+    }
   }
-  const m = ISO.exec(s);
-  if (m) {
-    const [, y, mo, d, h = '00', mi = '00', se = '00', frac = '', off] = m;
-    const offset = off ? (off.toUpperCase() === 'Z' ? 'Z' : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off) : 'Z';
-    const epoch = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se}${frac}${offset}`);
-    if (isNaN(epoch)) return undefined;
-    return { year: Number(y), month: Number(mo), day: Number(d), epoch };
-  }
-  return parseGoLayout(s);
+  const r = parseHugoDateText(s);
+  if (!r.ok) return undefined;
+  // The calendar day as written (in the written offset), as Go keeps it.
+  return { year: r.time.year, month: r.time.month, day: r.time.day, epoch: epochOf(r.time) };
+}
+
+/**
+ * Why Hugo reads no date from a front-matter value (it then drops it: the page gets the zero date),
+ * or undefined when it reads one. Only strings and booleans can fail; numbers are Unix seconds.
+ */
+export function hugoDateProblem(v: unknown): string | undefined {
+  if (typeof v === 'boolean') return 'true or false is no date';
+  if (typeof v !== 'string' || v === '' || parseWrittenDate(v)) return undefined;
+  const r = parseHugoDateText(v);
+  const range = !r.ok ? r.range : undefined;
+  if (range) return `its ${range} is out of range`;
+  if (v.trim() !== v) return 'it has leading or trailing spaces';
+  return 'it is in none of the forms Hugo reads (e.g. 2024-05-01, 2024-05-01T09:30:00+02:00, 2024-05-01 09:30:00)';
 }
 
 export function dayOfYear(d: WrittenDate): number {

@@ -5,6 +5,7 @@ import type { GeneratorModel } from '../../site/generator';
 import type { LinkSemantics } from '../../site/model';
 import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
+import { isFile } from '../docusaurus/staticRead';
 
 async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
   if (depth > 6) return false;
@@ -46,5 +47,14 @@ export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOv
       }
     }
   }
-  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride });
+  // `data/authors.yaml` (one file, ids → records) is read into site.Data.authors like the folder.
+  let authorsFile: string | undefined;
+  for (const ext of ['toml', 'yaml', 'yml', 'json']) {
+    const rel = `${c.dataDir}/authors.${ext}`;
+    if (await isFile(fs, posix.join(root, rel))) {
+      authorsFile = rel;
+      break;
+    }
+  }
+  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride, authorsFile });
 }

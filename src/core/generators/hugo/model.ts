@@ -30,6 +30,8 @@ export interface HugoModelInit {
   readonly linkHook?: 'site' | 'theme';
   /** A user setting that overrides detection. */
   readonly linkSemanticsOverride?: LinkSemantics;
+  /** Site-relative `data/authors.<ext>` when the site keeps its author records in one file. */
+  readonly authorsFile?: string;
 }
 
 interface ContentLocation {
@@ -357,9 +359,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       ...c.staticDirs.map((dir): StaticDir => ({ dir, urlPrefix: basePath })),
       ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
     ],
-    authorSources: [{ path: `${c.dataDir}/authors`, shape: 'folder' }],
+    authorSources: [{ path: `${c.dataDir}/authors`, shape: 'folder' }, ...(init.authorsFile ? [{ path: init.authorsFile, shape: 'map' as const }] : [])],
     ignoreDirs: ['public', 'resources', 'node_modules', '.git', '_site', '.hugo_build.lock'],
-    watchFiles: init.configFiles.map((f) => posix.relative(init.root, f)),
+    watchFiles: [...init.configFiles.map((f) => posix.relative(init.root, f)), ...(init.authorsFile ? [init.authorsFile] : [])],
 
     isContentDocument(file) {
       return !!locate(file) && CONTENT_EXT.test(file) && MARKDOWN_EXT.test(file) || (!!locate(file) && /\.html?$/i.test(file));

@@ -181,6 +181,11 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       return { role: 'page' };
     },
 
+    readsDate(file) {
+      const kind = place(file).kind;
+      return kind === 'post' || kind === 'draft' || kind === 'collection';
+    },
+
     pagesFor(file, rawData, _files: FileLookup, now) {
       if (!MARKDOWN.test(file)) return [];
       const p = place(file);

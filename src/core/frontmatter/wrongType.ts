@@ -1,0 +1,68 @@
+/**
+ * `frontmatter.wrong-type`: a value of another kind than the generator documents or the site uses.
+ * Both generators build such pages [verified with hugo 0.111 and jekyll 4.3], so the finding is
+ * info — except where Hugo throws the value away (it is warning then, and says what Hugo reads
+ * instead): a list or mapping for a key Hugo reads as text or a date (`title: [a, b]` gives an empty
+ * title), text that is no number for `weight` (0), text that is no boolean for `draft` (false).
+ */
+import type { Severity } from '../diagnostics';
+import type { Site } from '../service';
+import type { TextRange } from '../text';
+import type { LocatedValue } from './context';
+import { knownKey, type KnownKey } from './keys';
+import type { FrontMatterFormat } from './parse';
+import { quoteValue } from './quoting';
+import { FRONTMATTER_SEVERITY } from './severity';
+import type { frontMatterStats } from './siteStats';
+import { taxonomyFieldOf } from './taxonomy';
+
+type Push = (range: TextRange, severity: Severity, code: 'frontmatter.wrong-type', message: string, extra?: Record<string, unknown>) => void;
+
+// strconv.ParseBool, which cast uses for text.
+const GO_BOOL_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** What Hugo reads instead when it throws the value away, or undefined when it keeps or converts it. */
+function hugoReadsInstead(known: KnownKey, value: unknown): string | undefined {
+  const compound = value !== null && typeof value === 'object';
+  if (known.type === 'string' && compound) return 'Hugo reads it as empty text';
+  if (known.type === 'date' && compound) return 'Hugo drops it, and the page gets no date';
+  if (known.type === 'number' && (compound || (typeof value === 'string' && !/^[-+]?\d+(?:\.0*)?$/.test(value.trim())))) return 'Hugo reads it as 0';
+  if (known.type === 'bool' && (compound || (typeof value === 'string' && !GO_BOOL_TEXT.has(value)))) return 'Hugo reads it as false';
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  return String(value);
+}
+
+export function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>, v: LocatedValue, value: unknown, format: FrontMatterFormat, push: Push, range: TextRange): void {
+  if (value === null || value === undefined) return;
+  const key = v.key.key;
+  const generator = site.model.summary.generator;
+  const known = knownKey(generator, key);
+  const isList = Array.isArray(value);
+  const isMap = !isList && typeof value === 'object';
+  const field = taxonomyFieldOf(site, key, stats);
+  const expected = field && !(known && known.type === 'string') ? 'list' : known?.type;
+  const report = (message: string, extra?: Record<string, unknown>) => {
+    const lost = generator === 'hugo' && known && expected === known.type ? hugoReadsInstead(known, value) : undefined;
+    push(range, lost ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.wrong-type'], 'frontmatter.wrong-type', lost ? `${message.slice(0, -1)}: ${lost}.` : message, extra);
+  };
+  if (expected === 'bool' && typeof value !== 'boolean') return report(`'${key}' should be true or false, not ${describe(value)}.`);
+  if (expected === 'number' && typeof value !== 'number') return report(`'${key}' should be a number, not ${describe(value)}.`);
+  if ((expected === 'string' || expected === 'date') && (isList || isMap)) return report(`'${key}' should be a single value, not ${describe(value)}.`);
+  if (expected === 'list' && isMap) return report(`'${key}' should be a list, not ${describe(value)}.`);
+  // The site's habit: a key almost every post writes as a list, written here as a single value.
+  const use = stats.key(key);
+  if (typeof value === 'string' && v.value.kind === 'scalar' && use && (expected === 'list' || expected === undefined)) {
+    const lists = use.kinds.list;
+    if (lists >= 3 && lists >= 0.8 * (lists + use.kinds.scalar)) {
+      const item = v.value.items[0];
+      const text = item.quote || format !== 'yaml' ? quoteValue(value, item.quote || '"', format) : item.value;
+      report(`'${key}' is a single value here, but ${lists} of the site's posts write it as a list.`, { replacement: `[${text}]`, title: `Make '${key}' a list` });
+    }
+  }
+}
