@@ -833,6 +833,7 @@ export class SiteIndex {
     for (const p of pages) {
       put(p.url, { type: 'page', page: p });
       for (const a of p.aliases) put(a, { type: 'alias', page: p });
+      for (const a of p.alsoAt ?? []) put(a, { type: 'page', page: p });
     }
     for (const [u, f] of this.staticUrls) put(u, { type: 'file', file: f });
     const pageOf = (f: string) => byFile.get(f)?.[0];

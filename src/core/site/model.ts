@@ -60,6 +60,8 @@ export interface Page {
   readonly lang: string;
   /** Published redirect URLs (path parts, sub-path included). */
   readonly aliases: readonly string[];
+  /** Where the same page is also published in another HTML output format (Hugo's AMP, a custom format). */
+  readonly alsoAt?: readonly string[];
   readonly title?: string;
   /** Date as written in front matter. */
   readonly date?: string;

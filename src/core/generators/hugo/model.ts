@@ -3,6 +3,7 @@
  * checked against the real Hugo are listed in shared/docs/site-generator-semantics.md; the
  * conformance suite (test/conformance) builds fixture sites with `hugo` and compares.
  */
+import { formatNames, formatUrls, htmlFormats } from './outputFormats';
 import { hugoDialect } from './dialect';
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
@@ -319,6 +320,13 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
    * file (`/feed.xml` → `/feed.xml/index.html`); otherwise `x/index.html`, or `x.html` when the
    * site-wide `uglyURLs = true` (a per-section map does not apply to aliases); no sub-path on disk.
    */
+  /** The page's other HTML output formats (AMP, custom `text/html` formats), when it has any. */
+  function alsoAt(kind: PageKind, data: FrontMatterData, url: string): { alsoAt?: string[] } {
+    if (!url.endsWith('/')) return {};
+    const formats = htmlFormats(formatNames(kind, fmGet(data, 'outputs'), c.outputs), c.raw);
+    return formats.length ? { alsoAt: formatUrls(url, basePath, formats) } : {};
+  }
+
   function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
     const list = fmList({ v: fmGet(data, 'aliases') }, 'v');
     if (list.length === 0) return NO_ALIASES;
@@ -418,7 +426,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), section, bundle: 'branch', taxonomy, term }];
+        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), ...alsoAt(kind, data, url || '/'), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -453,7 +461,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), section: section || '', bundle }];
+      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), ...alsoAt('page', data, url), section: section || '', bundle }];
     },
 
     /**
