@@ -320,11 +320,17 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
    * file (`/feed.xml` → `/feed.xml/index.html`); otherwise `x/index.html`, or `x.html` when the
    * site-wide `uglyURLs = true` (a per-section map does not apply to aliases); no sub-path on disk.
    */
-  /** The page's other HTML output formats (AMP, custom `text/html` formats), when it has any. */
-  function alsoAt(kind: PageKind, data: FrontMatterData, url: string): { alsoAt?: string[] } {
-    if (!url.endsWith('/')) return {};
+  /**
+   * The page's other HTML output formats (AMP, custom `text/html` formats): where the page is also
+   * published, and the redirects a format with its own folder writes too (`/amp/old/x/` for the alias
+   * `/old/x/`) [verified 0.111: test/fixtures/hugo-output-formats].
+   */
+  function withFormats(kind: PageKind, data: FrontMatterData, url: string, aliases: string[]): { aliases: string[]; alsoAt?: string[] } {
+    if (!url.endsWith('/')) return { aliases };
     const formats = htmlFormats(formatNames(kind, fmGet(data, 'outputs'), c.outputs), c.raw);
-    return formats.length ? { alsoAt: formatUrls(url, basePath, formats) } : {};
+    if (!formats.length) return { aliases };
+    const more = formats.filter((f) => f.path).flatMap((f) => aliases.map((a) => basePath + '/' + f.path + a.slice(basePath.length)));
+    return { aliases: more.length ? [...aliases, ...more] : aliases, alsoAt: formatUrls(url, basePath, formats) };
   }
 
   function aliasesOf(data: FrontMatterData, pageUrl: string): string[] {
@@ -426,7 +432,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         const ugly = kind !== 'home' && isUgly(c, section);
         path = kind === 'home' ? '/' : withTrailing(path, ugly);
         const url = basePath + (fmUrl ? '' : lp) + path;
-        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), ...alsoAt(kind, data, url || '/'), section, bundle: 'branch', taxonomy, term }];
+        return [{ file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && rendered && !kindDisabled(kind), resourcesPublished: st.willPublish, ...withFormats(kind, data, url || '/', aliasesOf(data, lp + path)), section, bundle: 'branch', taxonomy, term }];
       }
 
       let name = base;
@@ -461,7 +467,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
         }
       }
       const url = basePath + lp + path;
-      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), resourcesPublished: st.willPublish, aliases: aliasesOf(data, lp + path), ...alsoAt('page', data, url), section: section || '', bundle }];
+      return [{ file, status: st.status, lang, title, date: st.dateText, url, kind: 'page', willPublish: st.willPublish && rendered && !kindDisabled('page'), resourcesPublished: st.willPublish, ...withFormats('page', data, url, aliasesOf(data, lp + path)), section: section || '', bundle }];
     },
 
     /**
