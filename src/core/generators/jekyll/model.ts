@@ -234,6 +234,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       title: c.title,
       baseURL: c.url !== undefined ? c.url.replace(/\/+$/, '') + basePath + '/' : undefined,
       basePath,
+      htmlExtensionOptional: true,
       linkSemantics: 'url',
       contentDirs: [''],
     },

@@ -168,6 +168,21 @@ export function datePlaceholders(d: DateParts): Record<string, string> {
  * fails the build on them; the config check reports that separately).
  */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  const filled = template.replace(/:([a-z_]+)/g, (m, key: string) => (key in values ? values[key] : m));
+  // The URL keeps the template's own text as written and escapes the values; the file is written at
+  // the unescaped path (URL.unescape_path), which is what a host serves: `/caf%C3%A9/` is `/café/`.
+  // Our URLs are unescaped paths, so the written parts are unescaped and the values kept.
+  const filled = template
+    .split(/(:[a-z_]+)/)
+    .map((part, i) => (i % 2 ? (part.slice(1) in values ? values[part.slice(1)] : part) : unescapePath(part)))
+    .join('');
   return ('/' + filled).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/{2,}/g, '/');
+}
+
+function unescapePath(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
