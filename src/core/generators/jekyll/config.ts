@@ -140,7 +140,8 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
     collectionsDir,
     collections,
     exclude: [...DEFAULT_EXCLUDE, ...strings(raw['exclude'])],
-    include: strings(raw['include']),
+    // Configuration::DEFAULTS: `.htaccess`, replaced (not extended) by a site's own list.
+    include: raw['include'] === undefined ? ['.htaccess'] : strings(raw['include']),
     defaults,
     timezone: asString(raw['timezone']),
     plugins,
