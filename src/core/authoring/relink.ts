@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
+import { NO_FRONT_MATTER } from '../site/generator';
 import type { ExtractedLink } from '../links/types';
 import { liquidTargetFile } from '../links/resolve';
 import { decodePath, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from '../links/urls';
@@ -66,7 +67,7 @@ function pagesAfterMove(site: Site, doc: IndexedDocument, newFile: string, moved
     data: (f: string) => site.index.document(back.get(f) ?? f)?.frontMatter?.data,
   };
   try {
-    return site.model.pagesFor(newFile, doc.frontMatter?.data ?? {}, lookup, now);
+    return site.model.pagesFor(newFile, doc.frontMatter?.data ?? NO_FRONT_MATTER, lookup, now);
   } catch {
     return [];
   }

@@ -10,7 +10,7 @@ import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { Heading, Page } from '../site/model';
 import type { ExtractedLink } from '../links/types';
 import { liquidTargetFile, targetPageOf, type CheckContext, type SiteExtras } from '../links/resolve';
-import { decodePath, resolvePath, servedPath, splitDestination } from '../links/urls';
+import { decodePath, lookupServed, resolvePath, servedPath, splitDestination } from '../links/urls';
 
 export interface LinkTarget {
   /** Site-relative file the link leads to (a content document, a static file or a resource). */
@@ -41,16 +41,9 @@ export function linkAt(doc: IndexedDocument, offset: number): ExtractedLink | un
   return best;
 }
 
-/** What the built site serves at a path, with a static server's fallbacks (slash, index.html). */
+/** What the built site serves at a path, with a static server's fallbacks (slash, index.html, .html). */
 export function lookupLoose(site: Site, path: string): readonly UrlTarget[] {
-  const idx = site.index;
-  const tries = [path, path.endsWith('/') ? path + 'index.html' : path + '/'];
-  if (path.endsWith('/index.html')) tries.push(path.slice(0, -'index.html'.length));
-  for (const p of tries) {
-    const t = idx.lookupUrl(p);
-    if (t.length) return t;
-  }
-  return [];
+  return lookupServed(site.model.summary, path, (u) => site.index.lookupUrl(u));
 }
 
 function headingLine(doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {

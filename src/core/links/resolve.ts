@@ -13,7 +13,7 @@ import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
-import { decodePath, hostOf, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
+import { decodePath, hostOf, lookupServed, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
 import { REF_PLACEHOLDER } from '../markdown/liquid';
@@ -329,12 +329,13 @@ interface Written {
 
 /** Splits a destination; undefined for what is not ours to check (other hosts, schemes). */
 function parseWritten(ctx: CheckContext, dest: string): Written | undefined {
-  if (dest.startsWith('//')) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(dest)) {
-    if (!/^https?:\/\//i.test(dest)) return undefined;
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.test(dest);
+  if (scheme || dest.startsWith('//')) {
+    // The site's own host over http or https, with or without www., or protocol-relative.
+    if (scheme && !/^https?:\/\//i.test(dest)) return undefined;
     const own = hostOf(ctx.site.model.summary.baseURL);
     if (!own || hostOf(dest) !== own) return undefined;
-    const origin = /^[a-z]+:\/\/[^/?#]*/i.exec(dest)![0];
+    const origin = /^(?:[a-z]+:)?\/\/[^/?#]*/i.exec(dest)![0];
     const rest = dest.slice(origin.length);
     const s = splitDestination(rest);
     return { origin, path: s.path || '/', query: s.query, fragment: s.fragment };
@@ -345,21 +346,7 @@ function parseWritten(ctx: CheckContext, dest: string): Written | undefined {
 
 /** What the built site serves for a decoded path, with the fallbacks a static server applies. */
 function lookup(site: Site, path: string): readonly UrlTarget[] {
-  const idx = site.index;
-  let t = idx.lookupUrl(path);
-  if (t.length) return t;
-  if (!path.endsWith('/')) {
-    t = idx.lookupUrl(path + '/');
-    if (t.length) return t;
-    // A static folder's index.html: servers answer `/dir` with it (after a redirect to `/dir/`).
-    t = idx.lookupUrl(path + '/index.html');
-    if (t.length) return t;
-  } else {
-    t = idx.lookupUrl(path + 'index.html');
-    if (t.length) return t;
-  }
-  if (path.endsWith('/index.html')) return idx.lookupUrl(path.slice(0, -'index.html'.length));
-  return t;
+  return lookupServed(site.model.summary, path, (u) => site.index.lookupUrl(u));
 }
 
 type Found = { readonly kind: 'ok'; readonly page?: Page; readonly alias?: boolean } | { readonly kind: 'unpublished'; readonly page: Page } | { readonly kind: 'none' };
@@ -427,6 +414,8 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   if (!page && !w.path.startsWith('/')) return undefined;
   const resolved = decodePath(resolvePath(page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   ctx.deps.add(urlKey(resolved));
+  // `/x` is also served by a page at `/x.html` (and the other way) on hosts that serve it so.
+  if (ctx.site.model.summary.htmlExtensionOptional) ctx.deps.add(urlKey(resolved.endsWith('.html') ? resolved.slice(0, -5) : resolved + '.html'));
   let found = judge(ctx, lookup(ctx.site, resolved));
   if (semantics === 'content-path' && link.kind !== 'image') {
     // A link render hook looks the destination up as a content path and falls back to it as a URL.

@@ -14,10 +14,19 @@ export function baseDir(pageUrl: string): string {
   return pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1) || '/';
 }
 
-/** Resolves `dest` (a path, no query or fragment) against a page URL and removes dot segments. */
+/**
+ * Resolves `dest` (a path, no query or fragment) against a page URL and removes dot segments, as a
+ * browser does; then merges repeated slashes, as static hosts do when they look the path up
+ * (`/posts//x/` is served as `/posts/x/`).
+ */
 export function resolvePath(pageUrl: string, dest: string): string {
   const joined = dest.startsWith('/') ? dest : baseDir(pageUrl) + dest;
   if (!joined.includes('.') && !joined.includes('//')) return joined;
+  return removeDotSegments(joined).replace(/\/{2,}/g, '/');
+}
+
+/** RFC 3986 dot-segment removal on an absolute path (empty segments kept, as a browser keeps them). */
+function removeDotSegments(joined: string): string {
   const segs = joined.split('/');
   const out: string[] = [];
   for (let i = 1; i < segs.length; i++) {
@@ -55,11 +64,14 @@ export function relativeUrl(fromPageUrl: string, to: string): string {
   return rel === '' ? './' : rel;
 }
 
-/** Host without `www.`, lower-cased; undefined for a baseURL without a host. */
+/**
+ * Host without `www.` (and a trailing dot), lower-cased; undefined for a baseURL without a host. A
+ * protocol-relative `//host/x` has one too: the page's own scheme reaches the same site.
+ */
 export function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim());
-  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+  const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url.trim());
+  return m ? m[1].toLowerCase().replace(/^www\./, '').replace(/\.$/, '') : undefined;
 }
 
 /** Compiles simple globs (`*`, `**`, `?`) into one matcher. */
@@ -100,4 +112,45 @@ export function servedPath(site: RootLinks, path: string, origin?: string): stri
 /** A published URL (sub-path included) written as a root-relative destination that reaches it. */
 export function rootDestination(site: RootLinks, url: string): string {
   return site.rootLinksAtBase && site.basePath && url.startsWith(site.basePath + '/') ? url.slice(site.basePath.length) : url;
+}
+
+/** How the site's host answers paths (the SiteSummary field). */
+export interface Serving {
+  readonly htmlExtensionOptional?: boolean;
+}
+
+export interface ServedCandidate {
+  readonly url: string;
+  /** Only a page or redirect page (written as `x.html`) answers here, not a file at that URL. */
+  readonly pageOnly?: boolean;
+}
+
+/**
+ * The URL-table keys a static host answers a decoded path with, in the order it tries them: the
+ * path; `/x` → the folder `/x/` (a redirect) or its static `/x/index.html`, `/x/` → `/x/index.html`,
+ * `/x/index.html` → `/x/`. Where
+ * the host serves HTML without its extension (GitHub Pages, `jekyll serve`), also `/x` → `/x.html`,
+ * and `/x.html` → a page whose URL is `/x` (Jekyll writes it as x.html).
+ */
+export function servedCandidates(site: Serving, path: string): ServedCandidate[] {
+  const out: ServedCandidate[] = [{ url: path }];
+  // `/dir` is redirected to `/dir/`, which a folder's page or its static index.html answers.
+  if (!path.endsWith('/')) out.push({ url: path + '/' }, { url: path + '/index.html' });
+  else out.push({ url: path + 'index.html' });
+  if (path.endsWith('/index.html')) out.push({ url: path.slice(0, -'index.html'.length) });
+  if (site.htmlExtensionOptional && path.length > 1 && !path.endsWith('/')) {
+    if (/\.html$/i.test(path)) out.push({ url: path.slice(0, -'.html'.length), pageOnly: true });
+    else out.push({ url: path + '.html' });
+  }
+  return out;
+}
+
+/** The first served candidate of `path` that `get` (the URL table) has something at. */
+export function lookupServed<T extends { readonly type: string }>(site: Serving, path: string, get: (url: string) => readonly T[]): readonly T[] {
+  for (const c of servedCandidates(site, path)) {
+    let t = get(c.url);
+    if (c.pageOnly) t = t.filter((x) => x.type === 'page' || x.type === 'alias');
+    if (t.length) return t;
+  }
+  return [];
 }

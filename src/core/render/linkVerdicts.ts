@@ -10,6 +10,7 @@ import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { resolveHugoRef } from '../links/hugoRefs';
 import { checkLink, liquidTargetFile, targetPageOf, type CheckContext } from '../links/resolve';
+import { decodePath, hostOf, lookupServed, resolvePath } from '../links/urls';
 import type { ExtractedLink, LinkKind } from '../links/types';
 import type { LinkForm, LinkVerdict } from './types';
 
@@ -87,38 +88,6 @@ function splitTarget(t: string): { path: string; fragment?: string } {
   return { path: q >= 0 ? beforeHash.slice(0, q) : beforeHash, fragment: hash >= 0 ? t.slice(hash + 1) : undefined };
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  const m = url ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim()) : null;
-  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
-}
-
-/** Resolves `dest` against a page URL the way a browser does, dot segments removed. */
-function resolveAgainst(pageUrl: string, dest: string): string {
-  const base = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1) || '/';
-  const joined = dest.startsWith('/') ? dest : base + dest;
-  const out: string[] = [];
-  const segs = joined.split('/');
-  for (let i = 1; i < segs.length; i++) {
-    const s = segs[i];
-    const last = i === segs.length - 1;
-    if (s === '.') {
-      if (last) out.push('');
-    } else if (s === '..') {
-      out.pop();
-      if (last) out.push('');
-    } else out.push(s);
-  }
-  return '/' + out.join('/');
-}
-
-function decode(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
-
 function idsOf(site: Site, file: string): Set<string> {
   const doc = site.index.document(file);
   return new Set([...(doc?.headings.map((h) => h.id) ?? []), ...(doc?.htmlIds ?? [])]);
@@ -132,7 +101,7 @@ function pageVerdict(ctx: Ctx, page: Page, fragment: string | undefined, href: s
   }
   if (fragment && page.file) {
     const ids = page.file === ctx.file ? ctx.ownIds : idsOf(ctx.site, page.file);
-    if (!ids.has(fragment) && !ids.has(decode(fragment))) return { kind: 'internal', file, href, fragment, broken: `the page has no heading or anchor with id "${fragment}"` };
+    if (!ids.has(fragment) && !ids.has(decodePath(fragment))) return { kind: 'internal', file, href, fragment, broken: `the page has no heading or anchor with id "${fragment}"` };
   }
   return { kind: 'internal', file, href, fragment };
 }
@@ -145,14 +114,14 @@ function ownVerdict(ctx: Ctx, target: string, form: LinkForm): LinkVerdict {
   if (t === '') return { kind: 'other' };
   if (t.startsWith('#')) {
     const id = t.slice(1);
-    if (id === '' || ctx.ownIds.has(id) || ctx.ownIds.has(decode(id))) return { kind: 'fragment', fragment: id };
+    if (id === '' || ctx.ownIds.has(id) || ctx.ownIds.has(decodePath(id))) return { kind: 'fragment', fragment: id };
     return { kind: 'fragment', fragment: id, broken: `this post has no heading or anchor with id "${id}"` };
   }
   let path = t;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(t);
   if (scheme || t.startsWith('//')) {
     const siteHost = hostOf(site.model.summary.baseURL);
-    const host = hostOf(t.startsWith('//') ? 'x:' + t : t);
+    const host = hostOf(t);
     // A link to this site's own address is internal and can be broken like any other.
     if (!siteHost || host !== siteHost || !/^(https?:)?\/\//i.test(t)) return { kind: 'external' };
     path = t.replace(/^(https?:)?\/\/[^/?#]*/i, '') || '/';
@@ -162,14 +131,10 @@ function ownVerdict(ctx: Ctx, target: string, form: LinkForm): LinkVerdict {
   const pages = site.index.pagesOfFile(ctx.file);
   const from = pages[0]?.url ?? '/';
   if (site.model.summary.linkSemantics === 'file') return fileVerdict(ctx, p, fragment);
-  const url = decode(resolveAgainst(from, p));
-  const candidates = [url];
-  // A server answers `/posts/a` with the folder's index, as Hugo's own server does.
-  if (!url.endsWith('/') && !/\.[a-z0-9]+$/i.test(url)) candidates.push(url + '/');
-  if (url.endsWith('/index.html')) candidates.push(url.slice(0, -'index.html'.length));
-  for (const u of candidates) {
-    const hits = site.index.lookupUrl(u);
-    if (hits.length === 0) continue;
+  const url = decodePath(resolvePath(from, p));
+  // What a static server answers for it (the folder's index, `x.html` where the host serves it).
+  const hits = lookupServed(site.model.summary, url, (u) => site.index.lookupUrl(u));
+  if (hits.length) {
     const page = hits.find((h) => h.type === 'page' || h.type === 'alias');
     if (page && (page.type === 'page' || page.type === 'alias')) return pageVerdict(ctx, page.page, fragment, t);
     const f = hits.find((h) => h.type === 'file');
@@ -188,7 +153,7 @@ function ownVerdict(ctx: Ctx, target: string, form: LinkForm): LinkVerdict {
 /** Relative file paths (plain folders, Docusaurus, render hooks with content paths). */
 function fileVerdict(ctx: Ctx, p: string, fragment: string | undefined): LinkVerdict {
   const { site } = ctx;
-  const rel = p.startsWith('/') ? p.slice(1) : posix.join(posix.dirname(ctx.file), decode(p));
+  const rel = p.startsWith('/') ? p.slice(1) : posix.join(posix.dirname(ctx.file), decodePath(p));
   const tries = [rel, rel + '.md', posix.join(rel, 'index.md'), posix.join(rel, '_index.md')];
   for (const f of tries) {
     if (!site.index.hasFile(f)) continue;

@@ -26,6 +26,12 @@ export interface FileLookup {
 /** Front matter reduced to what URL rules need. */
 export type FrontMatterData = Readonly<Record<string, unknown>>;
 
+/**
+ * What `pagesFor` receives for a document without any front matter (compare by identity): Jekyll
+ * copies such a file as it is instead of making it a page.
+ */
+export const NO_FRONT_MATTER: FrontMatterData = Object.freeze({});
+
 export interface StaticDir {
   /** Site-relative folder whose files are published as they are. */
   readonly dir: string;
@@ -70,6 +76,13 @@ export interface GeneratorModel {
   roleOf(file: string, files: FileLookup): FileRole;
   /** The page(s) a content document publishes (none for a headless page or a non-page). */
   pagesFor(file: string, data: FrontMatterData, files: FileLookup, now: Date): Page[];
+  /**
+   * Where a content document that publishes no page of its own is still served, as a file whose
+   * content we do not check: Jekyll copies a file without front matter as it is, and replaces a
+   * `redirect_to` page with a redirect (its `redirect_from` pages stay). The index asks only for
+   * documents without pages.
+   */
+  copiedDocumentUrls?(file: string, data: FrontMatterData, now: Date): readonly string[];
   /** URL a bundle resource or other non-document content file is published at. */
   resourceUrl(file: string, files: FileLookup, pageOf: (file: string) => Page | undefined): string | undefined;
   /**

@@ -12,7 +12,7 @@ import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../
 import { fmGet, splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import { authorDisplayName } from '../frontmatter/authorName';
 import type { ExtractedLink } from '../links/types';
-import type { FileLookup, GeneratorModel } from './generator';
+import { NO_FRONT_MATTER, type FileLookup, type GeneratorModel } from './generator';
 import type { Author, DocumentFacts, Page, SiteIssue } from './model';
 import { formatOf, parseConfigText } from '../config/parse';
 import ignore, { type Ignore } from 'ignore';
@@ -397,7 +397,7 @@ export class SiteIndex {
     // A head holds little beyond the front matter itself: its slices may keep it (the copies would
     // cost as much memory, and time); a whole file's text must not be kept by them.
     if (!head) detachStrings(split.frontMatter);
-    const data = split.frontMatter?.data ?? {};
+    const data = split.frontMatter?.data ?? NO_FRONT_MATTER;
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
     return new CrawledDocument(file, split.frontMatter, pages, terms, head ? undefined : text.length, bytes, this);
@@ -465,7 +465,7 @@ export class SiteIndex {
       detachStrings(a.htmlIds);
       detachStrings(a.links);
     }
-    const data = a.frontMatter?.data ?? {};
+    const data = a.frontMatter?.data ?? NO_FRONT_MATTER;
     const pages = this.model.pagesFor(file, data, this.lookup, this.clock.now());
     const terms = this.model.termsOf(data);
     return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), pages, terms, readIssues };
@@ -502,7 +502,8 @@ export class SiteIndex {
     this.docs.set(file, doc);
     // The next check of this text (typically right after an edit) finds it without hashing it.
     this.lastCurrent = { text, doc };
-    const changed = !before || !samePagesAndTerms(before, doc);
+    // A document published without a page of its own (copiedDocumentUrls) may have moved.
+    const changed = !before || !samePagesAndTerms(before, doc) || (!!this.model.copiedDocumentUrls && doc.pages.length === 0);
     // A new index file changes its siblings' roles; a section index whose status changed changes
     // whether the pages below it are published.
     // … and one whose `cascade` changed gives other front matter to everything below it.
@@ -661,7 +662,7 @@ export class SiteIndex {
     const below = [...this.docs.keys()].filter((f) => f.startsWith(prefix)).sort((a, b) => indexRank(a) - indexRank(b));
     for (const f of below) {
       const d = this.docs.get(f)!;
-      const pages = this.model.pagesFor(f, d.frontMatter?.data ?? {}, this.lookup, this.clock.now());
+      const pages = this.model.pagesFor(f, d.frontMatter?.data ?? NO_FRONT_MATTER, this.lookup, this.clock.now());
       // Not a spread for crawled documents: their headings, links and size are getters of the class.
       this.docs.set(f, d instanceof CrawledDocument ? d.withPages(pages) : { ...d, pages });
     }
@@ -836,6 +837,13 @@ export class SiteIndex {
       for (const a of p.alsoAt ?? []) put(a, { type: 'page', page: p });
     }
     for (const [u, f] of this.staticUrls) put(u, { type: 'file', file: f });
+    if (this.model.copiedDocumentUrls) {
+      const now = this.clock.now();
+      for (const d of this.docs.values()) {
+        if (d.pages.length) continue;
+        for (const u of this.model.copiedDocumentUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, now)) put(u, { type: 'file', file: d.file });
+      }
+    }
     const pageOf = (f: string) => byFile.get(f)?.[0];
     for (const f of this.resources.keys()) {
       const list = this.model.resourceUrls ? this.model.resourceUrls(f, this.lookup, pageOf) : [this.model.resourceUrl(f, this.lookup, pageOf)];

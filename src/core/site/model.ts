@@ -101,6 +101,11 @@ export interface SiteSummary {
    * rewrite `/x/` to `<baseURL>x/` or a relative path from it) [verified 0.111].
    */
   readonly rootLinksAtBase?: boolean;
+  /**
+   * The site's host serves `x.html` at `/x` too (GitHub Pages and `jekyll serve` do; Jekyll writes a
+   * page whose URL is `/x` as x.html, so `/x.html` reaches it as well) [verified: jekyll 4.3 output].
+   */
+  readonly htmlExtensionOptional?: boolean;
   readonly linkSemantics: LinkSemantics;
   readonly contentDirs: readonly string[];
 }

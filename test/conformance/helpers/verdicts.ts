@@ -115,7 +115,9 @@ export function verdictOf(out: BuiltOutput, pageUrl: string, href: string): Verd
   } catch {
     return 'missing';
   }
-  if (!/^https?:$/.test(url.protocol) || url.host !== host) return 'external';
+  // The own host with or without `www.` is the same site (hosts redirect one to the other).
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  if (!/^https?:$/.test(url.protocol) || bare(url.host) !== bare(host)) return 'external';
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

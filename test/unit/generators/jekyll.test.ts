@@ -27,7 +27,8 @@ describe('Jekyll model', () => {
       ['pretty', '/x/2020/02/09/a-b/', '/about/'],
       ['ordinal', '/x/2020/040/a-b.html', '/about.html'],
       ['none', '/x/a-b.html', '/about.html'],
-      ['weekdate', '/x/2020/W06/Sun/a-b.html', '/about.html'],
+      // add_permalink_suffix adds nothing under weekdate: pages are extensionless (written as .html).
+      ['weekdate', '/x/2020/W06/Sun/a-b.html', '/about'],
       ['/:year/:i_month/:i_day/:short_year/:slug/', '/2020/2/9/20/a-b/', '/about/'],
       ['/blog/:title:output_ext', '/blog/a-b.html', '/about.html'],
     ];
@@ -116,7 +117,7 @@ describe('Jekyll model', () => {
 
   it('applies front-matter defaults from _config.yml below the file’s own front matter', async () => {
     const s = await memorySite({
-      '_config.yml': 'defaults:\n  - scope: {path: "", type: posts}\n    values: {permalink: "/p/:title/"}\n  - scope: {path: "legal"}\n    values: {published: false}\n  - scope: {path: ""}\n    values: {permalink: "/ignored-for-pages/"}\n',
+      '_config.yml': 'defaults:\n  - scope: {path: "", type: posts}\n    values: {permalink: "/p/:title/"}\n  - scope: {path: "legal"}\n    values: {published: false}\n  - scope: {path: "", type: pages}\n    values: {permalink: "/pages/:basename/"}\n',
       'contact.md': post('title: Contact'),
       '_posts/2020-05-05-a.md': post('title: A'),
       '_posts/2020-05-06-b.md': post('permalink: /own/'),
@@ -124,9 +125,10 @@ describe('Jekyll model', () => {
     });
     assert.equal(s.url('_posts/2020-05-05-a.md'), '/p/a/');
     assert.equal(s.url('_posts/2020-05-06-b.md'), '/own/');
-    assert.equal(s.page('legal/terms.md')?.willPublish, false);
-    // Pages take a permalink from their own front matter only.
-    assert.equal(s.url('contact.md'), '/contact.html');
+    assert.equal(s.page('_posts/2020-05-05-a.md')?.willPublish, true);
+    // Pages read `permalink` through the defaults, but not `published` (Publisher uses Hash#fetch).
+    assert.equal(s.page('legal/terms.md')?.willPublish, true);
+    assert.equal(s.url('contact.md'), '/pages/contact/');
   });
 
   it('skips excluded, underscore and dot paths, and build output', async () => {

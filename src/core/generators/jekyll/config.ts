@@ -32,6 +32,10 @@ export interface JekyllConfig {
   readonly basePath: string;
   /** The permalink setting as written (`date`, `pretty`, or a pattern). */
   readonly permalink: string;
+  /** `collections: posts: permalink:` when set: it wins over the site's style for posts. */
+  readonly postsPermalink?: string;
+  /** File extensions (with the dot, lower case) the Markdown converter takes (`markdown_ext`). */
+  readonly markdownExts: readonly string[];
   readonly future: boolean;
   readonly showDrafts: boolean;
   readonly unpublished: boolean;
@@ -42,6 +46,8 @@ export interface JekyllConfig {
   readonly defaults: readonly FrontMatterDefault[];
   readonly timezone?: string;
   readonly plugins: readonly string[];
+  /** jekyll-redirect-from writes `/redirects.json` unless `redirect_from: {json: false}`. */
+  readonly redirectsJson: boolean;
   readonly paginate?: number;
   readonly paginatePath: string;
   readonly archives?: { readonly enabled: readonly string[]; readonly permalinks: Readonly<Record<string, string>> };
@@ -94,8 +100,11 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
   const permalink = asString(raw['permalink']) ?? 'date';
   const collections: JekyllCollection[] = [];
   const rawCollections = raw['collections'];
+  let postsPermalink: string | undefined;
   const addCollection = (label: string, meta: Record<string, unknown>) => {
-    if (label === 'posts' || label === 'drafts') return; // built in; their permalink is the site's
+    // Built in: `posts` may set its own permalink (Configuration#add_default_collections keeps it).
+    if (label === 'posts') postsPermalink = asString(meta['permalink']);
+    if (label === 'posts' || label === 'drafts') return;
     const dir = (collectionsDir ? collectionsDir + '/' : '') + '_' + label;
     collections.push({ label, dir, output: asBool(meta['output']) === true, permalink: asString(meta['permalink']) });
   };
@@ -107,7 +116,8 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
     for (const d of raw['defaults'] as unknown[]) {
       const scope = asRecord(asRecord(d)['scope']);
       const values = asRecord(asRecord(d)['values']);
-      defaults.push({ path: (asString(scope['path']) ?? '').replace(/^\.?\/+|\/+$/g, ''), type: asString(scope['type']), values });
+      // As written: Jekyll compares scope paths as string prefixes (and their lengths for precedence).
+      defaults.push({ path: asString(scope['path']) ?? '', type: asString(scope['type']), values });
     }
   }
   const paginate = Number(raw['paginate']);
@@ -122,16 +132,20 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
     url: asString(raw['url']),
     basePath: baseurl.replace(/\/+$/, '').replace(/^(?=[^/])/, '/').replace(/^\/$/, ''),
     permalink,
+    postsPermalink,
+    markdownExts: (asString(raw['markdown_ext']) ?? 'markdown,mkdown,mkdn,mkd,md').split(',').map((e) => '.' + e.trim().toLowerCase()).filter((e) => e.length > 1),
     future: asBool(raw['future']) === true,
     showDrafts: asBool(raw['show_drafts']) === true,
     unpublished: asBool(raw['unpublished']) === true,
     collectionsDir,
     collections,
     exclude: [...DEFAULT_EXCLUDE, ...strings(raw['exclude'])],
-    include: strings(raw['include']),
+    // Configuration::DEFAULTS: `.htaccess`, replaced (not extended) by a site's own list.
+    include: raw['include'] === undefined ? ['.htaccess'] : strings(raw['include']),
     defaults,
     timezone: asString(raw['timezone']),
     plugins,
+    redirectsJson: asRecord(raw['redirect_from'])['json'] !== false,
     paginate: Number.isFinite(paginate) && paginate > 0 ? paginate : undefined,
     paginatePath: asString(raw['paginate_path']) ?? '/page:num/',
     archives:

@@ -1,20 +1,24 @@
 /**
- * Jekyll: which file becomes which page at which URL (Jekyll 4). Rules and their sources are in
- * shared/docs/site-generator-semantics.md; the [verified] ones were checked against jekyll 4.3.1.
+ * Jekyll: which file becomes which page at which URL (Jekyll 4). Pinned to the real jekyll 4.3.1 by
+ * test/conformance/jekyll-urls.test.ts (fixtures test/fixtures/jekyll-*), which compares every
+ * source file's URL and every written file with this model.
  */
 import type { MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
 import { posix } from 'node:path';
-import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
-import type { PublishStatus, SiteIssue } from '../../site/model';
+import { NO_FRONT_MATTER, type FileLookup, type FileRole, type FrontMatterData, type GeneratorModel } from '../../site/generator';
+import type { Page, PublishStatus, SiteIssue } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';
 import type { JekyllCollection, JekyllConfig } from './config';
-import { addPermalinkSuffix, datePlaceholders, fillTemplate, jekyllDate, postTemplate, slugify, type DateParts } from './urls';
+import { addPermalinkSuffix, datePlaceholders, fillTemplate, frontMatterDate, jekyllDate, postTemplate, slugify, type DateParts } from './urls';
+import { createPlacer } from './place';
+import { createDefaults } from './defaults';
 import { derivedCollector } from '../../site/derived';
 
-const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
-/** Document::DATE_FILENAME_MATCHER on the file name: `2019-03-01-title.md`. */
-const DATE_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
+/** Document::DATE_FILENAME_MATCHER: `[dir/]2019-03-01-title.md`. */
+const DATE_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
+/** HTML pages and posts (`.htm` keeps its own output extension: not modelled, taken as a static file). */
+const HTML = /\.html$/i;
 
 export interface JekyllModelInit {
   readonly root: string;
@@ -25,23 +29,6 @@ export interface JekyllModelInit {
   readonly authorsFile?: string;
   readonly dialect: MarkdownDialect;
   readonly liquid?: LiquidSite;
-}
-
-type Placement =
-  | { readonly kind: 'post' | 'draft'; readonly categories: readonly string[]; readonly inner: string }
-  | { readonly kind: 'collection'; readonly collection: JekyllCollection; readonly inner: string }
-  | { readonly kind: 'page'; readonly dir: string; readonly base: string }
-  | { readonly kind: 'static' }
-  | { readonly kind: 'hidden' };
-
-/** A Jekyll `exclude:`/`include:` entry: a path, a folder (prefix) or a glob. */
-function matchesEntry(pattern: string, file: string): boolean {
-  const p = pattern.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  if (!p) return false;
-  if (file === p || file.startsWith(p + '/')) return true;
-  if (!/[*?[]/.test(p)) return false;
-  const re = new RegExp('^' + p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*') + '(/|$)');
-  return re.test(file);
 }
 
 /** Front-matter lists Jekyll splits on white space when written as one string. */
@@ -70,60 +57,61 @@ export function tagsOf(data: FrontMatterData): string[] {
 export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
   const c = init.config;
   const basePath = c.basePath;
+  const place = createPlacer(c);
+  const defaults = createDefaults(c.defaults, c.collectionsDir);
+  // Without `timezone:` Jekyll uses the build machine's zone: UTC on GitHub Pages and CI runners.
+  const zone = c.timezone ?? 'UTC';
   /** Posts seen so far, by file name without extension: `post_url` may omit the subfolder. */
   const knownPosts = new Map<string, Set<string>>();
 
-  function excluded(file: string): boolean {
-    if (c.include.some((p) => matchesEntry(p, file))) return false;
-    return c.exclude.some((p) => matchesEntry(p, file));
-  }
+  const extOf = (file: string) => /\.[^./]*$/.exec(posix.basename(file).replace(/^\.+/, ''))?.[0] ?? '';
+  const isMarkdown = (file: string) => c.markdownExts.includes(extOf(file).toLowerCase());
+  /** What Jekyll converts into a page or document when it has front matter (here: Markdown and HTML). */
+  const isDoc = (file: string) => isMarkdown(file) || HTML.test(file);
+  /** Document#relative_path and FrontmatterDefaults paths are taken inside collections_dir. */
+  const relPath = (file: string) => (c.collectionsDir && file.startsWith(c.collectionsDir + '/') ? file.slice(c.collectionsDir.length + 1) : file);
+  /** Document#cleaned_relative_path: without extension, collection folder and trailing dots. */
+  const cleanedPath = (file: string, collectionDir: string) => {
+    const rel = relPath(file);
+    return rel.slice(0, rel.length - extOf(rel).length).replace(collectionDir, '').replace(/\.+$/, '');
+  };
 
-  /** EntryFilter#special? / #backup?: `_x`, `.x`, `#x`, `x~` are not read unless included. */
-  function special(seg: string): boolean {
-    return /^[_.#]/.test(seg) || seg.endsWith('~');
-  }
-
-  function place(file: string): Placement {
-    if (excluded(file)) return { kind: 'hidden' };
-    for (const col of c.collections) {
-      if (file.startsWith(col.dir + '/')) return { kind: 'collection', collection: col, inner: file.slice(col.dir.length + 1) };
-    }
-    const segs = file.split('/');
-    const magic = segs.findIndex((s) => s === '_posts' || s === '_drafts');
-    const dirsBefore = magic >= 0 ? segs.slice(0, magic) : segs.slice(0, -1);
-    if (dirsBefore.some((s) => special(s) && !c.include.includes(s))) return { kind: 'hidden' };
-    if (magic >= 0) {
-      // Folders above `_posts` become categories; folders below it do not, nor does `collections_dir`
-      // (Document#relative_path is taken from inside it).
-      const inCollectionsDir = c.collectionsDir && file.startsWith(c.collectionsDir + '/');
-      const categories = inCollectionsDir ? dirsBefore.slice(c.collectionsDir.split('/').length) : dirsBefore;
-      return { kind: segs[magic] === '_posts' ? 'post' : 'draft', categories, inner: segs.slice(magic + 1).join('/') };
-    }
-    const name = segs[segs.length - 1];
-    if (special(name) && !c.include.includes(name)) return { kind: 'hidden' };
-    if (MARKDOWN.test(name) || /\.html?$/i.test(name)) return { kind: 'page', dir: dirsBefore.join('/'), base: name.replace(/\.[^.]+$/, '') };
-    return { kind: 'static' };
-  }
-
-  /** Front-matter defaults from `_config.yml` that apply to a file, below its own front matter. */
+  /** Front matter over the defaults that apply to the file (Document#merge_defaults). */
   function withDefaults(file: string, type: string, data: FrontMatterData): FrontMatterData {
-    // FrontmatterDefaults: a more specific scope (deeper path, then a type) wins over list order.
-    const depth = (path: string) => (path ? path.split('/').length : 0);
-    const applicable = c.defaults
-      .map((d, i) => ({ d, i }))
-      .filter(({ d }) => (!d.type || d.type === type || (type === 'posts' && d.type === 'drafts')) && (!d.path || matchesEntry(d.path, file)))
-      .sort((a, b) => depth(a.d.path) - depth(b.d.path) || Number(!!a.d.type) - Number(!!b.d.type) || a.i - b.i);
-    let merged: Record<string, unknown> = {};
-    for (const { d } of applicable) merged = { ...merged, ...d.values };
-    return { ...merged, ...data };
+    return { ...defaults.all(relPath(file), type), ...data };
   }
 
   function str(v: unknown): string | undefined {
     return typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
   }
 
+  /** Page#template (Markdown and HTML pages are `html?`). */
   function pageTemplate(base: string): string {
     return base === 'index' ? '/:path/' : addPermalinkSuffix('/:path/:basename', c.permalink);
+  }
+
+  function pageUrl(p: { dir: string; base: string }, permalink: string | undefined): string {
+    // Page#process: the name without its extension and trailing dots.
+    const basename = p.base.slice(0, p.base.length - extOf(p.base).length).replace(/\.+$/, '');
+    return basePath + fillTemplate(permalink ?? pageTemplate(basename), { path: p.dir, basename, output_ext: '.html' });
+  }
+
+  /**
+   * StaticFile#url: a plain file keeps its path (trailing dots of its name dropped); a collection's
+   * file follows the collection's permalink with its own extension.
+   */
+  function staticUrl(file: string, col?: JekyllCollection): string | undefined {
+    const ext = extOf(file);
+    if (!col) return basePath + '/' + file.slice(0, file.length - ext.length).replace(/\.+$/, '') + ext;
+    if (!col.output) return undefined;
+    const name = posix.basename(file);
+    const values = { collection: col.label, path: cleanedPath(file, '_' + col.label), output_ext: '', name: name.slice(0, name.length - ext.length).replace(/\.+$/, ''), title: '' };
+    return basePath + fillTemplate(collectionTemplate(col), values).replace(/\/$/, '') + ext;
+  }
+
+  /** Collection#url_template: the collection's permalink as written (a style name is not expanded). */
+  function collectionTemplate(col: JekyllCollection): string {
+    return col.permalink ?? addPermalinkSuffix('/:collection/:path', c.permalink);
   }
 
   function status(data: FrontMatterData, date: DateParts | undefined, now: Date, isDraft: boolean, dated: boolean): { status: PublishStatus; willPublish: boolean } {
@@ -134,13 +122,108 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     return { status: 'published', willPublish: true };
   }
 
+  /** jekyll-redirect-from's `redirect_from` (Redirectable#redirect_from: a string is one path). */
   function redirects(data: FrontMatterData): string[] {
     if (!c.plugins.includes('jekyll-redirect-from')) return [];
-    return splitList(data['redirect_from']).filter((a) => !/^[a-z]+:\/\//i.test(a)).map((a) => basePath + fillTemplate(a, {}));
+    const v = data['redirect_from'];
+    const list = (Array.isArray(v) ? v : [v]).filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
+    return list.filter((a) => a && !/^[a-z]+:\/\//i.test(a)).map((a) => basePath + fillTemplate(a, {}));
   }
 
   function nowParts(now: Date): DateParts {
-    return jekyllDate(now.toISOString(), c.timezone) ?? { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, epoch: 0 };
+    return jekyllDate(now.toISOString(), zone) ?? { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, epoch: 0 };
+  }
+
+  /**
+   * Categories of a post or document: the folders above `_posts` (posts only), then those of the
+   * front-matter defaults and the front matter (Document#merge_categories! keeps all of them), then
+   * `category` (Document#populate_categories).
+   */
+  function categoriesFor(pathCategories: readonly string[], file: string, type: string, rawData: FrontMatterData, data: FrontMatterData): string[] {
+    const fromDefaults = splitList(defaults.all(relPath(file), type)['categories']);
+    return [...new Set([...pathCategories, ...fromDefaults, ...splitList(rawData['categories']), ...pluralized(data, 'category', 'categories')])];
+  }
+
+  /** Drops::UrlDrop for a post or collection document. */
+  function documentUrl(file: string, type: string, collectionDir: string, pathCategories: readonly string[], rawData: FrontMatterData, now: Date, template: string) {
+    const data = withDefaults(file, type, rawData);
+    const rel = relPath(file);
+    // Document#populate_title: date and slug from a dated file name, else the name itself.
+    const m = DATE_NAME.exec(posix.basename(rel));
+    const name = posix.basename(rel);
+    const nameNoExt = name.slice(0, name.length - extOf(name).length);
+    const fileSlug = (m ? m[2] : nameNoExt).replace(/\.+$/, '');
+    const fmDate = fmGet(data, 'date');
+    const dateRaw = fmDate ?? m?.[1];
+    const date = fmDate !== undefined ? frontMatterDate(fmDate, zone) : jekyllDate(m?.[1], zone);
+    const slug = str(data['slug']) ?? fileSlug;
+    const cats = categoriesFor(pathCategories, file, type, rawData, data);
+    const values = {
+      ...datePlaceholders(date ?? nowParts(now)),
+      collection: type,
+      path: cleanedPath(file, collectionDir),
+      name: slugify(nameNoExt),
+      title: slugify(slug, 'pretty', true),
+      slug: slugify(slug),
+      categories: [...new Set(cats.map((x) => x.toLowerCase()))].join('/'),
+      slugified_categories: [...new Set(cats.map((x) => slugify(x)))].join('/'),
+      output_ext: '.html',
+    };
+    const url = basePath + fillTemplate(str(data['permalink']) ?? template, values);
+    const dateText = typeof dateRaw === 'string' ? dateRaw : dateRaw instanceof Date ? dateRaw.toISOString() : m?.[1];
+    return { data, date, url, dateText };
+  }
+
+  /** The page a Markdown or HTML file publishes, before jekyll-redirect-from replaces it. */
+  function pageOf(file: string, rawData: FrontMatterData, now: Date): Page | undefined {
+    if (!isDoc(file)) return undefined;
+    const p = place(file);
+    const title = str(fmGet(rawData, 'title'));
+    const lang = 'en';
+    if (p.kind === 'post' || p.kind === 'draft') {
+      // Posts need no front matter (PostReader reads every dated file in `_posts`).
+      const name = posix.basename(p.inner);
+      if (p.kind === 'post' && !DATE_NAME.test(name)) return undefined;
+      if (p.kind === 'post') {
+        const nameNoExt = name.replace(/\.[^.]+$/, '');
+        let set = knownPosts.get(nameNoExt);
+        if (!set) knownPosts.set(nameNoExt, (set = new Set()));
+        set.add(file);
+      }
+      const d = documentUrl(file, 'posts', '_posts', p.categories, rawData, now, c.postsPermalink ?? postTemplate(c.permalink));
+      const st = status(d.data, d.date ?? nowParts(now), now, p.kind === 'draft', true);
+      return { file, url: d.url, kind: 'page', ...st, lang, aliases: redirects(d.data), title, date: d.dateText, section: 'posts' };
+    }
+    // Without front matter a page or collection file is copied as it is (copiedDocumentUrls).
+    if (rawData === NO_FRONT_MATTER) return undefined;
+    if (p.kind === 'collection') {
+      if (!p.collection.output) return undefined;
+      const d = documentUrl(file, p.collection.label, '_' + p.collection.label, [], rawData, now, collectionTemplate(p.collection));
+      const st = status(d.data, d.date, now, false, !!d.date);
+      return { file, url: d.url, kind: 'page', ...st, lang, aliases: redirects(d.data), title, date: d.dateText, section: p.collection.label };
+    }
+    if (p.kind === 'page') {
+      const data = withDefaults(file, 'pages', rawData);
+      // Page#permalink reads data["permalink"], which falls back to the defaults; `published` is
+      // read with Hash#fetch (Publisher), which does not: only the page's own front matter counts.
+      const url = pageUrl(p, str(rawData['permalink']) ?? str(defaults.find(relPath(file), 'pages', 'permalink')));
+      const st = status(rawData, undefined, now, false, false);
+      const kind = url === basePath + '/' ? 'home' : 'page';
+      return { file, url, kind, ...st, lang, aliases: redirects(data), title, section: p.dir.split('/')[0] ?? '' };
+    }
+    return undefined;
+  }
+
+  /**
+   * jekyll-redirect-from: a page or document with `redirect_to` (own front matter or defaults) is
+   * written as a redirect page at its URL, its content replaced.
+   */
+  function redirectTo(page: Page, rawData: FrontMatterData): boolean {
+    if (!c.plugins.includes('jekyll-redirect-from') || !page.file) return false;
+    const p = place(page.file);
+    const type = p.kind === 'collection' ? p.collection.label : p.kind === 'page' ? 'pages' : 'posts';
+    const v = withDefaults(page.file, type, rawData)['redirect_to'];
+    return Array.isArray(v) ? v.some((x) => x !== null && x !== undefined) : v !== null && v !== undefined && v !== '';
   }
 
   const model: GeneratorModel = {
@@ -151,6 +234,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       title: c.title,
       baseURL: c.url !== undefined ? c.url.replace(/\/+$/, '') + basePath + '/' : undefined,
       basePath,
+      htmlExtensionOptional: true,
       linkSemantics: 'url',
       contentDirs: [''],
     },
@@ -169,15 +253,15 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     authorSources: init.authorsFile ? [{ path: init.authorsFile, shape: 'map' }] : [],
 
     isContentDocument(file) {
-      return MARKDOWN.test(file) && place(file).kind !== 'hidden';
+      return isDoc(file) && place(file).kind !== 'hidden';
     },
 
     roleOf(file): FileRole {
       const p = place(file);
       if (p.kind === 'hidden') return { role: 'none' };
-      if (!MARKDOWN.test(file)) return p.kind === 'static' || p.kind === 'page' || (p.kind === 'collection' && p.collection.output) ? { role: 'resource' } : { role: 'none' };
-      if (p.kind === 'post' && !DATE_NAME.test(posix.basename(p.inner))) return { role: 'none' };
       if (p.kind === 'collection' && !p.collection.output) return { role: 'none' };
+      if (!isDoc(file)) return p.kind === 'page' || p.kind === 'collection' ? { role: 'resource' } : { role: 'none' };
+      if (p.kind === 'post' && !DATE_NAME.test(posix.basename(p.inner))) return { role: 'none' };
       return { role: 'page' };
     },
 
@@ -187,84 +271,26 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     },
 
     pagesFor(file, rawData, _files: FileLookup, now) {
-      if (!MARKDOWN.test(file)) return [];
-      const p = place(file);
-      const title = str(fmGet(rawData, 'title'));
-      const lang = 'en';
-      if (p.kind === 'post' || p.kind === 'draft') {
-        const data = withDefaults(file, 'posts', rawData);
-        const name = posix.basename(p.inner);
-        const m = DATE_NAME.exec(name);
-        if (p.kind === 'post' && !m) return [];
-        const nameNoExt = name.replace(/\.[^.]+$/, '');
-        if (p.kind === 'post') {
-          let set = knownPosts.get(nameNoExt);
-          if (!set) knownPosts.set(nameNoExt, (set = new Set()));
-          set.add(file);
-        }
-        const fileSlug = (m ? m[2] : nameNoExt).replace(/\.+$/, '');
-        const dateRaw = fmGet(data, 'date') ?? m?.[1];
-        const date = jekyllDate(dateRaw, c.timezone) ?? nowParts(now);
-        const slug = str(data['slug']) ?? fileSlug;
-        const cats = [...new Set([...p.categories, ...categoriesOf(data)].map((x) => x.toLowerCase()))];
-        const values = {
-          ...datePlaceholders(date),
-          title: slugify(slug, 'pretty', true),
-          slug: slugify(slug),
-          name: slugify(nameNoExt),
-          categories: cats.join('/'),
-          collection: 'posts',
-          path: '/' + p.inner.replace(/\.[^.]+$/, ''),
-          output_ext: '.html',
-        };
-        const template = str(data['permalink']) ?? postTemplate(c.permalink);
-        const url = basePath + fillTemplate(template, values);
-        const st = status(data, date, now, p.kind === 'draft', true);
-        const dateText = typeof dateRaw === 'string' ? dateRaw : dateRaw instanceof Date ? dateRaw.toISOString() : m?.[1];
-        return [{ file, url, kind: 'page', ...st, lang, aliases: redirects(data), title, date: dateText, section: 'posts' }];
-      }
-      if (p.kind === 'collection') {
-        if (!p.collection.output) return [];
-        const data = withDefaults(file, p.collection.label, rawData);
-        const nameNoExt = posix.basename(p.inner).replace(/\.[^.]+$/, '');
-        const dateRaw = fmGet(data, 'date');
-        const date = jekyllDate(dateRaw, c.timezone);
-        const slug = str(data['slug']) ?? nameNoExt;
-        const values = {
-          ...datePlaceholders(date ?? nowParts(now)),
-          collection: p.collection.label,
-          path: '/' + p.inner.replace(/\.[^.]+$/, ''),
-          name: slugify(nameNoExt),
-          title: slugify(slug, 'pretty', true),
-          slug: slugify(slug),
-          categories: categoriesOf(data).map((x) => x.toLowerCase()).join('/'),
-          output_ext: '.html',
-        };
-        const template = str(data['permalink']) ?? (p.collection.permalink ? postTemplate(p.collection.permalink) : addPermalinkSuffix('/:collection/:path', c.permalink));
-        const url = basePath + fillTemplate(template, values);
-        const st = status(data, date, now, false, !!date);
-        return [{ file, url, kind: 'page', ...st, lang, aliases: redirects(data), title, date: typeof dateRaw === 'string' ? dateRaw : undefined, section: p.collection.label }];
-      }
-      if (p.kind === 'page') {
-        const data = withDefaults(file, 'pages', rawData);
-        // jekyllrb.com/docs/permalinks: a page's permalink comes from its own front matter only;
-        // one set through front-matter defaults is ignored.
-        const template = str(rawData['permalink']) ?? pageTemplate(p.base);
-        const url = basePath + fillTemplate(template, { path: p.dir, basename: p.base, output_ext: '.html' });
-        const st = status(data, undefined, now, false, false);
-        const kind = url === basePath + '/' ? 'home' : 'page';
-        return [{ file, url, kind, ...st, lang, aliases: redirects(data), title, section: p.dir.split('/')[0] ?? '' }];
-      }
-      return [];
+      const page = pageOf(file, rawData, now);
+      return page && !redirectTo(page, rawData) ? [page] : [];
     },
 
     resourceUrl(file) {
       const p = place(file);
-      if (p.kind === 'static') return basePath + '/' + file;
-      // An HTML file in the site is almost always a page with front matter (layouts): it gets a page URL.
-      if (p.kind === 'page') return basePath + fillTemplate(pageTemplate(p.base), { path: p.dir, basename: p.base, output_ext: '.html' });
-      if (p.kind === 'collection' && p.collection.output) return basePath + '/' + p.collection.label + '/' + p.inner;
+      if (p.kind === 'page') return staticUrl(file);
+      if (p.kind === 'collection') return staticUrl(file, p.collection);
       return undefined;
+    },
+
+    copiedDocumentUrls(file, data, now) {
+      if (data === NO_FRONT_MATTER) {
+        const p = place(file);
+        const url = p.kind === 'page' ? staticUrl(file) : p.kind === 'collection' ? staticUrl(file, p.collection) : undefined;
+        return url ? [url] : [];
+      }
+      const page = pageOf(file, data, now);
+      // Its redirect_from pages are written too.
+      return page?.willPublish && redirectTo(page, data) ? [page.url, ...page.aliases] : [];
     },
 
     derivedPages(pages, terms) {
@@ -272,6 +298,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       const posts = pages.filter((p) => p.section === 'posts' && p.willPublish);
       if (c.plugins.includes('jekyll-feed')) extra.push(basePath + '/feed.xml');
       if (c.plugins.includes('jekyll-sitemap')) extra.push(basePath + '/sitemap.xml', basePath + '/robots.txt');
+      if (c.plugins.includes('jekyll-redirect-from') && c.redirectsJson) extra.push(basePath + '/redirects.json');
       if (c.paginate && (c.plugins.includes('jekyll-paginate') || c.plugins.includes('jekyll-paginate-v2'))) {
         const n = Math.ceil(posts.length / c.paginate);
         for (let i = 2; i <= n; i++) extra.push(basePath + fillTemplate(c.paginatePath.replace(':num', String(i)), {}));
@@ -315,7 +342,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       const r = ref.trim().split('#')[0].replace(/^\/+/, '');
       if (!r) return [];
       const post = /^((?:[^/]+\/)*)(\d+-\d+-\d+)-([^/]+)$/.exec(r);
-      if (post && !MARKDOWN.test(r) && !/\.html?$/i.test(r)) {
+      if (post && !isMarkdown(r) && !/\.html?$/i.test(r)) {
         // `{% post_url [dir/]2019-03-01-x %}` (tags/post_url.rb: PostComparer): `_posts/dir/` or `dir/_posts/`;
         // without the folder Jekyll still finds a post by date and name (with a deprecation warning).
         const [, dir, date, slug] = post;

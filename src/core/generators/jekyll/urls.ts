@@ -38,10 +38,14 @@ export function postTemplate(permalink: string): string {
   return STYLES[permalink] ?? permalink;
 }
 
-/** Utils.add_permalink_suffix: what pages and default collection URLs end with under a style. */
+/**
+ * Utils.add_permalink_suffix: what pages and default collection URLs end with under a style. Only
+ * `date`, `ordinal` and `none` add the extension: `weekdate` is not in that list and, ending in
+ * neither `/` nor `:output_ext`, adds nothing (pages are `/about`, written as about.html) [verified].
+ */
 export function addPermalinkSuffix(template: string, permalink: string): string {
   if (permalink === 'pretty') return template + '/';
-  if (permalink in STYLES) return template + ':output_ext';
+  if (permalink === 'date' || permalink === 'ordinal' || permalink === 'none') return template + ':output_ext';
   let t = template;
   if (permalink.endsWith('/')) t += '/';
   if (permalink.endsWith(':output_ext')) t += ':output_ext';
@@ -87,6 +91,23 @@ export function jekyllDate(v: unknown, timezone?: string): DateParts | undefined
   const wall = Date.parse(iso + 'Z');
   if (isNaN(wall)) return undefined;
   return { year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: +se, epoch: wall - zoneOffsetMs(wall, timezone) };
+}
+
+/** A YAML 1.1 timestamp with a time of day (seconds required), as Psych reads it into a Time. */
+const YAML_TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?$/;
+
+/**
+ * A front-matter `date:` as Jekyll reads it: Psych turns a YAML timestamp without a zone into a UTC
+ * time (then shown in the site's zone: `2024-02-29 23:59:59` is March 1 in Tokyo) [verified]; a date
+ * without a time of day, or without seconds, stays a string that Time.parse reads as local time.
+ * (A quoted timestamp is a string too, read as local time: the parsed value cannot tell it apart.)
+ */
+export function frontMatterDate(v: unknown, timezone?: string): DateParts | undefined {
+  if (typeof v === 'string') {
+    const m = YAML_TIMESTAMP.exec(v.trim());
+    if (m && !m[1]) return jekyllDate(v.trim().replace(/\s+/g, ' ') + 'Z', timezone);
+  }
+  return jekyllDate(v, timezone);
 }
 
 function zoneOffsetMs(epoch: number, timezone: string | undefined): number {
@@ -147,6 +168,21 @@ export function datePlaceholders(d: DateParts): Record<string, string> {
  * fails the build on them; the config check reports that separately).
  */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  const filled = template.replace(/:([a-z_]+)/g, (m, key: string) => (key in values ? values[key] : m));
+  // The URL keeps the template's own text as written and escapes the values; the file is written at
+  // the unescaped path (URL.unescape_path), which is what a host serves: `/caf%C3%A9/` is `/café/`.
+  // Our URLs are unescaped paths, so the written parts are unescaped and the values kept.
+  const filled = template
+    .split(/(:[a-z_]+)/)
+    .map((part, i) => (i % 2 ? (part.slice(1) in values ? values[part.slice(1)] : part) : unescapePath(part)))
+    .join('');
   return ('/' + filled).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/{2,}/g, '/');
+}
+
+function unescapePath(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
