@@ -12,6 +12,8 @@
 // Writes bench/corpus/results.json (per site, totals, false positives by code, misses by kind, the
 // command, the commit and the date) and bench/corpus/results.md, and replaces the README's table
 // between <!-- corpus:begin --> and <!-- corpus:end --> (unless --no-readme or --only).
+// bench/corpus/adjudicated.json lists findings the truth scores as false that other evidence shows
+// true (each with its reason); totals are given both as the truth scores them and with those.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -38,8 +40,16 @@ if (!fs.existsSync(dir)) {
 const cli = path.join(REPO, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) fail('dist/cli.js is missing: run `npm run build` first (npm run corpus does)');
 
+// The corpus list with our adjudications attached (score.mjs counts them as true, and says how many).
+const adjudicated = JSON.parse(fs.readFileSync(path.join(REPO, 'bench', 'corpus', 'adjudicated.json'), 'utf8'));
+const corpusList = JSON.parse(fs.readFileSync(path.join(tools, 'corpus.json'), 'utf8')).map((e) => {
+  const extra = adjudicated[e.repo.replace('/', '+')];
+  return Array.isArray(extra) ? { ...e, adjudicated: [...(e.adjudicated ?? []), ...extra] } : e;
+});
+const corpusFile = path.join(dir, 'postcraft-corpus-list.json');
+fs.writeFileSync(corpusFile, JSON.stringify(corpusList, null, 1));
 const resultFile = path.join(dir, 'postcraft-corpus.json');
-const args = [path.join(tools, 'corpus.mjs'), 'score', '--dir', dir, '--cli', `node ${cli}`, '--json', resultFile, ...(only ? ['--only', only] : [])];
+const args = [path.join(tools, 'corpus.mjs'), 'score', '--dir', dir, '--cli', `node ${cli}`, '--corpus', corpusFile, '--json', resultFile, ...(only ? ['--only', only] : [])];
 const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
 process.stdout.write(run.stdout ?? '');
 if (run.status !== 0 || !fs.existsSync(resultFile)) fail(`scoring failed (exit ${run.status})`);
@@ -52,17 +62,24 @@ for (const s of result.sites) {
   const f = path.join(dir, `${s.name}.score.json`);
   if (!fs.existsSync(f)) continue;
   const score = JSON.parse(fs.readFileSync(f, 'utf8'));
+  s.adjudicated = score.adjudicated ?? 0;
   for (const [k, v] of Object.entries(score.fpByCode ?? {})) fpByCode[k] = (fpByCode[k] ?? 0) + v;
   for (const [k, v] of Object.entries(score.fnByKind ?? {})) fnByKind[k] = (fnByKind[k] ?? 0) + v;
 }
+// As the truth scores it: adjudicated findings back among the false positives.
+const adj = result.sites.reduce((a, s) => a + (s.adjudicated ?? 0), 0);
+const raw = { tp: result.total.tp - adj, fp: result.total.fp + adj, fn: result.total.fn };
+raw.precision = raw.tp + raw.fp ? raw.tp / (raw.tp + raw.fp) : 1;
+raw.recall = raw.tp + raw.fn ? raw.tp / (raw.tp + raw.fn) : 1;
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
 const out = {
   date: new Date().toISOString().slice(0, 10),
   commit,
   command: 'npm run corpus',
   corpus: path.relative(REPO, tools),
-  sites: result.sites.map(({ name, generator, links, truth, found, tp, fp, fn, precision, recall, err }) => ({ name, generator, links, truth, found, tp, fp, fn, precision, recall, ...(err ? { err } : {}) })),
+  sites: result.sites.map(({ name, generator, links, truth, found, tp, fp, fn, precision, recall, adjudicated: a, err }) => ({ name, generator, links, truth, found, tp, fp, fn, precision, recall, adjudicated: a ?? 0, ...(err ? { err } : {}) })),
   total: result.total,
+  asTruthScores: raw,
   fpByCode,
   fnByKind,
 };
@@ -73,9 +90,11 @@ const lines = [
   '',
   '| site | generator | links | broken (truth) | found | true | false | missed | precision | recall |',
   '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...out.sites.map((s) => `| ${s.name} | ${s.generator} | ${s.links} | ${s.truth} | ${s.found} | ${s.tp} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} |`),
+  ...out.sites.map((s) => `| ${s.name} | ${s.generator} | ${s.links} | ${s.truth} | ${s.found} | ${s.tp}${s.adjudicated ? ` (${s.adjudicated} adj.)` : ''} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} |`),
   `| **all** | | **${out.total.links}** | **${out.total.truth}** | | **${out.total.tp}** | **${out.total.fp}** | **${out.total.fn}** | **${f3(out.total.precision)}** | **${f3(out.total.recall)}** |`,
+  `| as the truth scores it | | | | | ${raw.tp} | ${raw.fp} | ${raw.fn} | ${f3(raw.precision)} | ${f3(raw.recall)} |`,
   '',
+  `"adj.": findings the truth scores as false that other evidence shows true (${adj}, each with its reason in bench/corpus/adjudicated.json).`,
   `False positives by code: ${Object.entries(fpByCode).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
   `Missed, by kind: ${Object.entries(fnByKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
 ];
