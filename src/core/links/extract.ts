@@ -364,10 +364,11 @@ class Extractor {
       const norm = this.md.utils.normalizeReference(def[1]);
       const ref = refs[norm];
       if (!ref || seen.has(norm)) continue;
-      seen.add(norm);
       const p = s + def[0].length;
       const res = this.md.helpers.parseLinkDestination(m, p, m.length);
+      // Another definition of the label may be the one in force (kramdown keeps the last).
       if (!res.ok || this.md.normalizeLink(res.str) !== ref.href) continue;
+      seen.add(norm);
       // An unused definition is not published at all, so it cannot be a broken link.
       if (!this.referencedHrefs.has(ref.href)) continue;
       const angle = m[p] === '<';
