@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
-import type { LinkSemantics, Page } from '../site/model';
+import type { GeneratorId, LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
 import { decodePath, hostOf, lookupServed, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
@@ -492,6 +492,13 @@ function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkPro
   };
 }
 
+const GENERATOR_NAMES: Record<GeneratorId, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'The site' };
+
+function baseUrlNote(ctx: CheckContext): string {
+  const b = ctx.site.model.summary.baseURL;
+  return b ? ` (baseURL ${b})` : '';
+}
+
 function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string): LinkProblem {
   const base = ctx.site.model.summary.basePath;
   const page = ctx.page;
@@ -502,7 +509,7 @@ function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string)
     const suggestion = ok ? formatLike(ctx, w, inside) : undefined;
     return {
       code: 'link.not-found',
-      message: `${resolved} is outside the site's sub-path ${base}/ (baseURL ${ctx.site.model.summary.baseURL ?? ''}): Hugo publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `${resolved} is outside the site's sub-path ${base}/${baseUrlNote(ctx)}: ${GENERATOR_NAMES[ctx.site.model.summary.generator]} publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
       data: { resolved, suggestions: suggestion ? [suggestion] : [] },
     };
   }

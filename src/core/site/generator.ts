@@ -58,6 +58,11 @@ export interface GeneratorModel {
   readonly dialect: MarkdownDialect;
   /** Liquid's site variables, for a dialect whose templates are Liquid. */
   readonly liquid?: LiquidSite;
+  /**
+   * Headings get ids from a plugin whose rule we do not model (Eleventy's IdAttributePlugin or
+   * markdown-it-anchor): fragments into headings are not judged.
+   */
+  readonly unknownHeadingIds?: boolean;
   readonly taxonomies: readonly Taxonomy[];
   /** Configuration problems found while loading (positioned where possible). */
   readonly issues: readonly SiteIssue[];
