@@ -25,6 +25,14 @@ const COMMAND: Record<NpmGenerator, (out: string) => string[]> = {
   astro: () => [path.join(MODULES, 'astro/astro.js'), 'build', '--silent'],
 };
 
+/** What a build leaves in the site folder (output, caches): not copied from a fixture. */
+const BUILD_LEFTOVERS: Record<NpmGenerator, RegExp> = {
+  docusaurus: /^(build|\.docusaurus)$/,
+  eleventy: /^_site$/,
+  hexo: /^(public|db\.json)$/,
+  astro: /^(dist|\.astro)$/,
+};
+
 /** Where the generator writes when told nothing else (Hexo's `public_dir`, Astro's `outDir`). */
 const DEFAULT_OUT: Partial<Record<NpmGenerator, string>> = { hexo: 'public', astro: 'dist' };
 
@@ -63,7 +71,7 @@ export interface NpmBuild {
 export function buildWithNpmGenerator(g: NpmGenerator, fixtureDir: string, env: Record<string, string> = {}): NpmBuild {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `postcraft-${g}-`));
   const siteDir = path.join(tmp, 'site');
-  fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => !/[\\/](node_modules|_site|public|build|dist|\.docusaurus|\.astro|db\.json)$/.test(src) || src === fixtureDir });
+  fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' && !(path.dirname(src) === fixtureDir && BUILD_LEFTOVERS[g].test(path.basename(src))) });
   fs.symlinkSync(MODULES, path.join(siteDir, 'node_modules'), 'dir');
   const outDir = DEFAULT_OUT[g] ? path.join(siteDir, DEFAULT_OUT[g]) : path.join(tmp, 'out');
   const started = Date.now();
