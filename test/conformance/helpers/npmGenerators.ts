@@ -67,12 +67,25 @@ export interface NpmBuild {
   cleanup(): void;
 }
 
+/**
+ * The site's own `node_modules`: a real folder whose entries link to the installed packages. Not one
+ * link to the whole folder: generators keep caches in `node_modules/.cache` (webpack), `.vite` and
+ * `.astro`, and a cache shared between builds of different sites makes wrong builds.
+ */
+function linkModules(dir: string): void {
+  fs.mkdirSync(dir);
+  for (const e of fs.readdirSync(MODULES)) {
+    if (/^\.(cache|vite|astro)$/.test(e) || e === '.package-lock.json') continue;
+    fs.symlinkSync(path.join(MODULES, e), path.join(dir, e), 'dir');
+  }
+}
+
 /** Copies the fixture to a temp folder, links the installed generators in, and builds it. */
 export function buildWithNpmGenerator(g: NpmGenerator, fixtureDir: string, env: Record<string, string> = {}): NpmBuild {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `postcraft-${g}-`));
   const siteDir = path.join(tmp, 'site');
   fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' && !(path.dirname(src) === fixtureDir && BUILD_LEFTOVERS[g].test(path.basename(src))) });
-  fs.symlinkSync(MODULES, path.join(siteDir, 'node_modules'), 'dir');
+  linkModules(path.join(siteDir, 'node_modules'));
   const outDir = DEFAULT_OUT[g] ? path.join(siteDir, DEFAULT_OUT[g]) : path.join(tmp, 'out');
   const started = Date.now();
   const r = spawnSync(process.execPath, COMMAND[g](outDir), {
