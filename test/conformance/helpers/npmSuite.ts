@@ -42,7 +42,9 @@ export function describeNpmGenerator(g: NpmGenerator, title: string, fixtures: r
           assert.equal(build.status, 0, `${npmGeneratorVersion(g)} failed on ${fx.dir}:\n${build.log}`);
           checked = await checkedSite(build.siteDir);
           out = { outDir: build.outDir, basePath: checked.site.model.summary.basePath, host: 'blog.example.com', htmlFallback: fx.htmlFallback };
-          verbose(`${npmGeneratorVersion(g)}: ${fx.dir} built in ${build.seconds.toFixed(1)}s`, build.log);
+          // One line per build, always: the level's time is mostly these builds.
+          console.log(`      (${npmGeneratorVersion(g)}: built ${fx.dir} in ${build.seconds.toFixed(1)}s)`);
+          verbose(build.log);
         });
 
         after(() => build?.cleanup());
