@@ -9,11 +9,12 @@
 // ensure*() returns { ok, path?, version?, reason? } so callers (test-all.mjs) can decide whether
 // "missing" means skip (a developer's laptop without root) or fail (CI=true).
 //
-// Usage: node scripts/provision.mjs [names]    provision everything (or hugo/chromium/ripgrep/codeServer),
+// Usage: node scripts/provision.mjs [names]    provision everything (or hugo/jekyll/chromium/ripgrep/codeServer/npmGenerators),
 //                                              print a summary; exit 1 if anything is missing
 //        import { ensureCodeServer } from './provision.mjs'
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -235,6 +236,53 @@ export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) 
   return { ok: true, path: bin, version, reused: false, seconds: Number(seconds) };
 }
 
+// The real Docusaurus, Eleventy, Hexo and Astro for the conformance suites: their own package.json
+// and lock in test/generators, installed there with `npm ci` (never into the extension's
+// node_modules). A marker holding the lock's hash tells a complete, current install from a stale one.
+export const NPM_GENERATORS_DIR = path.join(REPO_ROOT, 'test', 'generators');
+const NPM_GENERATORS_MARKER = path.join(NPM_GENERATORS_DIR, 'node_modules', '.postcraft-lock-sha256');
+
+function lockHash(dir = NPM_GENERATORS_DIR) {
+  try {
+    return createHash('sha256').update(fs.readFileSync(path.join(dir, 'package-lock.json'))).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+function npmGeneratorsCurrent() {
+  const want = lockHash();
+  try {
+    return want !== undefined && fs.readFileSync(NPM_GENERATORS_MARKER, 'utf8').trim() === want;
+  } catch {
+    return false;
+  }
+}
+
+function npmGeneratorVersions() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(NPM_GENERATORS_DIR, 'package.json'), 'utf8'));
+  return ['@docusaurus/core', '@11ty/eleventy', 'hexo', 'astro']
+    .filter((n) => pkg.dependencies?.[n])
+    .map((n) => `${n} ${pkg.dependencies[n]}`)
+    .join(', ');
+}
+
+/** `npm ci` in test/generators when its node_modules is missing or was installed from another lock. */
+export function ensureNpmGenerators() {
+  if (!lockHash()) return { ok: false, reason: `no package-lock.json in ${NPM_GENERATORS_DIR}` };
+  if (npmGeneratorsCurrent()) return { ok: true, path: NPM_GENERATORS_DIR, version: npmGeneratorVersions(), reused: true };
+  const started = Date.now();
+  log(`npm ci in ${path.relative(REPO_ROOT, NPM_GENERATORS_DIR)} (the real generators; a few minutes on a cold cache)`);
+  fs.rmSync(NPM_GENERATORS_MARKER, { force: true });
+  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const r = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: NPM_GENERATORS_DIR, stdio: 'inherit', env });
+  if (r.status !== 0) return { ok: false, reason: `npm ci in ${NPM_GENERATORS_DIR} failed (exit ${r.status}); see the output above` };
+  fs.writeFileSync(NPM_GENERATORS_MARKER, `${lockHash()}\n`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`generators installed in ${seconds}s`);
+  return { ok: true, path: NPM_GENERATORS_DIR, version: npmGeneratorVersions(), reused: false, seconds: Number(seconds) };
+}
+
 /** What provision() can provide: its Debian packages, whether it is already there, how to ensure it. */
 const TOOLS = {
   hugo: { apt: ['hugo'], present: () => which('hugo'), ensure: ensureHugo },
@@ -242,6 +290,7 @@ const TOOLS = {
   chromium: { apt: ['chromium'], present: () => process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser'), ensure: ensureChromium },
   ripgrep: { apt: ['ripgrep'], present: () => which('rg'), ensure: ensureRipgrep },
   codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
+  npmGenerators: { apt: [], present: npmGeneratorsCurrent, ensure: ensureNpmGenerators },
 };
 export const TOOL_NAMES = Object.keys(TOOLS);
 
@@ -266,12 +315,12 @@ export function provisionAll() {
 
 export function formatResults(results) {
   return Object.entries(results)
-    .map(([name, r]) => `  ${r.ok ? 'ok     ' : 'MISSING'} ${name.padEnd(11)} ${r.ok ? `${r.path}${r.version ? `  (${r.version})` : ''}` : r.reason}`)
+    .map(([name, r]) => `  ${r.ok ? 'ok     ' : 'MISSING'} ${name.padEnd(13)} ${r.ok ? `${r.path}${r.version ? `  (${r.version})` : ''}` : r.reason}`)
     .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // node scripts/provision.mjs [hugo|jekyll|chromium|ripgrep|codeServer …]   (no names: everything)
+  // node scripts/provision.mjs [hugo|jekyll|chromium|ripgrep|codeServer|npmGenerators …]   (no names: everything)
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !TOOL_NAMES.includes(n));
   if (unknown.length) {

@@ -4,7 +4,8 @@
 //   typecheck    tsc --noEmit -p .
 //   lint         npm run lint
 //   unit         mocha (config in .mocharc.json)
-//   conformance  node scripts/run-conformance.mjs   (when that script exists; needs hugo, jekyll)
+//   conformance  node scripts/run-conformance.mjs   (when that script exists; needs hugo, jekyll and
+//                the npm generators in test/generators)
 //   browser      node scripts/run-browser-tests.mjs  (needs chromium when there are browser tests)
 //   integration  node scripts/run-integration.mjs   (needs code-server + chromium)
 //
@@ -49,7 +50,7 @@ const LEVELS = [
     name: 'conformance',
     cmd: [node, 'scripts/run-conformance.mjs'],
     absent: () => (fs.existsSync(path.join(REPO_ROOT, 'scripts', 'run-conformance.mjs')) ? undefined : 'scripts/run-conformance.mjs does not exist yet'),
-    needs: () => ['hugo', 'jekyll'],
+    needs: () => ['hugo', 'jekyll', 'npmGenerators'],
   },
   {
     name: 'browser',

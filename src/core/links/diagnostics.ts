@@ -119,7 +119,7 @@ export function siteExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> 
 }
 
 async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
-  if (site.model.summary.generator !== 'hugo') return { unsafeHtml: true, layoutIds: new Set(), headingHook: false };
+  if (site.model.summary.generator !== 'hugo') return { unsafeHtml: true, layoutIds: new Set(), headingHook: site.model.unknownHeadingIds === true };
   let unsafeHtml = false;
   const layoutDirs = ['layouts'];
   try {

@@ -10,7 +10,8 @@ import { posix } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
-import type { LinkSemantics, Page } from '../site/model';
+import type { GeneratorId, LinkSemantics, Page } from '../site/model';
+import type { LinkRewrite } from '../site/generator';
 import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
 import { decodePath, hostOf, lookupServed, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
@@ -75,11 +76,11 @@ export function urlKey(path: string): string {
   return 'url:' + (path.length > 1 ? path.replace(/\/+$/, '') : path);
 }
 
-function idsOf(doc: IndexedDocument): Set<string> {
+function idsOf(doc: IndexedDocument, fromLevel: number): Set<string> {
   let s = idSets.get(doc);
   if (!s) {
     s = new Set<string>();
-    for (const h of doc.headings) s.add(h.id);
+    for (const h of doc.headings) if (h.level >= fromLevel) s.add(h.id);
     for (const id of doc.htmlIds) s.add(id);
     idSets.set(doc, s);
   }
@@ -284,7 +285,7 @@ function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: Indexed
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
   if (!doc || doc.partial || ctx.extras.headingHook || mayHaveHiddenIds(doc.links)) return undefined;
   if (page && page.kind !== 'page') return undefined;
-  const ids = idsOf(doc);
+  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1);
   const decoded = decodePath(fragment);
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
@@ -399,6 +400,8 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     return fragmentProblem(ctx, ctx.page, ctx.doc, w.fragment, dest, '#');
   }
   if (semantics === 'file') {
+    const rewrite = w.origin ? undefined : ctx.site.model.rewriteLink?.(ctx.file, ctx.page?.url, decodePath(w.path), ctx.site.index.lookup);
+    if (rewrite) return rewrittenProblem(ctx, link, w, rewrite);
     const asFile = fileProblem(ctx, link, w);
     if (!asFile || asFile.code !== 'link.not-found') return asFile;
     // Generators with file semantics (Docusaurus) still serve URL paths: `/blog/x` or a link relative to
@@ -436,14 +439,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     const doc = found.page.file ? ctx.site.index.document(found.page.file) : undefined;
     return fragmentProblem(ctx, found.page, doc, w.fragment, dest, dest.slice(0, dest.length - (w.fragment?.length ?? -1)));
   }
-  if (found.kind === 'unpublished') {
-    if (found.page.file) ctx.deps.add('file:' + found.page.file);
-    return {
-      code: 'link.unpublished-target',
-      message: `${found.page.url} ${statusPhrase(found.page)}${found.page.file ? ` in ${found.page.file}` : ''}: a production build does not publish it, so this link is broken on the live site.`,
-      data: { file: found.page.file, status: found.page.status },
-    };
-  }
+  if (found.kind === 'unpublished') return unpublishedProblem(ctx, found.page);
   if (ctx.site.model.summary.generator === 'hugo' && semantics === 'url' && MD_EXT.test(decodePath(w.path)) && link.kind !== 'image') {
     const md = mdPathProblem(ctx, w, resolved);
     if (md) return md;
@@ -458,7 +454,8 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
 function aliasFragmentProblem(ctx: CheckContext, page: Page, w: Written, resolved: string): LinkProblem {
   const doc = page.file ? ctx.site.index.document(page.file) : undefined;
   const fragment = decodePath(w.fragment ?? '');
-  const exists = !!doc && (idsOf(doc).has(fragment) || idsOf(doc).has(w.fragment ?? ''));
+  const ids = doc && idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1);
+  const exists = !!ids && (ids.has(fragment) || ids.has(w.fragment ?? ''));
   const fix = formatLike(ctx, { ...w, fragment: w.fragment }, page.url);
   return {
     code: 'link.fragment-not-found',
@@ -492,6 +489,13 @@ function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkPro
   };
 }
 
+const GENERATOR_NAMES: Record<GeneratorId, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'The site' };
+
+function baseUrlNote(ctx: CheckContext): string {
+  const b = ctx.site.model.summary.baseURL;
+  return b ? ` (baseURL ${b})` : '';
+}
+
 function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string): LinkProblem {
   const base = ctx.site.model.summary.basePath;
   const page = ctx.page;
@@ -502,7 +506,7 @@ function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string)
     const suggestion = ok ? formatLike(ctx, w, inside) : undefined;
     return {
       code: 'link.not-found',
-      message: `${resolved} is outside the site's sub-path ${base}/ (baseURL ${ctx.site.model.summary.baseURL ?? ''}): Hugo publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `${resolved} is outside the site's sub-path ${base}/${baseUrlNote(ctx)}: ${GENERATOR_NAMES[ctx.site.model.summary.generator]} publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
       data: { resolved, suggestions: suggestion ? [suggestion] : [] },
     };
   }
@@ -591,6 +595,36 @@ function nearestUrls(ctx: CheckContext, resolved: string): string[] {
   const out = scored.sort((a, b) => a.d - b.d || a.u.localeCompare(b.u)).slice(0, 3).map((s) => s.u);
   if (c.memo.size < 10_000) c.memo.set(resolved, out);
   return out;
+}
+
+function unpublishedProblem(ctx: CheckContext, page: Page): LinkProblem {
+  if (page.file) ctx.deps.add('file:' + page.file);
+  return {
+    code: 'link.unpublished-target',
+    message: `${page.url} ${statusPhrase(page)}${page.file ? ` in ${page.file}` : ''}: a production build does not publish it, so this link is broken on the live site.`,
+    data: { file: page.file, status: page.status },
+  };
+}
+
+/** A link the generator rewrote (LinkRewrite): judged as what it became. */
+function rewrittenProblem(ctx: CheckContext, link: ExtractedLink, w: Written, r: LinkRewrite): LinkProblem | undefined {
+  const prefix = link.target.slice(0, link.target.length - (w.fragment?.length ?? -1));
+  if ('asset' in r) return undefined;
+  if ('broken' in r) return { code: 'link.not-found', message: r.broken, data: { suggestions: [] } };
+  if ('file' in r) {
+    ctx.deps.add('file:' + r.file);
+    const doc = ctx.site.index.document(r.file);
+    const page = doc?.pages.find((p) => p.willPublish) ?? doc?.pages[0];
+    if (page && !page.willPublish && !ctx.includeDrafts) return unpublishedProblem(ctx, page);
+    return fragmentProblem(ctx, page, doc, w.fragment, link.target, prefix);
+  }
+  ctx.deps.add(urlKey(r.url));
+  const found = judge(ctx, lookup(ctx.site, r.url));
+  if (found.kind === 'none') return notFound(ctx, link.target, w, r.url);
+  if (found.kind === 'unpublished') return unpublishedProblem(ctx, found.page);
+  if (!found.page) return undefined;
+  const doc = found.page.file ? ctx.site.index.document(found.page.file) : undefined;
+  return fragmentProblem(ctx, found.page, doc, w.fragment, link.target, prefix);
 }
 
 function fileProblem(ctx: CheckContext, link: ExtractedLink, w: Written): LinkProblem | undefined {

@@ -52,12 +52,34 @@ export type FileRole =
   /** Markdown that is not a page of its own (e.g. a Markdown file inside a Hugo leaf bundle). */
   | { readonly role: 'none' };
 
+/**
+ * What the generator makes of a link path before the browser sees it: a link to a content file, an
+ * asset it bundles, a URL (site-absolute, decoded, sub-path included), or nothing that works.
+ */
+export type LinkRewrite =
+  | { readonly file: string }
+  | { readonly asset: string }
+  | { readonly url: string }
+  | { readonly broken: string };
+
 export interface GeneratorModel {
   readonly summary: SiteSummary;
   /** How the generator reads a post's Markdown (links, footnotes, raw HTML, heading ids): checker and preview alike. */
   readonly dialect: MarkdownDialect;
   /** Liquid's site variables, for a dialect whose templates are Liquid. */
   readonly liquid?: LiquidSite;
+  /**
+   * Headings get ids from a plugin whose rule we do not model (Eleventy's IdAttributePlugin or
+   * markdown-it-anchor): fragments into headings are not judged.
+   */
+  readonly unknownHeadingIds?: boolean;
+  /** Headings below this level are rendered without an id (Docusaurus: h1 has none). Default 1. */
+  readonly headingIdsFromLevel?: number;
+  /**
+   * For 'file' link semantics: how the generator rewrites a (decoded, query- and fragment-less) link
+   * path written in `fromFile`, published at `pageUrl`. Undefined: plain file-path semantics.
+   */
+  rewriteLink?(fromFile: string, pageUrl: string | undefined, path: string, files: FileLookup): LinkRewrite | undefined;
   readonly taxonomies: readonly Taxonomy[];
   /** Configuration problems found while loading (positioned where possible). */
   readonly issues: readonly SiteIssue[];

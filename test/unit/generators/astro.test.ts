@@ -44,6 +44,7 @@ describe('Astro model', () => {
   it('leaves entries of a collection without a route at their file path, with a note', async () => {
     const s = await memorySite({ 'astro.config.mjs': 'export default {};', 'src/content/notes/a.md': md('title: A') });
     assert.equal(s.url('src/content/notes/a.md'), '/src/content/notes/a.md');
+    assert.equal(s.page('src/content/notes/a.md')?.willPublish, false, 'Astro publishes nothing for it');
     assert.equal(s.site.index.issues.find((i) => i.code === 'astro.route-unknown')?.severity, 'info');
   });
 

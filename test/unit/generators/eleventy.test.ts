@@ -23,6 +23,17 @@ describe('Eleventy model', () => {
     assert.equal(scanEleventyConfig('').input, '');
   });
 
+  it('reads from the config whether headings get ids and whether root links get pathPrefix (HtmlBasePlugin)', () => {
+    const plain = scanEleventyConfig(`export default function (c) { c.addPassthroughCopy('img'); }`);
+    assert.equal(plain.headingIds, 'none');
+    assert.equal(plain.rootLinksAtBase, false);
+    const ids = scanEleventyConfig(`import { IdAttributePlugin, HtmlBasePlugin } from '@11ty/eleventy';
+export default function (c) { c.addPlugin(IdAttributePlugin); c.addPlugin(HtmlBasePlugin); }`);
+    assert.equal(ids.headingIds, 'unknown');
+    assert.equal(ids.rootLinksAtBase, true);
+    assert.equal(scanEleventyConfig(`const anchor = require('markdown-it-anchor'); module.exports = (c) => c.amendLibrary('md', (md) => md.use(anchor));`).headingIds, 'unknown');
+  });
+
   it('uses cool URIs by default and front-matter permalinks when given', async () => {
     const s = await memorySite({
       '.eleventy.js': 'module.exports = () => ({});\n',

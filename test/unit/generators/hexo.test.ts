@@ -67,6 +67,30 @@ describe('Hexo model', () => {
     assert.equal(strict.page('source/_drafts/idea.md')?.willPublish, true);
   });
 
+  it('publishes the lists and feeds of the plugins package.json lists, and pages yearly and monthly archives', async () => {
+    const posts = {
+      'source/_posts/a.md': md('date: 2024-01-02\ntags: [go]'),
+      'source/_posts/b.md': md('date: 2024-01-20\ntags: [go]'),
+      'source/_posts/c.md': md('date: 2024-03-04'),
+    };
+    const pkg = (deps: string[]) => JSON.stringify({ dependencies: Object.fromEntries(['hexo', ...deps].map((d) => [d, '*'])) });
+    const none = await memorySite({ '_config.yml': 'per_page: 1\n', 'package.json': pkg(['hexo-renderer-marked']), ...posts });
+    assert.deepEqual(none.urls().filter((u) => !/^\/20\d\d\//.test(u)), []);
+    const all = await memorySite({
+      '_config.yml': 'per_page: 1\nfeed:\n  type: [atom, rss2]\ntag_generator:\n  enable_index_page: true\n',
+      'package.json': pkg(['hexo-generator-index', 'hexo-generator-archive', 'hexo-generator-tag', 'hexo-generator-feed', 'hexo-generator-sitemap']),
+      ...posts,
+    });
+    const urls = all.urls();
+    for (const u of ['/', '/page/3/', '/archives/page/3/', '/archives/2024/page/3/', '/archives/2024/01/page/2/', '/archives/2024/03/', '/tags/', '/tags/go/page/2/', '/atom.xml', '/rss2.xml', '/sitemap.xml']) {
+      assert.ok(urls.includes(u), `${u} in ${urls.join(' ')}`);
+    }
+    for (const u of ['/page/4/', '/archives/2024/03/page/2/', '/categories/uncategorized/']) assert.ok(!urls.includes(u), `${u} not published`);
+    // No package.json: the generators `hexo init` installs (no feed, no sitemap).
+    const bare = (await memorySite({ '_config.yml': 'title: T\n', ...posts })).urls();
+    assert.ok(bare.includes('/archives/') && bare.includes('/tags/go/') && !bare.includes('/atom.xml'));
+  });
+
   it('turns a malformed _config.yml into a positioned issue and keeps going', async () => {
     const config = 'title: T\npermalink: [oops\n';
     const s = await memorySite({ '_config.yml': config, 'source/_posts/a.md': md('date: 2021-03-04') });

@@ -72,4 +72,19 @@ describe('Docusaurus links (file semantics with a URL table)', () => {
     const d = await check(docusaurus('[a](/blog/no-such-post)'), 'blog/2021-07-20-third.md');
     assert.deepEqual(d.map((x) => x.code), ['link.not-found']);
   });
+
+  it('resolves .md links only within the plugin, and judges what the Link component makes of URLs (as Docusaurus 3.10 builds)', async () => {
+    const tree = {
+      ...docusaurus('[a](/blog/first/) [b](/site/blog/first) [c](../docs/intro.md) [d](/blog/2021/06/12/second-post#nope) [e](./cache.png) [f](2021-05-30-first-post.md) [g](/blog/first#title) [h](/blog/first#part)'),
+      'docusaurus.config.js': "module.exports = { url: 'https://d.example.com', baseUrl: '/site/', presets: [['classic', { blog: { routeBasePath: '/blog' } }]] };\n",
+      'blog/2021-05-30-first-post.md': '---\ntitle: First\nslug: first\n---\n# Title\n\n## Part\n',
+      'blog/cache.png': 'png',
+      'docs/intro.md': '---\ntitle: Intro\n---\nIntro\n',
+    };
+    const d = await check(tree, 'blog/2021-07-20-third.md');
+    // a, b: baseUrl and the trailing slash are the Link component's; c: another plugin's file is
+    // left as written; d: no such heading; e: a bundled asset; f: found from the file's folder;
+    // g: h1 gets no id; h: h2 does.
+    assert.deepEqual(d.map((x) => `${x.target} ${x.code}`), ['../docs/intro.md link.not-found', '/blog/2021/06/12/second-post#nope link.fragment-not-found', '/blog/first#title link.fragment-not-found']);
+  });
 });

@@ -86,7 +86,8 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
       linkSemantics: 'url',
       contentDirs,
     },
-    dialect: COMMONMARK_GFM,
+    // Astro's Markdown has no heading attributes: `{#x}` stays in the text and in the slug [verified 5.18].
+    dialect: { ...COMMONMARK_GFM, headingAttributes: false },
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs,
@@ -119,7 +120,9 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
       }
       const fmSlug = fmGet(data, 'slug');
       const slug = typeof fmSlug === 'string' && fmSlug.trim() ? fmSlug.trim().replace(/^\/+|\/+$/g, '') : entrySlug(l.inner);
-      if (l.col.route === undefined) return [{ ...common, url: '/' + file, kind: 'page', section: l.col.name }];
+      // No route reads the collection: Astro publishes nothing for its entries [verified 5.18]. Listed
+      // at the file path (with the astro.route-unknown note), not published.
+      if (l.col.route === undefined) return [{ ...common, willPublish: false, url: '/' + file, kind: 'page', section: l.col.name }];
       return [{ ...common, url: finish(l.col.route + '/' + slug), kind: 'page', section: l.col.name }];
     },
 

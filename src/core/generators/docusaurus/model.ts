@@ -1,7 +1,8 @@
 /**
  * Docusaurus: blog posts (plugin-content-blog), docs (plugin-content-docs, basic rules) and Markdown
- * pages (`src/pages`). Docusaurus rewrites relative file links (`./x.md`), so link semantics are
- * 'file'; URL links are still looked up in the URL table built here.
+ * pages (`src/pages`). Link semantics are 'file': rewriteLink says what Docusaurus makes of a link —
+ * a `.md` path becomes its page's URL when the file is in the same plugin, a relative path to a file
+ * becomes a bundled asset, and anything else is a URL (baseUrl added by the Link component).
  */
 import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
@@ -106,6 +107,18 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
     return resolveRelative(baseId, dir);
   }
 
+  function pluginDir(p: Placement): string {
+    return p.kind === 'blog' ? p.blog.path : p.kind === 'docs' ? p.docs.path : p.kind === 'pages' ? c.pagesPath ?? 'src/pages' : '.';
+  }
+
+  /** Same plugin instance, and a Markdown document of it (the only targets sourceToPermalink holds). */
+  function samePlugin(a: Placement, b: Placement): boolean {
+    if (a.kind !== b.kind || a.kind === 'none') return false;
+    if (a.kind === 'blog' && b.kind === 'blog') return a.blog === b.blog && MD.test(a.inner);
+    if (a.kind === 'docs' && b.kind === 'docs') return a.docs === b.docs && MD.test(a.inner);
+    return a.kind === 'pages' && MD.test(a.inner);
+  }
+
   const staticDirs: StaticDir[] = c.staticDirs.map((dir) => ({ dir, urlPrefix: basePath }));
   const contentDirs = [...new Set(roots.map((r) => r.dir))];
 
@@ -121,6 +134,8 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
       contentDirs,
     },
     dialect: COMMONMARK_GFM,
+    // The theme renders h1 without an id (it is the title, not in the table of contents) [verified 3.10].
+    headingIdsFromLevel: 2,
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs,
@@ -161,6 +176,32 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
       const route = '/' + p.inner.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '$1');
       const url = fin(joinRoute(basePath, route));
       return [{ file, url, kind: url === basePath + '/' ? 'home' : 'page', ...st, lang, aliases: [], title, section: '' }];
+    },
+
+    rewriteLink(fromFile, pageUrl, path, files) {
+      const from = place(fromFile);
+      if (from.kind === 'none') return undefined;
+      const dir = posix.dirname(fromFile);
+      if (MD.test(path)) {
+        // mdx-loader resolveMarkdownLinks: a `.md` path is looked up among the Markdown files of the
+        // plugin the linking file belongs to (not another plugin's), else left as written [verified 3.10].
+        const own = pluginDir(from);
+        const dirs = path.startsWith('/') ? [own, '.'] : /^\.\.?\//.test(path) ? [dir] : [dir, own, '.'];
+        for (const d of dirs) {
+          const f = posix.normalize(posix.join(d, path)).replace(/^\/+/, '');
+          if (files.has(f) && samePlugin(place(f), from)) return { file: f };
+        }
+        return { broken: `Docusaurus resolves a .md link only to a Markdown file of the same plugin (${own === '.' ? 'the site' : own + '/'}); ${path} is none, so the link is published as written and leads nowhere.` };
+      }
+      // transformLinks: a relative path to an existing file becomes a bundled asset.
+      if (!path.startsWith('/') && path !== '' && files.has(posix.normalize(posix.join(dir, path)))) return { asset: posix.normalize(posix.join(dir, path)) };
+      // Otherwise a URL. The Link component puts baseUrl in front of a site-absolute path that lacks
+      // it, and applies trailingSlash, so the slash does not decide; the browser resolves the rest.
+      let url: string;
+      if (path.startsWith('/')) url = basePath && path !== basePath && !path.startsWith(basePath + '/') ? basePath + path : path;
+      else if (pageUrl !== undefined) url = resolveRelative(path, pageUrl.endsWith('/') ? pageUrl : posix.dirname(pageUrl));
+      else return undefined;
+      return { url: url.length > 1 ? url.replace(/\/+$/, '') : url };
     },
 
     resourceUrl(file) {

@@ -55,6 +55,11 @@ export function scanEleventyConfig(source: string): Omit<EleventyConfig, 'ignore
     basePath: normBase(prefix),
     passthrough,
     dropsDrafts: /\bdrafts?\b/.test(src),
+    // HtmlBasePlugin rewrites every root-relative URL in the output to start with pathPrefix [verified 3.1].
+    rootLinksAtBase: /\bHtmlBasePlugin\b/.test(src),
+    // Eleventy's markdown-it gives headings no ids [verified 3.1]; IdAttributePlugin, markdown-it-anchor
+    // or an own markdown library do, by rules (slugify options) we do not read.
+    headingIds: /\bIdAttributePlugin\b|markdown-?it-?anchor|\b(?:amendLibrary|setLibrary)\(/i.test(src) ? 'unknown' : 'none',
   };
 }
 

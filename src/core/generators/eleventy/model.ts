@@ -28,6 +28,10 @@ export interface EleventyConfig {
   readonly passthrough: readonly { readonly from: string; readonly to: string }[];
   /** Whether the config drops `draft: true` templates (the documented preprocessor recipe). */
   readonly dropsDrafts: boolean;
+  /** HtmlBasePlugin: root-relative links in the output get pathPrefix in front. */
+  readonly rootLinksAtBase: boolean;
+  /** Heading ids: none by default, or given by a plugin we do not model. */
+  readonly headingIds: 'none' | 'unknown';
   /** `.eleventyignore` entries, site-relative. */
   readonly ignores: readonly string[];
   /** Directory data files' `permalink`, by site-relative folder (or template path for template data). */
@@ -150,8 +154,10 @@ export function createEleventyModel(init: EleventyModelInit): GeneratorModel {
     .map((p) => ({ dir: p.from, urlPrefix: (basePath + '/' + p.to).replace(/\/{2,}/g, '/').replace(/\/$/, '') }));
 
   const model: GeneratorModel = {
-    summary: { root: init.root, generator: 'eleventy', configFile: init.configFile, basePath, linkSemantics: 'url', contentDirs: [input] },
-    dialect: COMMONMARK_GFM,
+    summary: { root: init.root, generator: 'eleventy', configFile: init.configFile, basePath, rootLinksAtBase: c.rootLinksAtBase, linkSemantics: 'url', contentDirs: [input] },
+    // Eleventy's markdown-it has no heading attributes and, without an id plugin, gives headings no id.
+    dialect: c.headingIds === 'none' ? { ...COMMONMARK_GFM, noAutoIds: true, headingAttributes: false } : { ...COMMONMARK_GFM, headingAttributes: false },
+    unknownHeadingIds: c.headingIds === 'unknown',
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs: [input],

@@ -32,6 +32,13 @@ export interface HexoConfig {
   readonly tagMap: Readonly<Record<string, string>>;
   readonly categoryMap: Readonly<Record<string, string>>;
   readonly permalinkDefaults: Readonly<Record<string, string>>;
+  /** What hexo-generator-feed writes (`feed.path`, or one file per `feed.type`), if installed. */
+  readonly feedPaths: readonly string[];
+  /** What hexo-generator-sitemap writes (`sitemap.path`), if installed. */
+  readonly sitemapPaths: readonly string[];
+  /** `tag_generator.enable_index_page` / `category_generator.enable_index_page`: `/tags/` and `/categories/` pages. */
+  readonly tagIndexPage: boolean;
+  readonly categoryIndexPage: boolean;
 }
 
 function strings(v: unknown): string[] {
@@ -56,6 +63,14 @@ export async function loadHexoConfig(fs: FileSystemHost, root: string): Promise<
     raw = r.data;
   }
   return { config: interpretHexoConfig(raw), configFile: path, issues };
+}
+
+/** hexo-generator-feed: `path` wins; else one `<type>.xml` per type (`atom`, `rss2`). */
+function feedPaths(feed: Record<string, unknown>): string[] {
+  const paths = strings(feed['path']);
+  if (paths.length) return paths;
+  const types = strings(feed['type']);
+  return types.length ? types.map((t) => `${t}.xml`) : ['atom.xml'];
 }
 
 export function interpretHexoConfig(raw: Record<string, unknown>): HexoConfig {
@@ -88,5 +103,9 @@ export function interpretHexoConfig(raw: Record<string, unknown>): HexoConfig {
     tagMap: stringMap(raw['tag_map']),
     categoryMap: stringMap(raw['category_map']),
     permalinkDefaults: stringMap(raw['permalink_defaults']),
+    feedPaths: feedPaths(asRecord(raw['feed'])),
+    sitemapPaths: strings(asRecord(raw['sitemap'])['path']).length ? strings(asRecord(raw['sitemap'])['path']) : ['sitemap.xml'],
+    tagIndexPage: asBool(asRecord(raw['tag_generator'])['enable_index_page']) === true,
+    categoryIndexPage: asBool(asRecord(raw['category_generator'])['enable_index_page']) === true,
   };
 }

@@ -17,8 +17,27 @@ export async function loadHexo(fs: FileSystemHost, root: string): Promise<Genera
       break;
     }
   }
-  return createHexoModel({ root, config, configFile, issues, authorsFile });
+  return createHexoModel({ root, config, configFile, issues, authorsFile, plugins: await hexoPlugins(fs, root) });
 }
+
+/**
+ * The `hexo-*` packages the site depends on: Hexo loads the plugins its package.json lists. Without
+ * a readable package.json, the generators `hexo init` installs.
+ */
+export async function hexoPlugins(fs: FileSystemHost, root: string): Promise<ReadonlySet<string>> {
+  const text = await readText(fs, posix.join(root, 'package.json'));
+  let pkg: Record<string, unknown> | undefined;
+  try {
+    pkg = text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    pkg = undefined;
+  }
+  if (!pkg || typeof pkg !== 'object') return new Set(HEXO_INIT_PLUGINS);
+  const names = ['dependencies', 'devDependencies'].flatMap((k) => Object.keys((pkg?.[k] as Record<string, unknown> | undefined) ?? {}));
+  return new Set(names.filter((n) => /^(@[^/]+\/)?hexo-/.test(n)));
+}
+
+const HEXO_INIT_PLUGINS = ['hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag', 'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus'];
 
 /** Jekyll also uses `_config.yml`: Hexo needs its own sign beside it. */
 export async function isHexoSite(fs: FileSystemHost, dir: string, names: ReadonlySet<string>): Promise<boolean> {

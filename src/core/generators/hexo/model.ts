@@ -23,6 +23,8 @@ export interface HexoModelInit {
   readonly configFile: string;
   readonly issues: readonly SiteIssue[];
   readonly authorsFile?: string;
+  /** `hexo-*` packages the site's package.json lists (Hexo loads those): who writes which list pages and feeds. */
+  readonly plugins: ReadonlySet<string>;
 }
 
 /** hexo-util slugize: accents dropped, control characters removed, specials and spaces → `-`. */
@@ -164,7 +166,11 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
       linkSemantics: 'url',
       contentDirs: [src],
     },
-    dialect: COMMONMARK_GFM,
+    // marked has no {#id} syntax. Its ids are hexo-util slugize of the heading text, case kept
+    // (`First-Steps`), repeats `-1`, `-2` [verified hexo-renderer-marked 7.0]: no heading style of ours
+    // yet, so fragments into headings are not judged.
+    dialect: { ...COMMONMARK_GFM, headingAttributes: false },
+    unknownHeadingIds: true,
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },
@@ -226,25 +232,42 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
 
     derivedPages(pages, terms) {
       const { out, extra, add } = derivedCollector(pages);
+      const has = (plugin: string) => init.plugins.has(`hexo-generator-${plugin}`);
       const posts = pages.filter((p) => p.section === 'posts' && p.willPublish);
       const home = basePath + '/';
-      add({ url: home, kind: 'home', status: 'published', willPublish: true, lang: 'en', aliases: [], section: '' });
       const pageCount = (n: number) => (c.perPage > 0 ? Math.ceil(n / c.perPage) : 1);
       const paged = (base: string, n: number) => {
         for (let i = 2; i <= pageCount(n); i++) extra.push(`${base}${c.paginationDir}/${i}/`);
       };
-      paged(home, posts.length);
-      const archive = `${home}${c.archiveDir}/`;
-      add({ url: archive, kind: 'section', status: 'published', willPublish: true, lang: 'en', aliases: [], section: c.archiveDir });
-      paged(archive, posts.length);
-      const years = new Set<string>();
-      for (const p of posts) {
-        const m = /^(\d{4})-(\d{1,2})/.exec(p.date ?? '');
-        if (m) years.add(m[1]).add(`${m[1]}/${m[2].padStart(2, '0')}`);
+      // Each list comes from its own plugin, as `hexo init` installs them [verified hexo 8.1 + generators].
+      if (has('index')) {
+        add({ url: home, kind: 'home', status: 'published', willPublish: true, lang: 'en', aliases: [], section: '' });
+        paged(home, posts.length);
       }
-      for (const y of years) extra.push(`${archive}${y}/`);
-      for (const [tax, dir, map] of [['tags', c.tagDir, c.tagMap], ['categories', c.categoryDir, c.categoryMap]] as const) {
-        for (const [term, count] of terms.get(`en\u0000${tax}`) ?? []) {
+      if (has('archive') && posts.length) {
+        const archive = `${home}${c.archiveDir}/`;
+        add({ url: archive, kind: 'section', status: 'published', willPublish: true, lang: 'en', aliases: [], section: c.archiveDir });
+        paged(archive, posts.length);
+        // Yearly and monthly archives, each paginated like the main one.
+        const periods = new Map<string, number>();
+        for (const p of posts) {
+          const m = /^(\d{4})-(\d{1,2})/.exec(p.date ?? '');
+          if (!m) continue;
+          for (const k of [m[1], `${m[1]}/${m[2].padStart(2, '0')}`]) periods.set(k, (periods.get(k) ?? 0) + 1);
+        }
+        for (const [period, n] of periods) {
+          extra.push(`${archive}${period}/`);
+          paged(`${archive}${period}/`, n);
+        }
+      }
+      for (const [tax, dir, map, plugin, index] of [
+        ['tags', c.tagDir, c.tagMap, 'tag', c.tagIndexPage],
+        ['categories', c.categoryDir, c.categoryMap, 'category', c.categoryIndexPage],
+      ] as const) {
+        if (!has(plugin)) continue;
+        const list = terms.get(`en\u0000${tax}`) ?? new Map<string, number>();
+        if (index) add({ url: `${home}${dir}/`, kind: 'taxonomy', status: 'published', willPublish: true, lang: 'en', aliases: [], section: dir, taxonomy: tax });
+        for (const [term, count] of list) {
           const paths = tax === 'categories' && categoryPaths.get(term)?.size ? [...categoryPaths.get(term)!] : [slugize(map[term] ?? term, c.filenameCase)];
           for (const path of paths) {
             const url = `${home}${dir}/${path}/`;
@@ -253,7 +276,8 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
           }
         }
       }
-      extra.push(`${home}atom.xml`, `${home}sitemap.xml`);
+      if (has('feed')) extra.push(...c.feedPaths.map((p) => home + p.replace(/^\/+/, '')));
+      if (has('sitemap')) extra.push(...c.sitemapPaths.map((p) => home + p.replace(/^\/+/, '')));
       return { pages: out, extraUrls: extra };
     },
 
