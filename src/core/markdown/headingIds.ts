@@ -59,6 +59,20 @@ function kramdownGfm(text: string): string {
     .replace(/[ \t]/g, '-');
 }
 
+/**
+ * Hexo (hexo-renderer-marked, hexo-util's slugize): diacritics dropped, runs of white space and
+ * punctuation become one `-`, none at either end, case kept (`First Steps` → `First-Steps`).
+ * Verified with hexo 8.1 (test/fixtures/hexo-urls).
+ */
+function hexo(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 /** Produces ids for the headings of one document, in order, with each style's duplicate rule. */
 export class HeadingIdGenerator {
   private readonly used = new Map<string, number>();
@@ -76,6 +90,13 @@ export class HeadingIdGenerator {
     switch (this.style) {
       case 'github':
         return this.slugger.slug(t);
+      case 'hexo': {
+        // A repeat gets -1, -2… after the first; the suffixed id itself is not remembered.
+        const base = hexo(t);
+        const n = this.used.get(base);
+        this.used.set(base, (n ?? 0) + 1);
+        return n === undefined ? base : `${base}-${n}`;
+      }
       case 'kramdown-gfm': {
         // The first of a kind keeps the bare id, later ones count from 1; an empty id is no id.
         const base = kramdownGfm(t);

@@ -169,8 +169,7 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
     // marked has no {#id} syntax. Its ids are hexo-util slugize of the heading text, case kept
     // (`First-Steps`), repeats `-1`, `-2` [verified hexo-renderer-marked 7.0]: no heading style of ours
     // yet, so fragments into headings are not judged.
-    dialect: { ...COMMONMARK_GFM, headingAttributes: false },
-    unknownHeadingIds: true,
+    dialect: { ...COMMONMARK_GFM, headingIds: 'hexo', headingAttributes: false },
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },
