@@ -9,6 +9,9 @@ import { fmList } from '../frontmatter/parse';
 
 const MD = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
+/** Any folder of Markdown that no generator recognises: its files are the pages. */
+export const plainFolder = { id: 'folder', displayName: 'Markdown folder', create: (root: string): GeneratorModel => createFolderModel(root) } as const;
+
 export function createFolderModel(root: string): GeneratorModel {
   return {
     summary: { root, generator: 'folder', basePath: '', linkSemantics: 'file', contentDirs: [''] },

@@ -99,14 +99,14 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   // Liquid runs first (Jekyll): the rendered text is what Markdown reads, mapped back afterwards.
   const liquid = d.templates === 'liquid' && /\{[{%]/.test(blanked) ? renderLiquid(blanked, o.liquid, split.frontMatter?.data ?? {}) : undefined;
   const source = liquid ? liquid.text : text;
-  let input = liquid ? liquid.text : d.templates === 'hugo' ? maskShortcodes(blanked) : blanked;
+  let input = liquid ? liquid.text : d.templates === 'shortcodes' ? maskShortcodes(blanked) : blanked;
   const kd = d.kramdown ? kramdownBlocks(input, split.bodyStart) : undefined;
   if (kd) input = kd.text;
   const env: Record<string, unknown> = {};
   const tokens = parserFor(d).parse(input, env);
   const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd) htmlIds.push(...kd.tagIds);
-  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes: d.templates === 'hugo', liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes: d.templates === 'shortcodes', liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial };

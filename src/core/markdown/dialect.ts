@@ -23,8 +23,12 @@ export interface MarkdownDialect {
    * drops it: its ids and links do not exist on the published page.
    */
   readonly rawHtml: boolean;
-  /** What runs over the text before Markdown: Hugo shortcodes, Liquid (Jekyll, Eleventy), or nothing. */
-  readonly templates: 'hugo' | 'liquid' | 'none';
+  /** What runs over the text before Markdown: Hugo's shortcodes, Liquid (Jekyll, Eleventy), or nothing. */
+  readonly templates: 'shortcodes' | 'liquid' | 'none';
+  /** Bare URLs (`https://…`, `www.…`) become links (Goldmark's linkify extension). */
+  readonly linkify: boolean;
+  /** Smart quotes and dashes in text (Goldmark's typographer, kramdown's smart quotes). */
+  readonly typographer: boolean;
   /**
    * kramdown block syntax: an attribute list line (`{: #id .class}`) is a block of its own that gives the
    * block before (or after) it an id; `<div markdown="1">` parses its content as Markdown; `$$…$$` is math.
@@ -41,7 +45,9 @@ export const GOLDMARK: MarkdownDialect = {
   footnotes: true,
   definitionLists: true,
   rawHtml: false,
-  templates: 'hugo',
+  templates: 'shortcodes',
+  linkify: true,
+  typographer: true,
   kramdown: false,
   math: true,
 };
@@ -54,6 +60,8 @@ export const KRAMDOWN_GFM: MarkdownDialect = {
   definitionLists: true,
   rawHtml: true,
   templates: 'liquid',
+  linkify: false,
+  typographer: true,
   kramdown: true,
   math: true,
 };
@@ -66,11 +74,13 @@ export const COMMONMARK_GFM: MarkdownDialect = {
   definitionLists: false,
   rawHtml: true,
   templates: 'none',
+  linkify: false,
+  typographer: false,
   kramdown: false,
   math: true,
 };
 
 /** A short key naming every option, for caches of parsers built per dialect. */
 export function dialectKey(d: MarkdownDialect): string {
-  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.definitionLists, d.rawHtml, d.templates, d.kramdown, d.math].map(String).join('|');
+  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.definitionLists, d.rawHtml, d.templates, d.linkify, d.typographer, d.kramdown, d.math].map(String).join('|');
 }

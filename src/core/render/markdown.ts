@@ -40,7 +40,7 @@ const cache = new Map<string, Markdown>();
 
 /** One markdown-it per distinct option set: building one costs more than rendering a post. */
 export function markdownFor(o: MarkupOptions): Markdown {
-  const key = `${o.generator}|${dialectKey(o.dialect)}|${o.typographer}`;
+  const key = dialectKey(o.dialect);
   let md = cache.get(key);
   if (!md) {
     md = createMarkdown(o);
@@ -52,7 +52,7 @@ export function markdownFor(o: MarkupOptions): Markdown {
 function createMarkdown(o: MarkupOptions): Markdown {
   // html: true even when the site forbids raw HTML, so it parses as HTML (like Goldmark) and we can
   // show "omitted" instead of printing the tags as text.
-  const md = MarkdownIt({ html: true, linkify: o.generator === 'hugo', typographer: o.typographer });
+  const md = MarkdownIt({ html: true, linkify: o.dialect.linkify, typographer: o.dialect.typographer });
   // Goldmark's linkify needs a scheme or `www.`; a bare `a.md` (Moldova's TLD) stays text.
   md.linkify.set({ fuzzyLink: false });
   md.linkify.add('www.', {

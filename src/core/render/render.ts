@@ -14,7 +14,7 @@ import type { Heading } from '../site/model';
 import type { LinkForm, MarkupOptions, RenderedLink, RenderedPost, RenderHooks } from './types';
 
 /** Hugo's defaults, for callers that know nothing about the site. */
-export const DEFAULT_MARKUP: MarkupOptions = { generator: 'hugo', dialect: GOLDMARK, typographer: true };
+export const DEFAULT_MARKUP: MarkupOptions = { dialect: GOLDMARK };
 
 /** Headings and anchors of this exact text, when the caller already has them (the site index). */
 export interface KnownAnchors {
@@ -39,7 +39,7 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
   const links: RenderedLink[] = [];
   const ownIds: ReadonlySet<string> = new Set([...analysis.headings.map((h) => h.id), ...analysis.htmlIds]);
   const resolveLink = (target: string, form: LinkForm) => hooks.resolveLink(target, form, ownIds);
-  const expanded = expandTemplates(stripMarkers(body), options.generator, {
+  const expanded = expandTemplates(stripMarkers(body), options.dialect.templates, {
     resolveImage: hooks.resolveImage,
     resolveLink,
     onLink: (target, form, line, verdict) => links.push({ target, form, line, verdict }),

@@ -8,7 +8,7 @@
  *   swapped for the tag's HTML afterwards.
  * Every replacement keeps the tag's line breaks, so source lines (and scroll sync) stay right.
  */
-import type { GeneratorId } from '../site/model';
+import type { MarkdownDialect } from '../markdown/dialect';
 import { codeBlockHtml } from './highlight';
 import { escapeHtml } from './html';
 import type { ImageResolution, LinkForm, LinkVerdict, ResolveImage } from './types';
@@ -279,9 +279,9 @@ function expandLiquid(text: string, ctx: ExpandContext): Expanded {
 }
 
 /** Expands the generator's template tags in a body (front matter already blanked). */
-export function expandTemplates(text: string, generator: GeneratorId, ctx: ExpandContext): Expanded {
-  if (generator === 'hugo') return text.includes('{{') ? expandHugo(text, ctx) : { text, fragments: [] };
-  if (generator === 'jekyll') return text.includes('{%') || text.includes('{{') ? expandLiquid(text, ctx) : { text, fragments: [] };
+export function expandTemplates(text: string, templates: MarkdownDialect['templates'], ctx: ExpandContext): Expanded {
+  if (templates === 'shortcodes') return text.includes('{{') ? expandHugo(text, ctx) : { text, fragments: [] };
+  if (templates === 'liquid') return text.includes('{%') || text.includes('{{') ? expandLiquid(text, ctx) : { text, fragments: [] };
   return { text, fragments: [] };
 }
 

@@ -5,7 +5,6 @@
  */
 import { posix } from 'node:path';
 import type { Postcraft, Site } from '../service';
-import { loadHugoConfig } from '../generators/hugo/config';
 import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
 import { siteExtras } from '../links/diagnostics';
@@ -41,32 +40,9 @@ export interface SiteRenderOptions {
   readonly excerpt?: boolean;
 }
 
-const markupCache = new WeakMap<object, Promise<MarkupOptions>>();
-
-/** How the site's own renderer is configured (cached per loaded site model). */
-export function markupOptionsFor(engine: Postcraft, site: Site): Promise<MarkupOptions> {
-  let p = markupCache.get(site.model);
-  if (!p) {
-    p = readMarkupOptions(engine, site);
-    markupCache.set(site.model, p);
-  }
-  return p;
-}
-
-async function readMarkupOptions(engine: Postcraft, site: Site): Promise<MarkupOptions> {
-  const generator = site.model.summary.generator;
-  // The index computes heading ids with attributes honoured; so must we, or ids would differ.
-  const base = { generator, dialect: site.model.dialect };
-  if (generator === 'hugo') {
-    try {
-      const { config } = await loadHugoConfig(engine.fs, site.root);
-      return { ...base, typographer: config.typographer };
-    } catch {
-      return { ...base, typographer: true };
-    }
-  }
-  // kramdown (Jekyll) renders raw HTML and smart quotes; MDX and the others render HTML too.
-  return { ...base, typographer: generator === 'jekyll' };
+/** How the site's own renderer reads Markdown: the dialect its model holds (the checker's). */
+export function markupOptionsFor(_engine: Postcraft, site: Site): Promise<MarkupOptions> {
+  return Promise.resolve({ dialect: site.model.dialect });
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;

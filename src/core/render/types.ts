@@ -33,10 +33,8 @@ export interface LinkVerdict {
 export type ResolveLink = (target: string, form: LinkForm, ownIds: ReadonlySet<string>) => LinkVerdict;
 
 export interface MarkupOptions {
-  readonly generator: GeneratorId;
-  /** The site's Markdown dialect, the link checker's: raw HTML, footnotes, heading ids. */
+  /** The site's Markdown dialect, the link checker's: templates, raw HTML, footnotes, heading ids. */
   readonly dialect: MarkdownDialect;
-  readonly typographer: boolean;
 }
 
 export interface RenderHooks {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Postcraft } from '../../core/service';
-import { DEFAULT_MARKUP, renderPost } from '../../core/render/render';
+import { renderPost } from '../../core/render/render';
 import { COMMONMARK_GFM } from '../../core/markdown/dialect';
 import { prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/render/site';
 import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
@@ -65,7 +65,7 @@ export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument
     return renderInSite(site, path, text, prep, o);
   }
   // Outside every site: plain Markdown, images beside the file, no link verdicts.
-  return renderPost(text, { ...DEFAULT_MARKUP, generator: 'folder', dialect: COMMONMARK_GFM, typographer: false }, {
+  return renderPost(text, { dialect: COMMONMARK_GFM }, {
     resolveImage: (src) => {
       if (/^https:\/\//i.test(src)) return s.allowHttpsImages ? { uri: src } : { blocked: true, reason: 'remote image not loaded (postcraft.preview.allowHttpsImages is off)' };
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return { blocked: true, reason: 'not loaded' };

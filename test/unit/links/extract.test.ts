@@ -5,7 +5,7 @@ import type { ExtractedLink } from '../../../src/core/links/types';
 import { GOLDMARK, KRAMDOWN_GFM } from '../../../src/core/markdown/dialect';
 
 function links(text: string, o: { shortcodes?: boolean; liquid?: boolean } = {}): ExtractedLink[] {
-  return analyzeDocument(text, { dialect: { ...GOLDMARK, templates: (o.shortcodes ?? true) ? 'hugo' : o.liquid ? 'liquid' : 'none' } }).links;
+  return analyzeDocument(text, { dialect: { ...GOLDMARK, templates: (o.shortcodes ?? true) ? 'shortcodes' : o.liquid ? 'liquid' : 'none' } }).links;
 }
 
 /** [kind, target] pairs, and a check that every range covers exactly its target. */

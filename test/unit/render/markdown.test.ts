@@ -52,7 +52,7 @@ describe('preview renderer: Markdown like the site renders it', () => {
     assert.deepEqual(boxes, ['checked class="task-list-item-checkbox" disabled type="checkbox"', 'class="task-list-item-checkbox" disabled type="checkbox"']);
     assert.match(html, /class="footnote-ref"/);
     assert.match(html, /The note\./);
-    const plain = renderPost(doc, { ...HUGO, typographer: false }, plainHooks()).bodyHtml;
+    const plain = renderPost(doc, { ...HUGO, dialect: { ...HUGO.dialect, typographer: false } }, plainHooks()).bodyHtml;
     assert.match(plain, /-- and &quot;quotes&quot;\.\.\./);
   });
 

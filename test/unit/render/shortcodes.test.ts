@@ -6,7 +6,7 @@ import { plainHooks } from './helpers';
 import { KRAMDOWN_GFM } from '../../../src/core/markdown/dialect';
 
 const HUGO = DEFAULT_MARKUP;
-const JEKYLL: MarkupOptions = { ...DEFAULT_MARKUP, generator: 'jekyll', dialect: KRAMDOWN_GFM };
+const JEKYLL: MarkupOptions = { dialect: KRAMDOWN_GFM };
 
 describe('preview renderer: Hugo shortcodes and Liquid tags', () => {
   it('parses shortcode arguments: named, positional, quoted, raw strings', () => {
@@ -70,7 +70,7 @@ describe('preview renderer: Hugo shortcodes and Liquid tags', () => {
   });
 
   it('leaves Go template syntax typed into content as literal text (Hugo publishes it so)', () => {
-    const html = renderPost('[x]({{ relref . "a.md" }})\n', { ...HUGO, typographer: false }, plainHooks()).bodyHtml;
+    const html = renderPost('[x]({{ relref . "a.md" }})\n', { ...HUGO, dialect: { ...HUGO.dialect, typographer: false } }, plainHooks()).bodyHtml;
     assert.match(html, /\[x\]\(\{\{ relref \. (&quot;|")a.md(&quot;|") \}\}\)/);
   });
 

@@ -26,10 +26,10 @@ describe('preview rendering through the site model', () => {
   it('reads the Goldmark settings from the site configuration', async () => {
     const plain = await blog();
     const p = await markupOptionsFor(plain.engine, plain.site);
-    assert.deepEqual([p.generator, p.dialect.headingIds, p.dialect.headingAttributes, p.dialect.rawHtml, p.dialect.footnotes, p.typographer], ['hugo', 'goldmark', true, false, true, true]);
+    assert.deepEqual([p.dialect.templates, p.dialect.headingIds, p.dialect.headingAttributes, p.dialect.rawHtml, p.dialect.footnotes, p.dialect.typographer], ['shortcodes', 'goldmark', true, false, true, true]);
     const unsafe = await blog({}, 'baseURL = "/"\n[markup.goldmark.renderer]\nunsafe = true\n[markup.goldmark.extensions]\ntypographer = false\n[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n');
     const u = await markupOptionsFor(unsafe.engine, unsafe.site);
-    assert.deepEqual([u.generator, u.dialect.headingIds, u.dialect.headingAttributes, u.dialect.rawHtml, u.dialect.footnotes, u.typographer], ['hugo', 'blackfriday', true, true, true, false]);
+    assert.deepEqual([u.dialect.templates, u.dialect.headingIds, u.dialect.headingAttributes, u.dialect.rawHtml, u.dialect.footnotes, u.dialect.typographer], ['shortcodes', 'blackfriday', true, true, true, false]);
     // The preview reads the checker's dialect: the same object the site model holds.
     assert.equal(u.dialect, unsafe.site.model.dialect);
   });

@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
-import type { GeneratorDetector } from '../../site/detect';
+import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { blankComments, enclosingObject, firstFile, listFiles, normBase, objectProps, objectsAfter, readText, str } from '../docusaurus/staticRead';
@@ -114,8 +114,9 @@ export async function loadAstro(fs: FileSystemHost, root: string, options: Astro
   });
 }
 
-export const astroDetector: GeneratorDetector = {
+export const astroGenerator: Generator = {
   id: 'astro',
+  displayName: 'Astro',
   detect: async (_fs, _dir, names) => ASTRO_CONFIGS.some((n) => names.has(n)),
   load: (fs, dir, o) => loadAstro(fs, dir, { routes: o.astroRoutes }),
 };

@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import { asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
-import type { GeneratorDetector } from '../../site/detect';
+import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { DOCUSAURUS_CONFIGS, loadDocusaurusConfig } from './config';
@@ -59,8 +59,9 @@ export async function loadDocusaurus(fs: FileSystemHost, root: string): Promise<
   return createDocusaurusModel({ root, config: loaded.config, configFile: loaded.configFile, issues, tags, authorPages, authorFiles });
 }
 
-export const docusaurusDetector: GeneratorDetector = {
+export const docusaurusGenerator: Generator = {
   id: 'docusaurus',
+  displayName: 'Docusaurus',
   detect: async (_fs, _dir, names) => DOCUSAURUS_CONFIGS.some((n) => names.has(n)),
   load: (fs, dir) => loadDocusaurus(fs, dir),
 };

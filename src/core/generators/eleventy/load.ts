@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import { asRecord, parseConfigText } from '../../config/parse';
-import type { GeneratorDetector } from '../../site/detect';
+import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { blankComments, firstFile, listFiles, normBase, objectProps, objectsAfter, readText, str } from '../docusaurus/staticRead';
@@ -96,8 +96,9 @@ export async function loadEleventy(fs: FileSystemHost, root: string): Promise<Ge
   return createEleventyModel({ root, config: { ...base, ignores, dataPermalinks }, configFile, issues });
 }
 
-export const eleventyDetector: GeneratorDetector = {
+export const eleventyGenerator: Generator = {
   id: 'eleventy',
+  displayName: 'Eleventy',
   detect: async (_fs, _dir, names) => ELEVENTY_CONFIGS.some((n) => names.has(n)),
   load: (fs, dir) => loadEleventy(fs, dir),
 };

@@ -1,7 +1,7 @@
 /** Finds and loads a Hexo site: `_config.yml` beside `source/_posts` (or a `hexo` dependency). */
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
-import type { GeneratorDetector } from '../../site/detect';
+import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import { isDirectory, isFile, readText } from '../docusaurus/staticRead';
 import { loadHexoConfig } from './config';
@@ -51,8 +51,9 @@ export async function isHexoSite(fs: FileSystemHost, dir: string, names: Readonl
   return false;
 }
 
-export const hexoDetector: GeneratorDetector = {
+export const hexoGenerator: Generator = {
   id: 'hexo',
+  displayName: 'Hexo',
   detect: isHexoSite,
   load: (fs, dir) => loadHexo(fs, dir),
 };

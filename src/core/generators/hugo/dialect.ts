@@ -17,5 +17,7 @@ export function hugoDialect(c: HugoConfig): MarkdownDialect {
     footnotes: asBool(extensions['footnote']) !== false,
     definitionLists: asBool(extensions['definitionlist']) !== false,
     rawHtml: c.unsafeHtml,
+    linkify: asBool(extensions['linkify']) !== false,
+    typographer: c.typographer,
   };
 }

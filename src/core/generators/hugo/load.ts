@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import type { GeneratorModel } from '../../site/generator';
 import type { LinkSemantics } from '../../site/model';
+import type { Generator } from '../generator';
 import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
 import { isFile } from '../docusaurus/staticRead';
@@ -58,3 +59,19 @@ export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOv
   }
   return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride, authorsFile });
 }
+
+/** `config.toml` alone is also used by non-Hugo tools: require a Hugo sign beside it. */
+async function detectHugoStrict(fs: FileSystemHost, dir: string, names: ReadonlySet<string>): Promise<boolean> {
+  if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some((n) => names.has(n))) return true;
+  if (!(await detectHugo(fs, dir))) return false;
+  return ['content', 'archetypes', 'layouts', 'themes', 'static'].some((n) => names.has(n)) || names.has('config');
+}
+
+const CONFIG_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'config'];
+
+export const hugoGenerator: Generator = {
+  id: 'hugo',
+  displayName: 'Hugo',
+  detect: (fs, dir, names) => (CONFIG_NAMES.some((n) => names.has(n)) ? detectHugoStrict(fs, dir, names) : Promise.resolve(false)),
+  load: (fs, dir, o) => loadHugo(fs, dir, o.linkSemantics),
+};

@@ -1,7 +1,7 @@
 /** Finds and loads a Jekyll site: `_config.yml` (not Hexo's, which is detected first). */
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
-import type { GeneratorDetector } from '../../site/detect';
+import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import { isFile } from '../docusaurus/staticRead';
 import { JEKYLL_CONFIGS, loadJekyllConfig } from './config';
@@ -26,8 +26,9 @@ export async function loadJekyll(fs: FileSystemHost, root: string): Promise<Gene
  * Any `_config.yml` is taken as Jekyll (GitHub Pages builds every such repository with Jekyll, posts
  * or not), except a Jupyter Book's, which pairs it with `_toc.yml`. Hexo is tested before this.
  */
-export const jekyllDetector: GeneratorDetector = {
+export const jekyllGenerator: Generator = {
   id: 'jekyll',
+  displayName: 'Jekyll',
   detect: async (_fs, _dir, names) => JEKYLL_CONFIGS.some((n) => names.has(n)) && !names.has('_toc.yml'),
   load: (fs, dir) => loadJekyll(fs, dir),
 };
