@@ -2,7 +2,7 @@
  * The renderer's contract with whoever hosts it (the VS Code panel, the CLI, tests). The core never
  * touches files or editor APIs: the host answers "where is this image?" and "what is this link?".
  */
-import type { GeneratorId, Heading, PublishStatus } from '../site/model';
+import type { Heading, PublishStatus } from '../site/model';
 import type { MarkdownDialect } from '../markdown/dialect';
 
 export type ImageResolution =
