@@ -17,4 +17,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must stay host-agnostic: talk to the editor through src/core/host.ts interfaces.' }] }],
     },
   },
+  {
+    // Generator-specific behaviour lives behind the Generator seam (src/core/generators/<name>/):
+    // elsewhere code asks the loaded model for a fact, never "is this Hugo?". Types may name ids.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/generators/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^(hugo|jekyll|docusaurus|eleventy|hexo|astro|folder)$/]:not(TSLiteralType > Literal)',
+          message: 'A generator id outside src/core/generators/: ask the site model for the fact (dialect, authoring, contentRefs…) instead.',
+        },
+      ],
+    },
+  },
 );

@@ -85,7 +85,7 @@ async function editForMoves(host: EngineHost, files: readonly { oldUri: vscode.U
     const plan = planPostMove(site, from, to, { now: engine.clock.now(), text: postText });
     if (plan.edits.length === 0 && !plan.aliasEdit) continue;
     const title = post?.pages[0]?.title ?? posix.basename(from);
-    const answers = await decide(plan, site.model.summary.generator === 'hugo', title);
+    const answers = await decide(plan, site.model.authoring.aliasesOnMove, title);
     lastPlan = { from, to, plan, applied: answers };
     // Links inside the moved post itself keep working only when rewritten, so they go with "update".
     if (answers.update) await addEdits(engine, site, edit, plan.edits);

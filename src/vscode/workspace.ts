@@ -152,11 +152,9 @@ export class EngineHost implements vscode.Disposable {
 /** Settings the index is built with: changing one rebuilds it. */
 export const INDEX_SETTINGS = ['postcraft.links.semantics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'];
 
-const NAMES: Record<string, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'Markdown folder' };
+import { generatorName } from '../core/site/detect';
 
-export function generatorName(id: string): string {
-  return NAMES[id] ?? id;
-}
+export { generatorName };
 
 export function describeSite(s: Site): string {
   const posts = s.index.pageCount('page');

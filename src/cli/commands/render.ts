@@ -23,7 +23,7 @@ async function siteRootOf(file: string): Promise<string> {
   let dir = path.posix.dirname(file);
   for (let i = 0; i < 12; i++) {
     const model = await detectSiteAt(nodeFileSystem, dir);
-    if (model && model.summary.generator !== 'folder') return dir;
+    if (model) return dir;
     const up = path.posix.dirname(dir);
     if (up === dir) break;
     dir = up;

@@ -89,9 +89,9 @@ function rank(i: number): string {
 }
 
 function pageItems(site: Site, file: string, c: LinkCompletionContext, style: LinkStyle, o: LinkCompletionOptions): LinkCompletion[] {
-  const gen = site.model.summary.generator;
-  if (c.slot === 'ref' && gen !== 'hugo') return [];
-  if (c.slot === 'post_url' && gen !== 'jekyll') return [];
+  const forms = site.model.authoring.linkForms;
+  if (c.slot === 'ref' && !forms.includes('relref')) return [];
+  if (c.slot === 'post_url' && !forms.includes('post_url')) return [];
   const query = c.typed.replace(/^\.?\.?\/+/, '').replace(/^\{\{<?\s*/, '');
   const scored: { page: Page; score: number }[] = [];
   const q = query.toLowerCase().replace(/\s+/g, '');

@@ -35,8 +35,7 @@ export function countLinkStyles(site: Site): Record<LinkStyle, number> {
 /** The form most of the site's links use; a site without links gets root URLs (they work from anywhere). */
 export function detectLinkStyle(site: Site): LinkStyle {
   const n = countLinkStyles(site);
-  const gen = site.model.summary.generator;
-  const allowed: LinkStyle[] = ['root', 'relative', ...(gen === 'hugo' ? (['relref'] as const) : []), ...(gen === 'jekyll' ? (['post_url'] as const) : [])];
+  const allowed: LinkStyle[] = ['root', 'relative', ...site.model.authoring.linkForms];
   let best: LinkStyle = site.model.summary.linkSemantics === 'file' ? 'relative' : 'root';
   for (const s of allowed) if (n[s] > n[best]) best = s;
   return best;
@@ -44,10 +43,8 @@ export function detectLinkStyle(site: Site): LinkStyle {
 
 /** The setting, where it applies to this generator; `auto` and inapplicable forms detect. */
 export function effectiveLinkStyle(site: Site, setting: LinkStyleSetting | undefined): LinkStyle {
-  const gen = site.model.summary.generator;
   if (setting === 'relative' || setting === 'root') return setting;
-  if (setting === 'relref' && gen === 'hugo') return setting;
-  if (setting === 'post_url' && gen === 'jekyll') return setting;
+  if ((setting === 'relref' || setting === 'post_url') && site.model.authoring.linkForms.includes(setting)) return setting;
   return detectLinkStyle(site);
 }
 

@@ -144,7 +144,7 @@ function relink(site: Site, ch: Changes, main: MovedPage, text?: string): Relink
   }
   const linkers = [...new Set(edits.filter((e) => !ch.byFile.has(e.file)).map((e) => e.file))].sort();
   const aliasEdits: FileTextEdit[] = [];
-  if (site.model.summary.generator === 'hugo') {
+  if (site.model.authoring.aliasesOnMove) {
     for (const m of ch.byFile.values()) {
       if (m.oldPage.url === m.newPage.url || m.oldPage.kind !== 'page') continue;
       const a = aliasEditFor(site, m.file, m.oldPage.url, m === main ? text : undefined);

@@ -24,7 +24,7 @@ export interface LinkTarget {
 }
 
 /** Link resolution never reads these: a check context for resolution only. */
-const NO_EXTRAS: SiteExtras = { unsafeHtml: true, layoutIds: new Set(), headingHook: false };
+const NO_EXTRAS: SiteExtras = { layoutIds: new Set(), headingHook: false };
 
 export function contextFor(site: Site, file: string, includeDrafts = true, doc = site.index.document(file)): CheckContext | undefined {
   if (!doc) return undefined;

@@ -74,7 +74,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   const authors = site.index.authors();
   const knownAuthors = siteAuthors(site);
   const authorIds = new Set(authors.map((a) => a.id));
-  const dateContext = { generator, readsDate: site.model.readsDate?.(file) ?? false };
+  const dateContext = { generator, file, rules: site.model.frontMatterRules };
 
   for (const v of scanned.values) {
     const key = v.key.key;
@@ -87,7 +87,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
         if (field.isAuthor && authors.length && !authorIds.has(item.value) && !findAuthor(site, knownAuthors, item.value)) {
           const suggestions = closestAuthors(item.value, authors);
           const first = suggestions[0];
-          push(item, unknownAuthorSeverity(generator), 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
+          push(item, site.model.frontMatterRules?.unknownAuthorFails ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.unknown-author'], 'frontmatter.unknown-author', `Unknown author '${item.value}': no record for it in ${authorSourceText(site)} (known: ${[...authorIds].sort().join(', ')}).`, {
             value: item.value,
             // Not `suggestions`: the link quick fixes treat that key as bare replacement texts.
             candidates: suggestions,
@@ -124,14 +124,6 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   return out;
 }
 
-/**
- * Hugo and Jekyll build a post whose author has no record [verified]; Docusaurus throws "Blog author
- * with key … not found in the authors map file" (plugin-content-blog authors.ts; not built here).
- */
-function unknownAuthorSeverity(generator: string): Severity {
-  return generator === 'docusaurus' ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.unknown-author'];
-}
-
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -144,7 +136,7 @@ function rewrite(item: ValueItem, value: string, format: FrontMatterFormat): str
 }
 
 function authorSourceText(site: Site): string {
-  return (site.model.authorSources ?? []).map((s) => (s.shape === 'folder' ? `${s.path}/` : s.path)).join(', ') || 'the author data files';
+  return (site.model.authorSources ?? []).map((s) => (s.shape === 'file-per-author' ? `${s.path}/` : s.path)).join(', ') || 'the author data files';
 }
 
 /** Author ids closest to what was written: by id, or by display name (`Rich Alvarez` → `rich`). */

@@ -9,7 +9,7 @@ import type { Severity } from '../diagnostics';
 import type { Site } from '../service';
 import type { TextRange } from '../text';
 import type { LocatedValue } from './context';
-import { knownKey, type KnownKey } from './keys';
+import { knownKey } from './keys';
 import type { FrontMatterFormat } from './parse';
 import { quoteValue } from './quoting';
 import { FRONTMATTER_SEVERITY } from './severity';
@@ -17,19 +17,6 @@ import type { frontMatterStats } from './siteStats';
 import { taxonomyFieldOf } from './taxonomy';
 
 type Push = (range: TextRange, severity: Severity, code: 'frontmatter.wrong-type', message: string, extra?: Record<string, unknown>) => void;
-
-// strconv.ParseBool, which cast uses for text.
-const GO_BOOL_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
-
-/** What Hugo reads instead when it throws the value away, or undefined when it keeps or converts it. */
-function hugoReadsInstead(known: KnownKey, value: unknown): string | undefined {
-  const compound = value !== null && typeof value === 'object';
-  if (known.type === 'string' && compound) return 'Hugo reads it as empty text';
-  if (known.type === 'date' && compound) return 'Hugo drops it, and the page gets no date';
-  if (known.type === 'number' && (compound || (typeof value === 'string' && !/^[-+]?\d+(?:\.0*)?$/.test(value.trim())))) return 'Hugo reads it as 0';
-  if (known.type === 'bool' && (compound || (typeof value === 'string' && !GO_BOOL_TEXT.has(value)))) return 'Hugo reads it as false';
-  return undefined;
-}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -48,7 +35,7 @@ export function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>
   const field = taxonomyFieldOf(site, key, stats);
   const expected = field && !(known && known.type === 'string') ? 'list' : known?.type;
   const report = (message: string, extra?: Record<string, unknown>) => {
-    const lost = generator === 'hugo' && known && expected === known.type ? hugoReadsInstead(known, value) : undefined;
+    const lost = known && expected === known.type ? site.model.frontMatterRules?.readsInstead?.(known.type, value) : undefined;
     push(range, lost ? 'warning' : FRONTMATTER_SEVERITY['frontmatter.wrong-type'], 'frontmatter.wrong-type', lost ? `${message.slice(0, -1)}: ${lost}.` : message, extra);
   };
   if (expected === 'bool' && typeof value !== 'boolean') return report(`'${key}' should be true or false, not ${describe(value)}.`);

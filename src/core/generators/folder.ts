@@ -2,6 +2,7 @@
  * A plain folder of Markdown outside any recognised site: file-path semantics, GitHub-style heading
  * ids. Makes the extension useful everywhere with no setup.
  */
+import { BASIC_FRONT_MATTER } from '../site/generator';
 import { COMMONMARK_GFM } from '../markdown/dialect';
 import type { GeneratorModel } from '../site/generator';
 import type { Page } from '../site/model';
@@ -16,6 +17,11 @@ export function createFolderModel(root: string): GeneratorModel {
   return {
     summary: { root, generator: 'folder', basePath: '', linkSemantics: 'file', contentDirs: [''] },
     dialect: COMMONMARK_GFM,
+    authoring: {
+      linkForms: [],
+      aliasesOnMove: false,
+      newPost: { sectionBase: '', sections: true, firstLevelSections: false, defaultFolder: '', datedNames: false, bundles: true, defaults: BASIC_FRONT_MATTER },
+    },
     taxonomies: [
       { singular: 'tag', plural: 'tags' },
       { singular: 'category', plural: 'categories' },

@@ -8,14 +8,11 @@
  */
 import type { IndexedDocument } from '../site/index';
 import { TimeSlicer } from '../slicing';
-import { posix } from 'node:path';
 import type { Postcraft, Site } from '../service';
 import { registerDocumentCheck } from '../service';
 import type { PostcraftDiagnostic } from '../diagnostics';
 import type { LineIndex } from '../text';
 import type { FileSystemHost } from '../host';
-import { decodeText } from '../host';
-import { loadHugoConfig } from '../generators/hugo/config';
 import type { GeneratorModel } from '../site/generator';
 import { checkLink, DEFAULT_SEVERITY, type CheckContext, type SiteExtras } from './resolve';
 import { globMatcher } from './urls';
@@ -118,54 +115,10 @@ export function siteExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> 
   return p;
 }
 
+/** Ids and heading rules the site's templates add (Hugo reads its layouts); none elsewhere. */
 async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
-  if (site.model.summary.generator !== 'hugo') return { unsafeHtml: true, layoutIds: new Set(), headingHook: site.model.unknownHeadingIds === true };
-  let unsafeHtml = false;
-  const layoutDirs = ['layouts'];
-  try {
-    const c = (await loadHugoConfig(fs, site.root)).config;
-    unsafeHtml = c.unsafeHtml;
-    layoutDirs[0] = c.layoutDir;
-    for (const t of c.themes) layoutDirs.push(`${c.themesDir}/${t}/layouts`);
-  } catch {
-    // An unreadable config is reported by the site model; keep Hugo's defaults here.
-  }
-  const layoutIds = new Set<string>();
-  let headingHook = false;
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 8) return;
-    let entries;
-    try {
-      entries = await fs.readDirectory(posix.join(site.root, dir));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const rel = `${dir}/${e.name}`;
-      if (e.type === 'directory') await walk(rel, depth + 1);
-      else if (/\.html?$/i.test(e.name)) {
-        try {
-          const html = decodeText(await fs.readFile(posix.join(site.root, rel))).text;
-          if (/^render-heading\b/.test(e.name) && !keepsAnchors(html)) headingHook = true;
-          for (const m of html.matchAll(/\sid\s*=\s*["']([^"'{}]+)["']/g)) layoutIds.add(m[1]);
-        } catch {
-          // unreadable layout: no ids from it
-        }
-      }
-    }
-  };
-  for (const d of layoutDirs) await walk(d, 0);
-  return { unsafeHtml, layoutIds, headingHook };
-}
-
-/**
- * Whether a heading render hook gives headings Hugo's own ids: its only `id` is `{{ .Anchor }}` (the
- * hook most sites copy from Hugo's documentation). Any other hook may make ids we cannot compute.
- */
-export function keepsAnchors(template: string): boolean {
-  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
-  const ids = [...code.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-  return ids.length > 0 && ids.every((v) => /^\{\{-?\s*\.Anchor\s*(?:\|\s*(?:safeURL|safeHTMLAttr|safeHTML|htmlEscape)\s*)*-?\}\}$/.test(v));
+  const facts = site.model.readTemplateFacts ? await site.model.readTemplateFacts(fs) : { layoutIds: new Set<string>(), headingHook: false };
+  return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || site.model.unknownHeadingIds === true };
 }
 
 registerDocumentCheck(checkLinks);

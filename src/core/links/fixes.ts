@@ -49,7 +49,7 @@ export function fixesFor(d: PostcraftDiagnostic, text: string): LinkEdit[] {
 
 /** Refactors for the link at `offset`: a relref/ref to its URL, or a URL link to a relref (Hugo). */
 export async function refactorsAt(engine: Postcraft, site: Site, file: string, offset: number): Promise<LinkEdit[]> {
-  if (site.model.summary.generator !== 'hugo') return [];
+  if (!site.model.authoring.linkForms.includes('relref')) return [];
   const doc = site.index.document(file);
   if (!doc) return [];
   const link = doc.links.find((l) => offset >= (l.whole ?? l.range).start && offset <= (l.whole ?? l.range).end);

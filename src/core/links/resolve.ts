@@ -10,13 +10,14 @@ import { posix } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
-import type { GeneratorId, LinkSemantics, Page } from '../site/model';
+import type { LinkSemantics, Page } from '../site/model';
 import type { LinkRewrite } from '../site/generator';
 import type { Severity } from '../diagnostics';
 import type { ExtractedLink } from './types';
 import { decodePath, hostOf, lookupServed, relativeUrl, resolvePath, rootDestination, servedPath, splitDestination } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
 import { mayHaveHiddenIds } from './extract';
+import { generatorName } from '../site/detect';
 import { REF_PLACEHOLDER } from '../markdown/liquid';
 import { analysisParser } from '../markdown/parser';
 
@@ -48,8 +49,6 @@ export interface LinkProblem {
 
 /** Facts about a site that are read once (not per link). */
 export interface SiteExtras {
-  /** Hugo publishes raw HTML (markup.goldmark.renderer.unsafe); otherwise it omits it. */
-  readonly unsafeHtml: boolean;
   /** Literal `id="…"` values in the site's and themes' layouts: fragments the templates provide. */
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not checked. */
@@ -97,7 +96,7 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
         : undefined;
     case 'ref':
     case 'relref':
-      return ctx.site.model.summary.generator === 'hugo' ? refProblem(ctx, link) : undefined;
+      return ctx.site.model.contentRefs ? refProblem(ctx, link) : undefined;
     case 'post_url':
     case 'liquid-link':
       return liquidProblem(ctx, link);
@@ -440,7 +439,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     return fragmentProblem(ctx, found.page, doc, w.fragment, dest, dest.slice(0, dest.length - (w.fragment?.length ?? -1)));
   }
   if (found.kind === 'unpublished') return unpublishedProblem(ctx, found.page);
-  if (ctx.site.model.summary.generator === 'hugo' && semantics === 'url' && MD_EXT.test(decodePath(w.path)) && link.kind !== 'image') {
+  if (ctx.site.model.contentRefs && semantics === 'url' && MD_EXT.test(decodePath(w.path)) && link.kind !== 'image') {
     const md = mdPathProblem(ctx, w, resolved);
     if (md) return md;
   }
@@ -489,7 +488,6 @@ function mdPathProblem(ctx: CheckContext, w: Written, resolved: string): LinkPro
   };
 }
 
-const GENERATOR_NAMES: Record<GeneratorId, string> = { hugo: 'Hugo', jekyll: 'Jekyll', docusaurus: 'Docusaurus', eleventy: 'Eleventy', hexo: 'Hexo', astro: 'Astro', folder: 'The site' };
 
 function baseUrlNote(ctx: CheckContext): string {
   const b = ctx.site.model.summary.baseURL;
@@ -506,7 +504,7 @@ function notFound(ctx: CheckContext, dest: string, w: Written, resolved: string)
     const suggestion = ok ? formatLike(ctx, w, inside) : undefined;
     return {
       code: 'link.not-found',
-      message: `${resolved} is outside the site's sub-path ${base}/${baseUrlNote(ctx)}: ${GENERATOR_NAMES[ctx.site.model.summary.generator]} publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `${resolved} is outside the site's sub-path ${base}/${baseUrlNote(ctx)}: ${generatorName(ctx.site.model.summary.generator)} publishes Markdown links unchanged, so this one leaves the site.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
       data: { resolved, suggestions: suggestion ? [suggestion] : [] },
     };
   }

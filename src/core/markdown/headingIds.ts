@@ -90,7 +90,7 @@ export class HeadingIdGenerator {
     switch (this.style) {
       case 'github':
         return this.slugger.slug(t);
-      case 'hexo': {
+      case 'slugize': {
         // A repeat gets -1, -2… after the first; the suffixed id itself is not remembered.
         const base = hexo(t);
         const n = this.used.get(base);

@@ -3,6 +3,7 @@
  * single files, front-matter format, key order and constant keys, the date style, list style, the
  * author key. Reading the site beats asking the writer: the new post should look like its neighbours.
  */
+import type { FrontMatterStyle } from '../site/generator';
 import { posix } from 'node:path';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import { fmList } from '../frontmatter/parse';
@@ -67,13 +68,8 @@ function majority<T>(values: readonly T[]): T | undefined {
   return best;
 }
 
-export interface ConventionDefaults {
-  readonly format: FrontMatterFormat;
-  readonly keyOrder: readonly string[];
-  readonly dateKey?: string;
-  readonly dateStyle: DateStyle;
-  readonly authorKey?: string;
-}
+/** What a new post's front matter looks like when the site's posts show no convention. */
+export type ConventionDefaults = FrontMatterStyle;
 
 /**
  * Reads the conventions of the given posts. `texts` holds the raw text of some of them (file →

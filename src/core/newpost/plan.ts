@@ -8,9 +8,9 @@ import { posix } from 'node:path';
 import type { Postcraft, Site } from '../service';
 import { decodeText, type FileSystemHost } from '../host';
 import type { IndexedDocument } from '../site/index';
-import { loadHugoConfig } from '../generators/hugo/config';
+import { generatorName } from '../site/detect';
 import { splitFrontMatter } from '../frontmatter/parse';
-import { findArchetype, renderArchetype, type Archetype } from './archetype';
+import type { PostTemplate } from '../site/generator';
 import { authorsByUse, detectConventions, type PostConventions } from './conventions';
 import { datePrefix, formatDate } from './dates';
 import { buildFrontMatter, setFrontMatterField, type FmValue } from './frontMatterText';
@@ -247,20 +247,17 @@ export async function planNewPostIn(fs: FileSystemHost, site: Site, request: New
   if (!slug || !isSafeSegment(slug)) return refuse(`Cannot make a file name from the title "${title}".`);
 
   const generator = site.model.summary.generator;
-  const section = generator === 'hugo' ? folder.slice(layout.sectionBase.length + 1).split('/')[0] ?? '' : '';
-  const hugoConfig = generator === 'hugo' ? (await loadHugoConfig(fs, site.root)).config : undefined;
+  const section = layout.templateFor ? (folder.slice(layout.sectionBase.length + 1).split('/')[0] ?? '') : '';
   let bundle = layout.bundles ? (request.bundle ?? conventions.bundles) : false;
-  if (request.bundle && !layout.bundles) warnings.push(`${generator} posts are single files; --bundle was ignored.`);
-  let archetype: Archetype | undefined;
-  if (hugoConfig) {
-    archetype = await findArchetype(fs, site.root, hugoConfig, section, request.bundle ?? (conventions.bundles || undefined));
-    if (archetype?.bundle) bundle = true;
-  }
+  if (request.bundle && !layout.bundles) warnings.push(`${generatorName(generator)} posts are single files; --bundle was ignored.`);
+  // The generator's own template for the section (Hugo's archetype), when it has one.
+  const archetype: PostTemplate | undefined = await layout.templateFor?.(fs, section, request.bundle ?? (conventions.bundles || undefined));
+  if (archetype?.bundle) bundle = true;
   if (request.draft && layout.draftsFolder) folder = layout.draftsFolder;
 
   const date = formatDate(env.now, env.offsetMinutes, 'rfc3339');
-  // Eleventy builds collections from tags: a tag every post of the folder carries is its collection.
-  const tags = cleanValues(generator === 'eleventy' ? [...conventions.sharedTags, ...(request.tags ?? [])] : request.tags);
+  // Collections from tags (Eleventy): a tag every post of the folder carries goes on the new one.
+  const tags = cleanValues(layout.folderTags ? [...conventions.sharedTags, ...(request.tags ?? [])] : request.tags);
   let authors = cleanValues(request.authors);
   if (request.authors === undefined) {
     const fallback = env.defaultAuthor?.trim() || authorsByUse(site.index.documents.values())[0];
@@ -279,9 +276,9 @@ export async function planNewPostIn(fs: FileSystemHost, site: Site, request: New
     const files: PlannedFile[] = [];
     const planWarnings = [...warnings];
     let main: string;
-    if (archetype && hugoConfig) {
+    if (archetype) {
       const contentPath = mainRel.slice(layout.sectionBase.length + 1);
-      const r = renderArchetype(archetype, { config: hugoConfig, title, name: stem, section, contentPath, date, now: env.now, offsetMinutes: env.offsetMinutes });
+      const r = archetype.render({ title, name: stem, section, contentPath, date, now: env.now, offsetMinutes: env.offsetMinutes });
       planWarnings.push(...r.warnings);
       const mainFile = r.files.find((f) => f.rel === '' || f.rel === 'index.md');
       main = applyToArchetype(typeof mainFile?.content === 'string' ? mainFile.content : '', conventions, fields, tagsKey);

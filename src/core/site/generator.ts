@@ -5,6 +5,9 @@
  */
 import type { Page, SiteIssue, SiteSummary, Taxonomy } from './model';
 import type { MarkdownDialect } from '../markdown/dialect';
+import type { FileSystemHost } from '../host';
+import type { Severity } from '../diagnostics';
+import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
@@ -42,7 +45,7 @@ export interface StaticDir {
 export interface AuthorSource {
   /** Site-relative path. */
   readonly path: string;
-  readonly shape: 'folder' | 'map';
+  readonly shape: 'file-per-author' | 'map';
 }
 
 export type FileRole =
@@ -68,6 +71,15 @@ export interface GeneratorModel {
   readonly dialect: MarkdownDialect;
   /** Liquid's site variables, for a dialect whose templates are Liquid. */
   readonly liquid?: LiquidSite;
+  /** Link forms, moves and New Post, as this generator has them. */
+  readonly authoring: AuthoringFacts;
+  /**
+   * Pages are also named by content path (Hugo's `ref`/`relref`, `.GetPage`): a missing one fails the
+   * build, and a `.md` destination with URL semantics names a page it does not reach.
+   */
+  readonly contentRefs?: boolean;
+  /** Ids and heading rules the site's templates add to every page (Hugo's layouts), read once. */
+  readTemplateFacts?(fs: FileSystemHost): Promise<TemplateFacts>;
   /**
    * Headings get ids from a plugin whose rule we do not model (Eleventy's IdAttributePlugin or
    * markdown-it-anchor): fragments into headings are not judged.
@@ -136,6 +148,111 @@ export interface GeneratorModel {
    * a page's `date` is never read, so it cannot fail the build).
    */
   readsDate?(file: string): boolean;
+  /** How the generator reads front matter where that differs from the generic rules. */
+  readonly frontMatterRules?: FrontMatterRules;
   /** Normalises a term the way the generator puts it in a URL (for comparing and for term URLs). */
   termKey(taxonomy: string, term: string): string;
+}
+
+/** How a site writes dates in front matter. */
+export type DateStyle =
+  /** `2019-04-11T14:39:51-07:00` (RFC 3339: Hugo, Docusaurus…) */
+  | 'rfc3339'
+  /** `2020-03-14 10:00:00 -0700` (Jekyll's own style) */
+  | 'space-offset'
+  /** `2019-04-11 14:39:51` (Hexo; the site's timezone applies) */
+  | 'local'
+  /** `2019-04-11` */
+  | 'date';
+
+/** The front matter a new post gets when the site's posts show no convention of their own. */
+export interface FrontMatterStyle {
+  readonly format: FrontMatterFormat;
+  readonly keyOrder: readonly string[];
+  readonly dateKey?: string;
+  readonly dateStyle: DateStyle;
+  readonly authorKey?: string;
+}
+
+/** What a generator's own new-post template (Hugo's archetypes) is given. */
+export interface PostTemplateInput {
+  readonly title: string;
+  /** The post's name: file stem or bundle folder. */
+  readonly name: string;
+  readonly section: string;
+  /** Content-relative path of the new page file (`posts/x.md`, `posts/x/index.md`). */
+  readonly contentPath: string;
+  readonly date: string;
+  readonly now: Date;
+  readonly offsetMinutes: number;
+}
+
+/** A generator's own template for new posts, found for a section. */
+export interface PostTemplate {
+  /** Site-relative path of the template file or folder. */
+  readonly source: string;
+  readonly bundle: boolean;
+  render(input: PostTemplateInput): { files: { rel: string; content: string | Uint8Array }[]; warnings: string[] };
+}
+
+/** Where a generator expects a new post, and how it is written. */
+export interface PostLayout {
+  /** Folder that `section` names are relative to ('' = the site root). */
+  readonly sectionBase: string;
+  /** Whether posts may go in several folders (Hugo sections, Astro collections, Eleventy folders). */
+  readonly sections: boolean;
+  /** Sections are the first folder level under the base (Hugo sections, Astro collections). */
+  readonly firstLevelSections: boolean;
+  /** Folder used when the site has no posts yet. */
+  readonly defaultFolder: string;
+  /** Drafts live in their own folder (Jekyll `_drafts`, Hexo `source/_drafts`). */
+  readonly draftsFolder?: string;
+  /** File names start with the date (`2019-04-11-slug.md`). */
+  readonly datedNames: boolean;
+  /** The generator has folder-per-post posts (Hugo page bundles, Docusaurus folders). */
+  readonly bundles: boolean;
+  /** A tag every post of a folder carries is its collection: a new post gets it too (Eleventy). */
+  readonly folderTags?: boolean;
+  readonly defaults: FrontMatterStyle;
+  /** The generator's own template for a post of a section (Hugo: `archetypes/`). */
+  templateFor?(fs: FileSystemHost, section: string, preferBundle: boolean | undefined): Promise<PostTemplate | undefined>;
+}
+
+/** What writing for a generator involves beyond its URLs: the links we write, moves, New Post. */
+export interface AuthoringFacts {
+  /** Link forms of the generator's own that completion and fixes may write. */
+  readonly linkForms: readonly ('relref' | 'post_url')[];
+  /** A moved page can keep its old URL as an `aliases` entry (Hugo). */
+  readonly aliasesOnMove: boolean;
+  readonly newPost: PostLayout;
+}
+
+/** The front matter most generators' posts start from: YAML with title, date and tags. */
+export const BASIC_FRONT_MATTER: FrontMatterStyle = { format: 'yaml', keyOrder: ['title', 'date', 'tags'], dateKey: 'date', dateStyle: 'rfc3339', authorKey: 'author' };
+
+/** What a site's templates add to its pages beyond the content. */
+export interface TemplateFacts {
+  /** Literal `id="…"` values in layouts: fragments every page (of some layout) may have. */
+  readonly layoutIds: ReadonlySet<string>;
+  /** A heading render hook may give headings other ids: fragments are then not judged. */
+  readonly headingHook: boolean;
+}
+
+/** A finding about a front-matter value, as the generator's own reading decides it. */
+export interface ValueFinding {
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** How a generator reads front matter where that differs from the generic rules. */
+export interface FrontMatterRules {
+  /**
+   * Its own reading of a date key's value: a finding, `null` when it reads the value (or ignores the
+   * key), undefined to leave the value to the generic reading.
+   */
+  dateFinding?(file: string, key: string, value: unknown): ValueFinding | null | undefined;
+  /** What it reads instead of a known key's value of the wrong type, when it throws the value away. */
+  readsInstead?(type: 'string' | 'date' | 'number' | 'bool' | 'list' | 'map', value: unknown): string | undefined;
+  /** An author with no record stops the build. */
+  readonly unknownAuthorFails?: boolean;
 }

@@ -179,7 +179,7 @@ export class SiteIndex {
       return r.data;
     };
     for (const src of this.model.authorSources ?? []) {
-      if (src.shape === 'folder') {
+      if (src.shape === 'file-per-author') {
         let entries;
         try {
           entries = await this.fs.readDirectory(posix.join(this.root, src.path));

@@ -18,7 +18,7 @@ export type PublishStatus = 'published' | 'draft' | 'future' | 'expired';
 export type LinkSemantics = 'url' | 'content-path' | 'file';
 
 /** How heading ids are computed, per renderer. */
-export type HeadingIdStyle = 'goldmark' | 'goldmark-ascii' | 'blackfriday' | 'kramdown' | 'kramdown-gfm' | 'hexo' | 'github';
+export type HeadingIdStyle = 'goldmark' | 'goldmark-ascii' | 'blackfriday' | 'kramdown' | 'kramdown-gfm' | 'slugize' | 'github';
 
 export interface SiteIssue {
   /** Absolute path of the file the issue is in. */

@@ -2,6 +2,7 @@
  * Jekyll's reading of a document's `date` (Ruby's Time.parse): the outcomes here are what jekyll
  * 4.3.1 and Ruby 3.1 did with each text (test/fixtures/frontmatter/jekyll-*, and Time.parse itself).
  */
+import { jekyllFrontMatter } from '../../../src/core/generators/jekyll/frontMatterRules';
 import * as assert from 'node:assert/strict';
 import { jekyllDateVerdict } from '../../../src/core/generators/jekyll/dates';
 import { dateFinding } from '../../../src/core/frontmatter/dateCheck';
@@ -37,8 +38,9 @@ describe('Jekyll document dates', () => {
   });
 
   it('judges only the date of documents: a page never has its date read', () => {
-    const post = { generator: 'jekyll' as const, readsDate: true };
-    const page = { generator: 'jekyll' as const, readsDate: false };
+    const rules = jekyllFrontMatter((file) => file.startsWith('_posts/'));
+    const post = { generator: 'jekyll' as const, file: '_posts/2020-11-20-a.md', rules };
+    const page = { generator: 'jekyll' as const, file: 'about.md', rules };
     assert.equal(dateFinding(post, 'date', '2020-11-20 24:25:00', '2020-11-20 24:25:00')?.severity, 'error');
     assert.equal(dateFinding(post, 'date', '2020-11-31', '2020-11-31')?.severity, 'info');
     assert.equal(dateFinding(page, 'date', '2020-11-20 24:25:00', '2020-11-20 24:25:00'), undefined);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { renderGoTemplate, titleCase, type TemplateContext } from '../../../src/core/newpost/goTemplate';
-import { datePrefix, dateStyleOf, formatDate, formatGoLayout } from '../../../src/core/newpost/dates';
+import { renderGoTemplate, titleCase, type TemplateContext } from '../../../src/core/generators/hugo/goTemplate';
+import { datePrefix, dateStyleOf, formatDate } from '../../../src/core/newpost/dates';
+import { formatGoLayout } from '../../../src/core/generators/hugo/goLayout';
 
 // 2019-04-11T14:39:51-07:00, a Thursday.
 const NOW = new Date('2019-04-11T21:39:51Z');
@@ -29,7 +30,7 @@ describe('New Post: dates', () => {
     assert.equal(formatDate(NOW, -420), '2019-04-11T14:39:51-07:00');
     assert.equal(formatDate(NOW, 330), '2019-04-12T03:09:51+05:30');
     assert.equal(formatDate(NOW, 0), '2019-04-11T21:39:51+00:00');
-    assert.equal(formatDate(NOW, -420, 'jekyll'), '2019-04-11 14:39:51 -0700');
+    assert.equal(formatDate(NOW, -420, 'space-offset'), '2019-04-11 14:39:51 -0700');
     assert.equal(formatDate(NOW, -420, 'local'), '2019-04-11 14:39:51');
     assert.equal(formatDate(NOW, -420, 'date'), '2019-04-11');
   });
@@ -42,7 +43,7 @@ describe('New Post: dates', () => {
 
   it('recognises the date styles posts use', () => {
     assert.equal(dateStyleOf('2019-04-11T14:39:51-07:00'), 'rfc3339');
-    assert.equal(dateStyleOf('2020-03-14 10:00:00 -0700'), 'jekyll');
+    assert.equal(dateStyleOf('2020-03-14 10:00:00 -0700'), 'space-offset');
     assert.equal(dateStyleOf('2020-03-14 10:00:00'), 'local');
     assert.equal(dateStyleOf('2020-03-14'), 'date');
     assert.equal(dateStyleOf('last tuesday'), undefined);

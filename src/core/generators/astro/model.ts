@@ -88,6 +88,11 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
     },
     // Astro's Markdown has no heading attributes: `{#x}` stays in the text and in the slug [verified 5.18].
     dialect: { ...COMMONMARK_GFM, headingAttributes: false },
+    authoring: {
+      linkForms: [],
+      aliasesOnMove: false,
+      newPost: { sectionBase: 'src/content', sections: true, firstLevelSections: true, defaultFolder: 'src/content/blog', datedNames: false, bundles: true, defaults: { format: 'yaml', keyOrder: ['title', 'description', 'pubDate', 'tags'], dateKey: 'pubDate', dateStyle: 'date', authorKey: 'author' } },
+    },
     taxonomies: [{ singular: 'tag', plural: 'tags' }],
     issues: init.issues,
     contentDirs,

@@ -134,6 +134,14 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
       contentDirs,
     },
     dialect: COMMONMARK_GFM,
+    // "Blog author with key … not found in the authors map file" (plugin-content-blog) stops the build.
+    frontMatterRules: { unknownAuthorFails: true },
+    authoring: {
+      linkForms: [],
+      aliasesOnMove: false,
+      // The date comes from the file name; the front matter does not repeat it.
+      newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: contentDirs.find((d) => /(^|\/)blog$/.test(d)) ?? contentDirs.find((d) => d.includes('blog')) ?? 'blog', datedNames: true, bundles: true, defaults: { format: 'yaml', keyOrder: ['title', 'authors', 'tags'], dateStyle: 'rfc3339', authorKey: 'authors' } },
+    },
     // The theme renders h1 without an id (it is the title, not in the table of contents) [verified 3.10].
     headingIdsFromLevel: 2,
     taxonomies: [{ singular: 'tag', plural: 'tags' }],

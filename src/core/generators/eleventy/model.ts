@@ -5,6 +5,7 @@
  * the few variables blogs use (`page.fileSlug`, `page.filePathStem`, `title | slugify`) are filled
  * in, anything else falls back to the default URL.
  */
+import { BASIC_FRONT_MATTER } from '../../site/generator';
 import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import type { FileRole, FrontMatterData, GeneratorModel, StaticDir } from '../../site/generator';
@@ -156,6 +157,12 @@ export function createEleventyModel(init: EleventyModelInit): GeneratorModel {
   const model: GeneratorModel = {
     summary: { root: init.root, generator: 'eleventy', configFile: init.configFile, basePath, rootLinksAtBase: c.rootLinksAtBase, linkSemantics: 'url', contentDirs: [input] },
     // Eleventy's markdown-it has no heading attributes and, without an id plugin, gives headings no id.
+    authoring: {
+      linkForms: [],
+      aliasesOnMove: false,
+      // Eleventy builds collections from tags: a tag every post of a folder carries is its collection.
+      newPost: { sectionBase: input, sections: true, firstLevelSections: input === 'content', defaultFolder: input, datedNames: false, bundles: true, folderTags: true, defaults: BASIC_FRONT_MATTER },
+    },
     dialect: c.headingIds === 'none' ? { ...COMMONMARK_GFM, noAutoIds: true, headingAttributes: false } : { ...COMMONMARK_GFM, headingAttributes: false },
     unknownHeadingIds: c.headingIds === 'unknown',
     taxonomies: [{ singular: 'tag', plural: 'tags' }],

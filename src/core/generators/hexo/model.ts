@@ -4,6 +4,7 @@
  * is the file's path below `_posts` with the `new_post_name` pattern taken off (the front-matter
  * `title` is `:post_title`). Re-stated from hexo/lib/plugins/{processor,filter}/post*.
  */
+import { BASIC_FRONT_MATTER } from '../../site/generator';
 import { COMMONMARK_GFM } from '../../markdown/dialect';
 import { posix } from 'node:path';
 import type { FileLookup, FileRole, FrontMatterData, GeneratorModel } from '../../site/generator';
@@ -169,7 +170,12 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
     // marked has no {#id} syntax. Its ids are hexo-util slugize of the heading text, case kept
     // (`First-Steps`), repeats `-1`, `-2` [verified hexo-renderer-marked 7.0]: no heading style of ours
     // yet, so fragments into headings are not judged.
-    dialect: { ...COMMONMARK_GFM, headingIds: 'hexo', headingAttributes: false },
+    dialect: { ...COMMONMARK_GFM, headingIds: 'slugize', headingAttributes: false },
+    authoring: {
+      linkForms: [],
+      aliasesOnMove: false,
+      newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: 'source/_posts', draftsFolder: 'source/_drafts', datedNames: false, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'local' } },
+    },
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },

@@ -3,6 +3,9 @@
  * checked against the real Hugo are listed in shared/docs/site-generator-semantics.md; the
  * conformance suite (test/conformance) builds fixture sites with `hugo` and compares.
  */
+import { HUGO_FRONT_MATTER } from './frontMatterRules';
+import { readHugoTemplateFacts } from './templateFacts';
+import { hugoAuthoring } from './authoring';
 import { formatNames, formatUrls, htmlFormats } from './outputFormats';
 import { hugoDialect } from './dialect';
 import { posix } from 'node:path';
@@ -367,13 +370,17 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     },
     dialect: hugoDialect(c),
     taxonomies: c.taxonomies,
+    authoring: hugoAuthoring(init.root, c, contentDirs.map((d) => d.dir), c.taxonomies),
+    readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c),
+    contentRefs: true,
+    frontMatterRules: HUGO_FRONT_MATTER,
     issues: init.issues,
     contentDirs: contentDirs.map((d) => d.dir),
     staticDirs: [
       ...c.staticDirs.map((dir): StaticDir => ({ dir, urlPrefix: basePath })),
       ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
     ],
-    authorSources: [{ path: `${c.dataDir}/authors`, shape: 'folder' }, ...(init.authorsFile ? [{ path: init.authorsFile, shape: 'map' as const }] : [])],
+    authorSources: [{ path: `${c.dataDir}/authors`, shape: 'file-per-author' }, ...(init.authorsFile ? [{ path: init.authorsFile, shape: 'map' as const }] : [])],
     ignoreDirs: ['public', 'resources', 'node_modules', '.git', '_site', '.hugo_build.lock'],
     watchFiles: [...init.configFiles.map((f) => posix.relative(init.root, f)), ...(init.authorsFile ? [init.authorsFile] : [])],
 

@@ -3,6 +3,8 @@
  * test/conformance/jekyll-urls.test.ts (fixtures test/fixtures/jekyll-*), which compares every
  * source file's URL and every written file with this model.
  */
+import { jekyllFrontMatter } from './frontMatterRules';
+import { BASIC_FRONT_MATTER } from '../../site/generator';
 import type { MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
 import { posix } from 'node:path';
@@ -226,6 +228,12 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     return Array.isArray(v) ? v.some((x) => x !== null && x !== undefined) : v !== null && v !== undefined && v !== '';
   }
 
+  /** Jekyll reads the `date` of posts, drafts and collection documents, never of a page. */
+  const readsDate = (file: string): boolean => {
+    const kind = place(file).kind;
+    return kind === 'post' || kind === 'draft' || kind === 'collection';
+  };
+
   const model: GeneratorModel = {
     summary: {
       root: init.root,
@@ -239,6 +247,11 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       contentDirs: [''],
     },
     dialect: init.dialect,
+    authoring: {
+      linkForms: ['post_url'],
+      aliasesOnMove: false,
+      newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
+    },
     liquid: init.liquid,
     watchDirs: [c.dataDir],
     taxonomies: [
@@ -265,10 +278,8 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       return { role: 'page' };
     },
 
-    readsDate(file) {
-      const kind = place(file).kind;
-      return kind === 'post' || kind === 'draft' || kind === 'collection';
-    },
+    readsDate,
+    frontMatterRules: jekyllFrontMatter(readsDate),
 
     pagesFor(file, rawData, _files: FileLookup, now) {
       const page = pageOf(file, rawData, now);

@@ -8,8 +8,8 @@
  * exactly as written, with a warning: a visible `{{ … }}` the author can fix beats a value that
  * silently vanished.
  */
-import { formatGoLayout } from './dates';
-import { urlize } from '../generators/hugo/paths';
+import { formatGoLayout } from './goLayout';
+import { urlize } from './paths';
 
 export interface TimeValue {
   readonly kind: 'time';

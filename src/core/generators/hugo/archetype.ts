@@ -4,10 +4,10 @@
  * it. Markdown files of a bundle archetype are templates; its other files are copied as they are.
  */
 import { posix } from 'node:path';
-import type { FileSystemHost } from '../host';
-import { decodeText } from '../host';
-import { asRecord, asString } from '../config/parse';
-import type { HugoConfig } from '../generators/hugo/config';
+import type { FileSystemHost } from '../../host';
+import { decodeText } from '../../host';
+import { asRecord, asString } from '../../config/parse';
+import type { HugoConfig } from './config';
 import { renderGoTemplate, type TemplateValue, type TitleCaseStyle } from './goTemplate';
 
 export interface ArchetypeFile {
