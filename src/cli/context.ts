@@ -5,7 +5,6 @@ import { createPostcraft, type Postcraft, type Site } from '../core/service';
 import { nodeFileSystem } from '../node/nodeFs';
 import { AnalysisWorker, workerAnalyzer } from '../node/analysisClient';
 import { UsageError } from './args';
-import '../core/features';
 
 export interface CliIO {
   out(text: string): void;

@@ -14,6 +14,9 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
+import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
+import { checkLinks } from './links/diagnostics';
+import { frontMatterDiagnostics } from './frontmatter/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -46,14 +49,22 @@ export interface Site {
   readonly root: string;
   readonly model: GeneratorModel;
   readonly index: SiteIndex;
+  /** What the link features keep for this site (its link graph, its templates' facts). */
+  readonly links: SiteLinks;
 }
 
 export class Postcraft {
   private siteList: Site[] = [];
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Link options (drafts, ignore globs), set by the host from its settings. */
+  linkOptions: CompiledLinkOptions = DEFAULT_LINK_OPTIONS;
 
-  constructor(readonly init: PostcraftInit) {
+  /** `checks`: the per-document checks this engine runs, composed by createPostcraft. */
+  constructor(
+    readonly init: PostcraftInit,
+    private readonly checks: readonly DocumentCheck[],
+  ) {
     this.clock = init.clock ?? systemClock;
     this.logger = init.logger ?? silentLogger;
   }
@@ -73,7 +84,7 @@ export class Postcraft {
     for (const model of models) {
       const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
       await index.crawl();
-      sites.push({ root: model.summary.root, model, index });
+      sites.push({ root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) });
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
     }
     this.siteList = sites;
@@ -87,7 +98,7 @@ export class Postcraft {
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
-    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index } : s));
+    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) } : s));
   }
 
   siteOf(absPath: string): Site | undefined {
@@ -204,7 +215,7 @@ export class Postcraft {
     }
     // Every check reads this one analysis: a check that yields (the link check does) must not see
     // a newer edit's analysis installed meanwhile and re-analyse this older text on its own.
-    for (const check of documentChecks) out.push(...(await check(this, site, file, text, lines, doc)));
+    for (const check of this.checks) out.push(...(await check(this, site, file, text, lines, doc)));
     return out;
   }
 
@@ -250,16 +261,15 @@ export class Postcraft {
 
 export type CheckPhase = 'parsing' | 'checking';
 
-/** Per-document checks contributed by feature modules (links, front-matter checks). */
+/** A per-document check (links, front matter): what a feature module contributes to checkDocument. */
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
-const documentChecks: DocumentCheck[] = [];
 
-export function registerDocumentCheck(check: DocumentCheck): void {
-  if (!documentChecks.includes(check)) documentChecks.push(check);
-}
+/** The engine's document checks, in the order their findings are listed. */
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc)];
 
+/** Composes the engine for a workspace: its sites, their indexes, and the checks it runs. */
 export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {
-  const p = new Postcraft(init);
+  const p = new Postcraft(init, DOCUMENT_CHECKS);
   await p.load();
   return p;
 }

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../core/service';
 import { nodeFileSystem } from '../node/nodeFs';
 import type { LinkSemantics } from '../core/site/model';
-import '../core/features';
 import { AnalysisWorker, workerAnalyzer } from '../node/analysisClient';
 import { DocumentSync } from './documentSync';
 

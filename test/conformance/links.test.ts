@@ -16,7 +16,6 @@ import { createPostcraft } from '../../src/core/service';
 import { nodeFileSystem } from '../../src/node/nodeFs';
 import { LineIndex } from '../../src/core/text';
 import type { PostcraftDiagnostic } from '../../src/core/diagnostics';
-import '../../src/core/features';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const HUGO = process.env.HUGO_BIN || 'hugo';

@@ -9,7 +9,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPostcraft } from '../../src/core/service';
 import { nodeFileSystem } from '../../src/node/nodeFs';
-import '../../src/core/features';
 import { buildWithHugo, requireHugo } from './helpers/hugo';
 import { buildWithJekyll, requireJekyll } from './helpers/jekyll';
 import { compareFile, markerLines, type BuiltOutput } from './helpers/verdicts';

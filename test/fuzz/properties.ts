@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { posix } from 'node:path';
-import '../../src/core/features';
 import { splitFrontMatter } from '../../src/core/frontmatter/parse';
 import { analyzeDocument, type AnalyzeOptions } from '../../src/core/markdown/analyze';
 import { analysisParser, maskShortcodes, parserFor, type Token } from '../../src/core/markdown/parser';

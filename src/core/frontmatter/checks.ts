@@ -10,7 +10,7 @@
 import type { IndexedDocument } from '../site/index';
 import { distance } from 'fastest-levenshtein';
 import type { PostcraftDiagnostic, Severity } from '../diagnostics';
-import { registerDocumentCheck, type Site } from '../service';
+import type { Site } from '../service';
 import type { LineIndex, TextRange } from '../text';
 import { scanFrontMatter, type LocatedValue } from './context';
 import { findAuthor, siteAuthors } from './authors';
@@ -154,4 +154,3 @@ function closestAuthors(written: string, authors: ReturnType<Site['index']['auth
     .map((s) => s.id);
 }
 
-registerDocumentCheck((_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc));

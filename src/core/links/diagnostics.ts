@@ -9,55 +9,34 @@
 import type { IndexedDocument } from '../site/index';
 import { TimeSlicer } from '../slicing';
 import type { Postcraft, Site } from '../service';
-import { registerDocumentCheck } from '../service';
 import type { PostcraftDiagnostic } from '../diagnostics';
 import type { LineIndex } from '../text';
 import type { FileSystemHost } from '../host';
-import type { GeneratorModel } from '../site/generator';
 import { checkLink, DEFAULT_SEVERITY, type CheckContext, type SiteExtras } from './resolve';
 import { globMatcher } from './urls';
-import { LinkGraph } from './graph';
+import type { LinkGraph } from './graph';
+import type { LinkOptions } from './siteLinks';
 
-export interface LinkOptions {
-  /** Treat drafts, future and expired pages as published (`hugo -D -F -E`). */
-  readonly includeDrafts?: boolean;
-  /** Globs of link destinations never reported. */
-  readonly ignore?: readonly string[];
-  /** Globs of site-relative files whose links are not checked. */
-  readonly ignoreFiles?: readonly string[];
-}
-
-interface Compiled {
-  readonly includeDrafts: boolean;
-  readonly ignoreTarget: (s: string) => boolean;
-  readonly ignoreFile: (s: string) => boolean;
-}
+export type { LinkOptions };
 
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
-const options = new WeakMap<Postcraft, Compiled>();
-const graphs = new WeakMap<Site['index'], LinkGraph>();
-const extrasCache = new WeakMap<GeneratorModel, Promise<SiteExtras>>();
 
 /** Sets the link options of an engine (the extension reads them from settings). */
 export function setLinkOptions(engine: Postcraft, o: LinkOptions): void {
-  options.set(engine, {
+  engine.linkOptions = {
     includeDrafts: !!o.includeDrafts,
     ignoreTarget: globMatcher(o.ignore ?? []),
     ignoreFile: globMatcher(o.ignoreFiles ?? []),
-  });
+  };
 }
-
-const DEFAULTS: Compiled = { includeDrafts: false, ignoreTarget: () => false, ignoreFile: () => false };
 
 /** Which documents link to what: kept up to date by every check of a document. */
 export function linkGraph(site: Site): LinkGraph {
-  let g = graphs.get(site.index);
-  if (!g) graphs.set(site.index, (g = new LinkGraph()));
-  return g;
+  return site.links.graph;
 }
 
 export async function checkLinks(engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, analysed?: IndexedDocument): Promise<PostcraftDiagnostic[]> {
-  const o = options.get(engine) ?? DEFAULTS;
+  const o = engine.linkOptions;
   const graph = linkGraph(site);
   if (o.ignoreFile(file)) {
     graph.set(file, []);
@@ -108,17 +87,8 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   return out;
 }
 
-/** Site facts read once per loaded model: Hugo's raw-HTML setting and the ids layouts provide. */
-export function siteExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
-  let p = extrasCache.get(site.model);
-  if (!p) extrasCache.set(site.model, (p = readExtras(fs, site)));
-  return p;
+/** Site facts read once per loaded site: the ids and heading rules its templates add. */
+export function siteExtras(_fs: FileSystemHost, site: Site): Promise<SiteExtras> {
+  return site.links.extras();
 }
 
-/** Ids and heading rules the site's templates add (Hugo reads its layouts); none elsewhere. */
-async function readExtras(fs: FileSystemHost, site: Site): Promise<SiteExtras> {
-  const facts = site.model.readTemplateFacts ? await site.model.readTemplateFacts(fs) : { layoutIds: new Set<string>(), headingHook: false };
-  return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || site.model.unknownHeadingIds === true };
-}
-
-registerDocumentCheck(checkLinks);

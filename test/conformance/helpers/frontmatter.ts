@@ -11,7 +11,6 @@ import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../../../src/core/service';
 import { nodeFileSystem } from '../../../src/node/nodeFs';
 import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
-import '../../../src/core/features';
 import { buildWithJekyll } from './jekyll';
 
 export interface Outcome {

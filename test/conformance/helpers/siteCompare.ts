@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
 import { createPostcraft, type Site } from '../../../src/core/service';
 import { nodeFileSystem } from '../../../src/node/nodeFs';
-import '../../../src/core/features';
 import { compareFile, markerLines, serve, type BuiltOutput } from './verdicts';
 
 export interface Checked {

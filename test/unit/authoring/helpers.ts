@@ -2,7 +2,6 @@
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft, type Postcraft, type Site } from '../../../src/core/service';
 import type { FileTextEdit } from '../../../src/core/authoring/relink';
-import '../../../src/core/features';
 
 export const NOW = new Date('2026-01-15T12:00:00Z');
 

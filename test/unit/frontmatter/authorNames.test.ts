@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft, type Site } from '../../../src/core/service';
-import '../../../src/core/features';
 import { completeFrontMatter } from '../../../src/core/frontmatter/completion';
 import { hoverFrontMatter } from '../../../src/core/frontmatter/hover';
 import { authorDisplayName } from '../../../src/core/frontmatter/authorName';

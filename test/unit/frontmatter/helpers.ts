@@ -1,7 +1,6 @@
 /** Shared fixtures for the front-matter tests: a small cooking blog of our own, and a cursor marker. */
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft, type Postcraft, type Site } from '../../../src/core/service';
-import '../../../src/core/features';
 
 /** Text with `|` marking the cursor → the text without it and the cursor offset. */
 export function at(marked: string): { text: string; offset: number } {

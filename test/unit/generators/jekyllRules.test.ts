@@ -4,7 +4,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { createPostcraft } from '../../../src/core/service';
-import '../../../src/core/features';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { memorySite } from './helpers';
 import { entryPatterns } from '../../../src/core/generators/jekyll/place';

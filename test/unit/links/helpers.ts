@@ -3,7 +3,6 @@ import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft, type Postcraft } from '../../../src/core/service';
 import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
 import { setLinkOptions, type LinkOptions } from '../../../src/core/links/diagnostics';
-import '../../../src/core/features';
 
 export const BASE_SITE: Record<string, string> = {
   'hugo.toml': 'baseURL = "https://blog.example.com/"\ntitle = "T"\n',

@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { createPostcraft } from '../../../src/core/service';
 import { LineIndex } from '../../../src/core/text';
-import '../../../src/core/features';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 
 const SITE = {

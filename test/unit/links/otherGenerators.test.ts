@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft } from '../../../src/core/service';
-import '../../../src/core/features';
 
 async function check(tree: Record<string, string>, file: string) {
   const fs = new MemoryFs('/site', tree);

@@ -13,7 +13,6 @@ import { analyzeDocument, fromPortable, toPortable, type AnalyzeOptions } from '
 import { mayHaveHiddenIds, sourceHashOf } from '../../../src/core/links/extract';
 import { createPostcraft } from '../../../src/core/service';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
-import '../../../src/core/features';
 import { GOLDMARK } from '../../../src/core/markdown/dialect';
 
 const OPTIONS: AnalyzeOptions = { dialect: GOLDMARK, maxBodyBytes: 500_000 };

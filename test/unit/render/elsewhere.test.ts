@@ -13,7 +13,6 @@ import { newRenderMemory, prepareSite, renderInSite, renderInSiteElsewhere, type
 import { renderFromTables, type RenderTables } from '../../../src/core/render/tables';
 import type { MarkupOptions } from '../../../src/core/render/types';
 import { AnalysisWorker } from '../../../src/node/analysisClient';
-import '../../../src/core/features';
 
 const OPTS: SiteRenderOptions = { resourceUri: (abs) => `webview:${abs}`, allowHttpsImages: false };
 

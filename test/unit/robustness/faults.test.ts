@@ -4,7 +4,6 @@
  * the index equal to a fresh scan once the file system is consistent again.
  */
 import * as assert from 'node:assert/strict';
-import '../../../src/core/features';
 import { createPostcraft, type Postcraft } from '../../../src/core/service';
 import type { FileEntry } from '../../../src/core/host';
 import { renderInSite, prepareSite } from '../../../src/core/render/site';

@@ -4,7 +4,6 @@
  * scripts/pathological.mjs, not here: timing on a shared machine makes flaky tests).
  */
 import * as assert from 'node:assert/strict';
-import '../../../src/core/features';
 import { splitFrontMatter } from '../../../src/core/frontmatter/parse';
 import { analyzeDocument } from '../../../src/core/markdown/analyze';
 import { createPostcraft } from '../../../src/core/service';

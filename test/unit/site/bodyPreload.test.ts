@@ -15,7 +15,6 @@ import type { DocumentAnalyzer } from '../../../src/core/site/index';
 import { nodeFileSystem } from '../../../src/node/nodeFs';
 import { AnalysisWorker, workerAnalyzer } from '../../../src/node/analysisClient';
 import { fixedClock } from '../helpers/memoryFs';
-import '../../../src/core/features';
 
 const SLUGS = Array.from({ length: 160 }, (_, i) => `note-number-${i}-on-${['testing', 'release', 'design', 'budget'][i % 4]}`);
 

@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft } from '../../../src/core/service';
-import '../../../src/core/features';
 
 class SyncMemoryFs extends MemoryFs {
   reads = 0;

@@ -11,7 +11,6 @@ import { nodeFileSystem } from '../../../src/node/nodeFs';
 import { createPostcraft } from '../../../src/core/service';
 import type { FileSystemHost } from '../../../src/core/host';
 import { fixedClock } from '../helpers/memoryFs';
-import '../../../src/core/features';
 
 function within(p: Promise<void>, ms: number): Promise<'ended' | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,47 @@
+/**
+ * What the link features keep per site, owned by the site (the engine creates it with the index and
+ * drops it with it): who links to what, and the facts the site's templates add (read once).
+ */
+import type { FileSystemHost } from '../host';
+import type { GeneratorModel } from '../site/generator';
+import { LinkGraph } from './graph';
+import type { SiteExtras } from './resolve';
+
+export class SiteLinks {
+  /** Which documents link to what: kept up to date by every check of a document. */
+  readonly graph = new LinkGraph();
+  private extrasRead?: Promise<SiteExtras>;
+
+  constructor(
+    private readonly model: GeneratorModel,
+    private readonly fs: FileSystemHost,
+  ) {}
+
+  /** Ids and heading rules the site's templates add (Hugo reads its layouts); none elsewhere. */
+  extras(): Promise<SiteExtras> {
+    return (this.extrasRead ??= this.readExtras());
+  }
+
+  private async readExtras(): Promise<SiteExtras> {
+    const facts = this.model.readTemplateFacts ? await this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false };
+    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true };
+  }
+}
+
+/** The link options of an engine (the extension reads them from settings), compiled once. */
+export interface LinkOptions {
+  /** Treat drafts, future and expired pages as published (`hugo -D -F -E`). */
+  readonly includeDrafts?: boolean;
+  /** Globs of link destinations never reported. */
+  readonly ignore?: readonly string[];
+  /** Globs of site-relative files whose links are not checked. */
+  readonly ignoreFiles?: readonly string[];
+}
+
+export interface CompiledLinkOptions {
+  readonly includeDrafts: boolean;
+  readonly ignoreTarget: (s: string) => boolean;
+  readonly ignoreFile: (s: string) => boolean;
+}
+
+export const DEFAULT_LINK_OPTIONS: CompiledLinkOptions = { includeDrafts: false, ignoreTarget: () => false, ignoreFile: () => false };
