@@ -1,0 +1,61 @@
+/**
+ * Fragments: whether `#id` exists on the target page, and the nearest ids when it does not.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { IndexedDocument } from '../site/index';
+import type { Page } from '../site/model';
+import { decodePath } from './urls';
+import { mayHaveHiddenIds } from './extract';
+import type { CheckContext, LinkProblem } from './problems';
+
+const idSets = new WeakMap<IndexedDocument, Set<string>>();
+export function idsOf(doc: IndexedDocument, fromLevel: number): Set<string> {
+  let s = idSets.get(doc);
+  if (!s) {
+    s = new Set<string>();
+    for (const h of doc.headings) if (h.level >= fromLevel) s.add(h.id);
+    for (const id of doc.htmlIds) s.add(id);
+    idSets.set(doc, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------- fragments
+
+export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
+  if (fragment === undefined || fragment === '') return undefined;
+  // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
+  if (!doc || doc.partial || ctx.extras.headingHook || mayHaveHiddenIds(doc.links)) return undefined;
+  if (page && page.kind !== 'page') return undefined;
+  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1);
+  const decoded = decodePath(fragment);
+  if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
+  // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
+  // fragment (browsers scroll to the words), never an id.
+  if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents' || decoded.startsWith(':~:')) return undefined;
+  const near = nearestIds(decoded, ids);
+  const where = page ? page.url : doc.file;
+  return {
+    code: 'link.fragment-not-found',
+    message: `${where} has no heading or anchor with id "${decoded}".${near.length ? ` Did you mean #${near[0]}?` : ''}`,
+    data: { fragment: decoded, suggestions: near.map((id) => prefix + id), headings: [...ids] },
+  };
+}
+
+function nearestIds(want: string, ids: ReadonlySet<string>): string[] {
+  const scored: { d: number; id: string }[] = [];
+  const w = want.toLowerCase();
+  const max = Math.max(3, Math.floor(w.length * 0.4));
+  for (const id of ids) {
+    const l = id.toLowerCase();
+    let d: number;
+    if (l === w) d = 0;
+    else if (l.startsWith(w) || w.startsWith(l) || l.includes(w)) d = 1;
+    // The edit distance is at least the length difference: skip the quadratic part when that
+    // alone rules the id out (a post with 50,000 headings made each broken anchor cost ~100 ms).
+    else if (Math.abs(l.length - w.length) + 1 > max) continue;
+    else d = distance(w, l) + 1;
+    if (d <= max) scored.push({ d, id });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id)).slice(0, 3).map((s) => s.id);
+}
