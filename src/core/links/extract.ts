@@ -17,6 +17,14 @@
 import type { Token } from '../markdown/parser';
 import { analysisParser } from '../markdown/parser';
 import type { Span } from '../markdown/math';
+import { liquidTagLinks } from './liquidTags';
+import { looksLikeProse } from './prose';
+import { findCodeSpans, inside } from './spans';
+import { HUGO_ACTION, hasUnknownShortcode, pairedShortcodes, parseArgs } from './shortcodes';
+
+export { findCodeSpans, liquidTagLinks, parseArgs };
+export { adoptLinkFacts, linkFactsOf, mayHaveHiddenIds, sourceHashOf, textHash, type LinkFacts } from './facts';
+import { markHiddenIds, markSourceHash, textHash } from './facts';
 import type { ExtractedLink, LinkKind } from './types';
 
 export interface ExtractInput {
@@ -34,49 +42,6 @@ export interface ExtractInput {
   readonly math?: readonly Span[];
 }
 
-/** Hash of the text a links array was extracted from, so a check can tell if the index is current. */
-const sourceHashes = new WeakMap<readonly ExtractedLink[], number>();
-
-export function textHash(text: string): number {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Documents using shortcodes whose output we cannot see (they may print anchors of their own). */
-const hiddenIds = new WeakSet<readonly ExtractedLink[]>();
-
-/** Shortcodes known to print no `id`: any other may, so fragments into such a page are not judged. */
-const NO_IDS = new Set(['ref', 'relref', 'figure', 'highlight', 'youtube', 'vimeo', 'gist', 'tweet', 'x', 'instagram', 'param', 'qr']);
-
-export function mayHaveHiddenIds(links: readonly ExtractedLink[]): boolean {
-  return hiddenIds.has(links);
-}
-
-/** What extractLinks records about a links array beside its items, for copying it to another thread. */
-export interface LinkFacts {
-  readonly sourceHash?: number;
-  readonly hiddenIds: boolean;
-}
-
-export function linkFactsOf(links: readonly ExtractedLink[]): LinkFacts {
-  return { sourceHash: sourceHashes.get(links), hiddenIds: hiddenIds.has(links) };
-}
-
-/** Gives a copied links array (structured clone drops WeakMap entries) the facts of its original. */
-export function adoptLinkFacts(links: readonly ExtractedLink[], facts: LinkFacts): void {
-  if (facts.sourceHash !== undefined) sourceHashes.set(links, facts.sourceHash);
-  if (facts.hiddenIds) hiddenIds.add(links);
-}
-
-/** The hash of the text `links` came from, if they came from extractLinks. */
-export function sourceHashOf(links: readonly ExtractedLink[]): number | undefined {
-  return sourceHashes.get(links);
-}
-
 export function extractLinks(input: ExtractInput): ExtractedLink[] {
   const out: ExtractedLink[] = [];
   try {
@@ -85,8 +50,8 @@ export function extractLinks(input: ExtractInput): ExtractedLink[] {
     // Extraction must never take the document down: keep what was found so far.
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  sourceHashes.set(out, textHash(input.text));
-  if (input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart)) hiddenIds.add(out);
+  markSourceHash(out, textHash(input.text));
+  if (input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart)) markHiddenIds(out);
   return out;
 }
 
@@ -426,159 +391,4 @@ class Extractor {
       this.out.push(context ? { ...l, context } : l);
     }
   }
-}
-
-/**
- * Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`: Liquid runs over the whole post
- * (code included), and a missing target stops the build.
- */
-export function liquidTagLinks(text: string, from: number): ExtractedLink[] {
-  const out: ExtractedLink[] = [];
-  const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
-  RE.lastIndex = from;
-  let raw = false;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (m[1] === 'raw') raw = true;
-    else if (m[1] === 'endraw') raw = false;
-    else if (!raw) {
-      const arg = /\S+/.exec(m[2]);
-      if (!arg) continue;
-      const start = m.index + m[0].indexOf(m[2]) + arg.index;
-      out.push({ kind: m[1] === 'post_url' ? 'post_url' : 'liquid-link', target: text.slice(start, start + arg[0].length), range: { start, end: start + arg[0].length }, whole: { start: m.index, end: m.index + m[0].length } });
-    }
-  }
-  return out;
-}
-
-/**
- * Whether `[a][b]` at `rel` in `segment` reads as a reference link a writer meant: not brackets
- * attached to code-like text (`m[i][j]`, `$rows['a']['b']`, `[[wiki]]`) nor a label in quotes.
- */
-function looksLikeProse(segment: string, at: number): boolean {
-  const before = at > 0 ? segment[at - 1] : ' ';
-  if (/[\p{L}\p{N}_\])$'"`[]/u.test(before)) return false;
-  const m = /^\[([^[\]]*)\]\[([^[\]]*)\]/.exec(segment.slice(at));
-  if (!m) return false;
-  const label = m[2] || m[1];
-  // A numeric label is a reference (`[the guide][1]`) only when the text reads as words.
-  return !/^\s*["'`]|["'`]\s*$/.test(label) && (!/^[\d\s.,:;+*/=<>-]*$/.test(label) || (m[2] !== '' && /\p{L}/u.test(m[1])));
-}
-
-/** A Go-template action that uses Hugo's functions or page and site variables. */
-const HUGO_ACTION = /(?:^\{\{-?|[\s(|])(?:(?:rel)?ref|partial(?:Cached)?|(?:abs|rel)(?:Lang)?URL)\s|\burls\.|\bsite\.|\.Site\b|\.Params?\b|\.Page\b|\.(?:Rel)?Permalink\b|\.Get\s|\.Inner\b/;
-
-/** Spans of paired `{{< name >}} … {{< /name >}}` shortcodes (outermost first, nesting kept). */
-function pairedShortcodes(text: string, from: number): Span[] {
-  const out: Span[] = [];
-  const open: { name: string; start: number }[] = [];
-  const RE = /\{\{<\s*(\/)?\s*([\w/-]+)[\s\S]*?>\}\}/g;
-  RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (!m[1]) {
-      open.push({ name: m[2], start: m.index });
-      continue;
-    }
-    for (let k = open.length - 1; k >= 0; k--) {
-      if (open[k].name !== m[2]) continue;
-      out.push({ start: open[k].start, end: m.index + m[0].length });
-      open.length = k;
-      break;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-function hasUnknownShortcode(text: string, from: number): boolean {
-  const RE = /\{\{[<%]\s*([A-Za-z][\w/-]*)/g;
-  RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) if (!NO_IDS.has(m[1])) return true;
-  return false;
-}
-
-/**
- * Whether an offset lies in one of the spans. Spans are kept in source order (tokens come in order),
- * so a binary search finds the last span starting at or before the offset; overlapping spans (a
- * code span inside a paragraph already listed) fall back to a short scan backwards.
- */
-function inside(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  for (let k = last, seen = 0; k >= 0 && seen < 64; k--, seen++) if (offset < spans[k].end) return true;
-  return false;
-}
-
-/** CommonMark code spans in a source span: a backtick run closed by a run of the same length. */
-export function findCodeSpans(s: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  let i = start;
-  while (i < end) {
-    const c = s[i];
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if (c !== '`') {
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (s[i + n] === '`') n++;
-    let j = i + n;
-    let closed = -1;
-    while (j < end) {
-      if (s[j] !== '`') {
-        j++;
-        continue;
-      }
-      let k = 0;
-      while (s[j + k] === '`') k++;
-      if (k === n) {
-        closed = j;
-        break;
-      }
-      j += k;
-    }
-    if (closed < 0) {
-      i += n;
-      continue;
-    }
-    out.push({ start: i, end: closed + n });
-    i = closed + n;
-  }
-  return out;
-}
-
-interface ShortcodeArg {
-  readonly key?: string;
-  readonly value: string;
-  /** Offset of the value inside the shortcode's inner text. */
-  readonly start: number;
-}
-
-/** Hugo shortcode arguments: `"quoted"`, `` `raw` ``, bare words, and `key=value` forms. */
-export function parseArgs(inner: string, from: number): ShortcodeArg[] {
-  const out: ShortcodeArg[] = [];
-  const RE = /\s*(?:([A-Za-z_][\w-]*)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/gy;
-  RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while (RE.lastIndex < inner.length && (m = RE.exec(inner))) {
-    const value = m[2] ?? m[3] ?? m[4] ?? '';
-    const quoted = m[2] !== undefined || m[3] !== undefined;
-    const end = m.index + m[0].length;
-    const start = end - value.length - (quoted ? 1 : 0);
-    out.push({ key: m[1], value, start });
-    if (m[0].length === 0) break;
-  }
-  return out;
 }
