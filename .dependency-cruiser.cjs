@@ -62,6 +62,13 @@ module.exports = {
       from: { path: '^src/core/(links|authoring|render|newpost|frontmatter)/' },
       to: { path: LAYERS.service, dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'adapters-use-the-interface',
+      severity: 'error',
+      comment: 'The VS Code extension, the CLI and the Node host use the engine through service.ts and api.ts (plus shared data types), never a feature module directly.',
+      from: { path: LAYERS.adapters },
+      to: { path: '^src/core/', pathNot: '^src/core/(service|api|diagnostics|text|host|site/model|render/(types|protocol))\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

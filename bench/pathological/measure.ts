@@ -3,7 +3,6 @@
  * render on one pathological input. Run in a child process per input (scripts/pathological.mjs), so
  * a hang is killed by the parent instead of stopping the whole table.
  */
-import '../../src/core/features';
 import { analyzeDocument } from '../../src/core/markdown/analyze';
 import { createPostcraft, type Postcraft } from '../../src/core/service';
 import { DEFAULT_MARKUP, renderPost } from '../../src/core/render/render';

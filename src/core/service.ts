@@ -14,6 +14,7 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
+import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
@@ -57,8 +58,20 @@ export class Postcraft {
   private siteList: Site[] = [];
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Link options (drafts, ignore globs), set by the host from its settings. */
+  /** Link options (drafts, ignore globs), set by the host from its settings (`links.setOptions`). */
   linkOptions: CompiledLinkOptions = DEFAULT_LINK_OPTIONS;
+  /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
+  readonly frontMatter = frontMatterFeature();
+  /** Links: options, who links to what, quick fixes and refactors, "why is this flagged?". */
+  readonly links = linksFeature(this);
+  /** Writing links: completion, navigation, references, edits for moves and heading renames. */
+  readonly authoring = authoringFeature();
+  /** New Post: the writer's choices and the plan of files to create. */
+  readonly newPost = newPostFeature(this);
+  /** The preview and the CLI's render. */
+  readonly render = renderFeature(this);
+  /** Finding sites in folders, naming generators, reading front matter. */
+  readonly discovery = sitesFeature;
 
   /** `checks`: the per-document checks this engine runs, composed by createPostcraft. */
   constructor(
@@ -99,6 +112,11 @@ export class Postcraft {
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
     this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) } : s));
+  }
+
+  /** Lets go of every site (and so of their indexes and caches); the engine can load() again. */
+  dispose(): void {
+    this.siteList = [];
   }
 
   siteOf(absPath: string): Site | undefined {

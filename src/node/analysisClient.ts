@@ -4,10 +4,10 @@
  * class only matches answers to requests, restarts a dead worker, and gives up on a stuck one.
  */
 import { Worker } from 'node:worker_threads';
-import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/markdown/analyze';
-import type { RenderTables, TableRender } from '../core/render/tables';
+import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/api';
+import type { RenderTables, TableRender } from '../core/api';
 import type { MarkupOptions } from '../core/render/types';
-import type { DocumentAnalyzer } from '../core/site/index';
+import type { DocumentAnalyzer } from '../core/api';
 
 /** The worker cannot run here at all (its script is missing, threads unsupported): analyse in place. */
 export class AnalysisUnavailable extends Error {}

@@ -4,8 +4,8 @@
  * the preview from tables the host filled. The protocol lives in analysisClient.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, toPortable, type AnalyzeOptions } from '../core/markdown/analyze';
-import { renderFromTables, type RenderTables } from '../core/render/tables';
+import { analyzeDocument, toPortable, type AnalyzeOptions } from '../core/api';
+import { renderFromTables, type RenderTables } from '../core/api';
 import type { MarkupOptions } from '../core/render/types';
 
 type Request =

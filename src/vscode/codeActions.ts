@@ -4,7 +4,7 @@
  * refactor. The edits themselves come from the core (src/core/links/fixes.ts).
  */
 import * as vscode from 'vscode';
-import { fixesFor, refactorsAt, type LinkEdit } from '../core/links/fixes';
+import { fixesFor, refactorsAt, type LinkEdit } from '../core/api';
 import type { DiagnosticsController } from './diagnostics';
 
 const IGNORE_COMMAND = 'postcraft.links.ignoreTarget';

@@ -8,8 +8,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Postcraft } from '../core/service';
 import { AnalysisUnavailable, type AnalysisWorker } from '../node/analysisClient';
-import type { DocumentAnalysis } from '../core/markdown/analyze';
-import type { IndexedDocument } from '../core/site/index';
+import type { DocumentAnalysis, IndexedDocument } from '../core/api';
 
 interface DocState {
   /** The document version whose analysis the index holds. */

@@ -1,6 +1,6 @@
 /** Front-matter intelligence in the editor: completion, hover and quick fixes (one registration for features.ts). */
 import type * as vscode from 'vscode';
-import { frontMatterStats } from '../core/frontmatter/siteStats';
+import { frontMatterStats } from '../core/api';
 import { registerFrontMatterCodeActions } from './frontMatterCodeActions';
 import { registerFrontMatterCompletion } from './frontMatterCompletion';
 import { registerFrontMatterHover } from './frontMatterHover';

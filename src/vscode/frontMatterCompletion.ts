@@ -1,6 +1,6 @@
 /** Front-matter completion in the editor: maps the engine's items (src/core/frontmatter/completion.ts) to VS Code's. */
 import * as vscode from 'vscode';
-import { completeFrontMatterList, type FrontMatterCompletion } from '../core/frontmatter/completion';
+import { completeFrontMatterList, type FrontMatterCompletion } from '../core/api';
 import type { EngineHost } from './workspace';
 
 /** Front matter can only start with one of these (after an optional BOM). */

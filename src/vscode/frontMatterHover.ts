@@ -1,6 +1,6 @@
 /** Hover on a tag, category or author in front matter: maps src/core/frontmatter/hover.ts to VS Code. */
 import * as vscode from 'vscode';
-import { hoverFrontMatter } from '../core/frontmatter/hover';
+import { hoverFrontMatter } from '../core/api';
 import { FRONT_MATTER_SELECTOR, mayHaveFrontMatter } from './frontMatterCompletion';
 import type { EngineHost } from './workspace';
 

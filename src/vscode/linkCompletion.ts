@@ -4,8 +4,7 @@
  * incomplete: the engine re-ranks on every keystroke with its own fuzzy match.
  */
 import * as vscode from 'vscode';
-import { completeLinks, type LinkCompletion } from '../core/authoring/completion';
-import type { LinkStyleSetting } from '../core/authoring/linkStyle';
+import { completeLinks, type LinkCompletion, type LinkStyleSetting } from '../core/api';
 import type { EngineHost } from './workspace';
 
 export const LINK_SELECTOR: vscode.DocumentSelector = [

@@ -3,13 +3,11 @@
  * resolvable links, a hover with the target's title, date, status and URL, and Find All References
  * on a post. All resolution is the engine's (src/core/authoring/targets.ts).
  */
-import { TimeSlicer } from '../core/slicing';
+import { TimeSlicer } from '../core/api';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Postcraft, Site } from '../core/service';
-import type { IndexedDocument } from '../core/site/index';
-import { linkAt, referencesTo, targetOf, type LinkTarget } from '../core/authoring/targets';
-import { describeTarget } from '../core/authoring/describe';
+import { linkAt, referencesTo, targetOf, type LinkTarget, describeTarget, type IndexedDocument } from '../core/api';
 import { LineIndex } from '../core/text';
 import { LINK_SELECTOR } from './linkCompletion';
 import type { EngineHost } from './workspace';

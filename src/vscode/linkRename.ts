@@ -14,9 +14,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Postcraft, Site } from '../core/service';
-import { planPostMove, planUrlChange, type FileTextEdit, type RelinkPlan } from '../core/authoring/relink';
-import { headingAt, planHeadingRename } from '../core/authoring/headingRename';
-import { splitFrontMatter } from '../core/frontmatter/parse';
+import { planPostMove, planUrlChange, type FileTextEdit, type RelinkPlan, headingAt, planHeadingRename, splitFrontMatter } from '../core/api';
 import { LINK_SELECTOR } from './linkCompletion';
 import { openDocument, rangeIn } from './linkNavigation';
 import type { EngineHost } from './workspace';

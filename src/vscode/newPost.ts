@@ -10,10 +10,7 @@
 import * as vscode from 'vscode';
 import type { EngineHost } from './workspace';
 import type { Postcraft, Site } from '../core/service';
-import { planNewPost, type NewPostEnvironment, type NewPostPlan, type NewPostResult } from '../core/newpost/plan';
-import { validateTitle, type NewPostRequest } from '../core/newpost/request';
-import { newPostChoices, type NewPostChoices } from '../core/newpost/choices';
-import { slugify } from '../core/newpost/slug';
+import { planNewPost, type NewPostEnvironment, type NewPostPlan, type NewPostResult, validateTitle, type NewPostRequest, newPostChoices, type NewPostChoices, slugify } from '../core/api';
 
 export type NewPostCommandResult = { path: string } | { existing: string } | { error: string } | undefined;
 

@@ -151,7 +151,7 @@ export class EngineHost implements vscode.Disposable {
 /** Settings the index is built with: changing one rebuilds it. */
 export const INDEX_SETTINGS = ['postcraft.links.semantics', 'postcraft.exclude', 'postcraft.largeFileLimit', 'postcraft.astro.routes'];
 
-import { generatorName } from '../core/site/detect';
+import { generatorName } from '../core/api';
 
 export { generatorName };
 

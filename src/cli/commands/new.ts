@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import { openSite, type CliIO } from '../context';
-import { planNewPostIn, type NewPostPlan } from '../../core/newpost/plan';
-import { validateTitle } from '../../core/newpost/request';
+import { planNewPostIn, type NewPostPlan, validateTitle } from '../../core/api';
 import { systemClock } from '../../core/host';
 
 export const newHelp = `postcraft new "TITLE" [--site DIR] [--section NAME] [--tags a,b] [--author ID[,ID]] [--bundle] [--draft]

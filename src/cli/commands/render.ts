@@ -2,9 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../../core/service';
-import { detectSiteAt } from '../../core/site/detect';
-import { prepareSite, renderInSite } from '../../core/render/site';
-import { standalonePage } from '../../core/render/page';
+import { detectSiteAt, prepareSite, renderInSite, standalonePage } from '../../core/api';
 import { nodeFileSystem } from '../../node/nodeFs';
 import { parseArgs, UsageError } from '../args';
 import { SetupError, toPosix, type CliIO } from '../context';

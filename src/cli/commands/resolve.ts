@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOption, parseArgs, UsageError } from '../args';
 import { openSite, toPosix, type CliIO } from '../context';
-import { explainLink } from '../../core/authoring/explain';
+import { explainLink } from '../../core/api';
 
 export const resolveHelp = `postcraft resolve FILE LINK [--site DIR] [--drafts] [--format text|json]
   Shows where LINK, written in FILE, goes: the URL it resolves to, the target file, its publish

@@ -1,7 +1,7 @@
 /** `postcraft taxonomy [SITE_DIR] [--format text|json]`: every taxonomy's values with their posts. */
 import { formatOption, parseArgs } from '../args';
 import { openSite, type CliIO } from '../context';
-import { taxonomyFields, taxonomyValues } from '../../core/frontmatter/taxonomy';
+import { taxonomyFields, taxonomyValues } from '../../core/api';
 
 export const taxonomyHelp = `postcraft taxonomy [SITE_DIR] [--format text|json]
   Lists every taxonomy (tags, categories, authors, series …) with its values, most used first: how

@@ -1,6 +1,5 @@
 /** The page the webview loads once; later updates arrive as messages and patch it. */
-import { escapeHtml } from '../../core/render/html';
-import { PREVIEW_CSS } from '../../core/render/styles';
+import { escapeHtml, PREVIEW_CSS } from '../../core/api';
 import type { RenderedPost } from '../../core/render/types';
 import { contentSecurityPolicy } from './security';
 

@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { parsePageMessage, type PageMessage } from '../../core/render/protocol';
 import type { LinkForm, LinkVerdict, RenderedPost } from '../../core/render/types';
-import { verdictFor } from '../../core/render/linkVerdicts';
+import { verdictFor, newRenderMemory } from '../../core/api';
 import type { EngineHost } from '../workspace';
 import { previewShell } from './html';
 import { readSettings, renderDocument, type RenderElsewhere } from './render';
-import { newRenderMemory } from '../../core/render/site';
 import { makeNonce } from './security';
 
 export const PREVIEW_VIEW_TYPE = 'postcraft.preview';

@@ -2,9 +2,7 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Postcraft } from '../../core/service';
-import { renderPost } from '../../core/render/render';
-import { COMMONMARK_GFM } from '../../core/markdown/dialect';
-import { prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/render/site';
+import { renderPost, COMMONMARK_GFM, prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/api';
 import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
 import type { RenderedPost } from '../../core/render/types';
 

@@ -1,0 +1,118 @@
+/**
+ * The engine's features, as the hosts (the VS Code extension, the CLI) see them: one frozen object per
+ * feature, composed by the engine with its dependencies. The adapters use these and the types below,
+ * nothing else of the core.
+ */
+import type { Postcraft, Site } from './service';
+import { completeFrontMatterList } from './frontmatter/completion';
+import { hoverFrontMatter } from './frontmatter/hover';
+import { frontMatterStats } from './frontmatter/siteStats';
+import { taxonomyFields, taxonomyValues } from './frontmatter/taxonomy';
+import { fixesFor, refactorsAt } from './links/fixes';
+import { linkGraph, setLinkOptions, type LinkOptions } from './links/diagnostics';
+import { keysForFile } from './links/graph';
+import { explainLink } from './authoring/explain';
+import { completeLinks } from './authoring/completion';
+import { linkAt, referencesTo, targetOf } from './authoring/targets';
+import { describeTarget } from './authoring/describe';
+import { planPostMove, planUrlChange } from './authoring/relink';
+import { headingAt, planHeadingRename } from './authoring/headingRename';
+import { planNewPost, planNewPostIn } from './newpost/plan';
+import { newPostChoices } from './newpost/choices';
+import { validateTitle } from './newpost/request';
+import { slugify } from './newpost/slug';
+import { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory } from './render/site';
+import { renderPost } from './render/render';
+import { verdictFor } from './render/linkVerdicts';
+import { standalonePage } from './render/page';
+import { escapeHtml } from './render/html';
+import { PREVIEW_CSS } from './render/styles';
+import { COMMONMARK_GFM } from './markdown/dialect';
+import { detectSiteAt, generatorName } from './site/detect';
+import { splitFrontMatter } from './frontmatter/parse';
+
+export type { FrontMatterCompletion } from './frontmatter/completion';
+export type { LinkEdit } from './links/fixes';
+export type { LinkOptions } from './links/diagnostics';
+export type { LinkCompletion } from './authoring/completion';
+export type { LinkStyleSetting } from './authoring/linkStyle';
+export type { LinkTarget } from './authoring/targets';
+export type { FileTextEdit, RelinkPlan } from './authoring/relink';
+export type { NewPostEnvironment, NewPostPlan, NewPostResult } from './newpost/plan';
+export type { NewPostRequest } from './newpost/request';
+export type { NewPostChoices } from './newpost/choices';
+export type { RenderMemory } from './render/site';
+export type { IndexedDocument } from './site/index';
+export type { DocumentAnalysis } from './markdown/analyze';
+
+/** Front matter: completion of keys and values, hovers, the site's taxonomies. */
+export function frontMatterFeature() {
+  return Object.freeze({
+    complete: completeFrontMatterList,
+    hover: hoverFrontMatter,
+    stats: (site: Site) => frontMatterStats(site.index),
+    taxonomyFields,
+    taxonomyValues,
+  });
+}
+
+/** Links: their options, who links to what, quick fixes and refactors, "why is this flagged?". */
+export function linksFeature(engine: Postcraft) {
+  return Object.freeze({
+    setOptions: (o: LinkOptions) => setLinkOptions(engine, o),
+    graph: linkGraph,
+    keysForFile,
+    fixesFor,
+    refactorsAt: (site: Site, file: string, offset: number) => refactorsAt(engine, site, file, offset),
+    explain: (site: Site, file: string, written: string, o?: { includeDrafts?: boolean }) => explainLink(engine, site, file, written, o),
+  });
+}
+
+/** Writing links: completion, navigation, references, and the edits a move or a heading rename needs. */
+export function authoringFeature() {
+  return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename });
+}
+
+/** New Post: the choices a writer gets, and the plan of files to create. */
+export function newPostFeature(engine: Postcraft) {
+  return Object.freeze({
+    choices: newPostChoices,
+    plan: (request: Parameters<typeof planNewPost>[1], env: Parameters<typeof planNewPost>[2]) => planNewPost(engine, request, env),
+    planIn: planNewPostIn,
+    validateTitle,
+    slugify,
+  });
+}
+
+/** The preview and the CLI's render: a post as the site renders it. */
+export function renderFeature(engine: Postcraft) {
+  return Object.freeze({
+    prepareSite: (site: Site) => prepareSite(engine, site),
+    inSite: renderInSite,
+    inSiteElsewhere: renderInSiteElsewhere,
+    newMemory: newRenderMemory,
+    /** A file outside any site: plain Markdown. */
+    plain: (text: string, hooks: Parameters<typeof renderPost>[2]) => renderPost(text, { dialect: COMMONMARK_GFM }, hooks),
+    verdictFor,
+    standalonePage,
+    escapeHtml,
+    css: PREVIEW_CSS,
+  });
+}
+
+/** Sites: finding one in a folder, naming its generator, reading a document's front matter. */
+export const sitesFeature = Object.freeze({ detectAt: detectSiteAt, generatorName, splitFrontMatter });
+
+// The same functions for hosts that call them directly, from this one module.
+export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues };
+export { fixesFor, refactorsAt, linkGraph, setLinkOptions, keysForFile, explainLink };
+export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename };
+export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
+export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };
+export { detectSiteAt, generatorName, splitFrontMatter };
+
+// What a host analysing documents elsewhere (a worker thread) runs there, and sends back.
+export { analyzeDocument, toPortable, fromPortable, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';
+export { renderFromTables, type RenderTables, type TableRender } from './render/tables';
+export type { DocumentAnalyzer } from './site/index';
+export { TimeSlicer } from './slicing';
