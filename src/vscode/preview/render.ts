@@ -7,6 +7,7 @@ import { COMMONMARK_GFM } from '../../core/markdown/dialect';
 import { prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/render/site';
 import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
 import type { RenderedPost } from '../../core/render/types';
+import { clampSetting } from '../settingRanges';
 
 export interface PanelRenderSettings {
   readonly allowHttpsImages: boolean;
@@ -22,7 +23,7 @@ export function readSettings(resource: vscode.Uri): PanelRenderSettings {
     allowHttpsImages: cfg.get<boolean>('preview.allowHttpsImages', false),
     scrollSync: cfg.get<boolean>('preview.scrollSync', true),
     includeDrafts: cfg.get<boolean>('links.includeDrafts', false),
-    largeFileLimit: cfg.get<number>('largeFileLimit', 500_000),
+    largeFileLimit: clampSetting('largeFileLimit', cfg.get<number>('largeFileLimit', 500_000), 500_000),
   };
 }
 
