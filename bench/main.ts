@@ -109,8 +109,8 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
     const files = markdownFiles(root);
     // First, while this process holds nothing: the headline figures, each tool as a new process.
     const endToEnd = measureEndToEnd({ repo: REPO, root, manifest, rounds: posts >= 10_000 ? 5 : 7, roundBudgetMs: args.e2eBudgetMs, peerCapMs: args.peerCapMs, peer: args.peer, hugo: args.hugo, log });
-    // Interleaved rounds: load from other processes then weighs on every figure alike, which keeps
-    // the ratios between them honest on a shared machine.
+    // Then the detail, in this process: the engine's parts, also in interleaved rounds, so load from
+    // other processes weighs on every figure alike and the ratios between them stay honest.
     const read: Sample[] = [];
     const floor: Sample[] = [];
     const coldSamples: Sample[] = [];

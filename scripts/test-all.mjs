@@ -24,7 +24,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, provision, formatResults } from './provision.mjs';
-import { findBrowserTests } from './run-browser-tests.mjs';
+// The browser runner also says which test files it has; a missing runner must fail its level, not this script.
+const browserRunner = path.join(REPO_ROOT, 'scripts', 'run-browser-tests.mjs');
+const { findBrowserTests } = fs.existsSync(browserRunner) ? await import('./run-browser-tests.mjs') : { findBrowserTests: () => [] };
 
 const isCI = /^(true|1)$/i.test(process.env.CI || '');
 const { values: opts } = parseArgs({
