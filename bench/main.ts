@@ -1,12 +1,17 @@
 /**
- * `npm run bench` (issue #8): Postcraft's speed and memory on generated Hugo sites of 1,000 and
- * 10,000 posts, side by side with VS Code's own link validator and with Hugo, plus an accuracy check
- * against the broken links planted in the sites. Writes bench/results.json and bench/results.md.
+ * `npm run bench` (issues #8, #19): Postcraft on generated Hugo sites of 1,000 and 10,000 posts.
+ * The headline (bench/endToEnd.ts): `postcraft check`, `hugo` and VS Code's own link validator, each
+ * as a new process, interleaved over the same rounds, with an accuracy check against the broken links
+ * planted in the sites. Then, as detail, the engine's parts measured inside this process. Writes
+ * bench/results.json and bench/results.md, and the README's table (scripts/readme-figures.mjs does
+ * that alone from bench/results.json). Any run that is not the full default one writes to
+ * bench/results/ (not committed) and leaves the README alone.
  *
  * Flags: --quick (1,000 posts only), --sizes=1000,10000, --seed=8, --peer-cap=120 (seconds),
  * --activation-only, --no-peer, --no-hugo, --keep (leave the generated sites in the temp folder), --round-budget=240
- * (seconds of measuring rounds per size before fewer rounds than planned are accepted),
- * --check-cap=600 (seconds; our whole-site check is stopped and extrapolated after this).
+ * (seconds of in-process rounds per size before fewer rounds than planned are accepted),
+ * --e2e-budget=600 (the same for the end-to-end rounds), --check-cap=600 (seconds; our in-process
+ * whole-site check is stopped and extrapolated after this).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,17 +21,18 @@ import { removeDir, writeSite } from './site/write';
 import { scoreFindings, type AccuracyReport, type Finding } from './accuracy';
 import type { PlantedLink } from './manifest';
 import { hasGc, gc, medianCpu, medianHeap, medianMs, type Sample } from './stats';
+import { measureEndToEnd, summary } from './endToEnd';
 import type { Postcraft } from '../src/core/service';
 import type { PostcraftDiagnostic } from '../src/core/diagnostics';
-import { markdownFiles, peerCheckSite } from './measure/peer';
+import { markdownFiles } from './measure/peer';
 import { readAndParse, readOnly } from './measure/floor';
 import { absoluteIn, checkWholeSite, coldIndex, recheckWhileTyping } from './measure/ours';
 import { measureCompletion } from './measure/completion';
 import { measureRender } from './measure/render';
-import { hugoBuild } from './measure/hugo';
 import { measureActivation, vsixInfo } from './measure/activation';
-import type { AccuracySummary, BenchResults, PeerSummary, SizeResult } from './results';
+import type { BenchResults, SizeResult } from './results';
 import { goals, markdownReport } from './report';
+import { replaceReadmeBlock } from './readme';
 
 interface Args {
   readonly sizes: number[];
@@ -38,8 +44,12 @@ interface Args {
   readonly quick: boolean;
   /** Stop adding interleaved rounds (after the first) once a size has used this much time. */
   readonly roundBudgetMs: number;
+  /** The same for the end-to-end rounds. */
+  readonly e2eBudgetMs: number;
   /** Stop our whole-site check after this long and extrapolate (it must not stall the run). */
   readonly checkCapMs: number;
+  /** The full default run: only it writes bench/results.json and the README. */
+  readonly official: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -54,7 +64,9 @@ function parseArgs(argv: readonly string[]): Args {
     hugo: !argv.includes('--no-hugo'),
     keep: argv.includes('--keep'),
     roundBudgetMs: Number(value('round-budget') ?? 240) * 1000,
+    e2eBudgetMs: Number(value('e2e-budget') ?? 600) * 1000,
     checkCapMs: Number(value('check-cap') ?? 600) * 1000,
+    official: !quick && argv.every((a) => ['--no-readme'].includes(a) || a.startsWith('--round-budget=') || a.startsWith('--e2e-budget=')),
   };
 }
 
@@ -64,10 +76,6 @@ function log(msg: string): void {
 }
 
 const ms = (s: Sample) => `${s.ms.toFixed(0)} ms`;
-
-function summary(a: AccuracyReport): AccuracySummary {
-  return { planted: a.planted, found: a.found, missed: a.missed.length, wrongCode: a.wrongCode.length, falsePositives: a.falsePositives.length, falsePositivesByCode: a.falsePositivesByCode };
-}
 
 /** Prints what went wrong, so a failed accuracy goal can be acted on from the log alone. */
 function printAccuracyProblems(label: string, a: AccuracyReport, limit = 15): void {
@@ -99,8 +107,10 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
   log(`site at ${root}: ${(markdownBytes / 1048576).toFixed(1)} MB of Markdown, ${links} links, ${manifest.length} planted breaks`);
   try {
     const files = markdownFiles(root);
-    // Interleaved rounds: load from other processes then weighs on every figure alike, which keeps
-    // the ratios between them honest on a shared machine.
+    // First, while this process holds nothing: the headline figures, each tool as a new process.
+    const endToEnd = measureEndToEnd({ repo: REPO, root, manifest, rounds: posts >= 10_000 ? 5 : 7, roundBudgetMs: args.e2eBudgetMs, peerCapMs: args.peerCapMs, peer: args.peer, hugo: args.hugo, log });
+    // Then the detail, in this process: the engine's parts, also in interleaved rounds, so load from
+    // other processes weighs on every figure alike and the ratios between them stay honest.
     const read: Sample[] = [];
     const floor: Sample[] = [];
     const coldSamples: Sample[] = [];
@@ -146,31 +156,8 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
     log(`completion: ${completion.ok ? `p50 ${completion.p50.toFixed(2)} ms, p95 ${completion.p95.toFixed(2)} ms` : completion.reason}`);
     const render = measureRender(renderText, 30);
     log(`render: ${render.ok ? `p50 ${render.p50.toFixed(1)} ms` : render.reason}`);
-    engine = undefined; // let the engine go before the peer runs, so it does not pay for our heap
+    engine = undefined;
     gc();
-
-    let peer: PeerSummary | undefined;
-    let peerError: string | undefined = args.peer ? undefined : 'skipped (--no-peer)';
-    if (args.peer) {
-      log(`VS Code validator (cap ${args.peerCapMs / 1000} s)…`);
-      try {
-        const p = await peerCheckSite(root, args.peerCapMs);
-        const done = new Set(files.slice(0, p.checked).map((f) => path.relative(root, f).split(path.sep).join('/')));
-        const acc = scoreFindings(
-          manifest.filter((m) => done.has(m.file)),
-          p.findings,
-        );
-        peer = { ms: p.ms, cpuMs: p.cpuMs, capped: p.capped, checked: p.checked, documents: p.documents, elapsedMs: p.elapsedMs, findings: p.findings.length, accuracy: summary(acc) };
-        log(`VS Code validator: ${(p.ms / 1000).toFixed(1)} s${p.capped ? ` (extrapolated from ${p.checked}/${p.documents} docs)` : ''}, ${p.findings.length} findings`);
-      } catch (e) {
-        peerError = `failed: ${(e as Error).message}`;
-        log(`VS Code validator ${peerError}`);
-      }
-      gc();
-    }
-
-    const hugo = args.hugo ? hugoBuild(root, posts >= 10_000 ? 1 : 3) : ({ ok: false, reason: 'skipped (--no-hugo)' } as const);
-    log(`hugo: ${hugo.ok ? `${(hugo.ms / 1000).toFixed(2)} s` : hugo.reason}`);
 
     return {
       posts,
@@ -178,6 +165,7 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
       markdownBytes,
       links,
       pages,
+      endToEnd,
       reps: checkSamples.length,
       readOnlyMs: medianMs(read),
       floorMs: medianMs(floor),
@@ -196,9 +184,6 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
       recheck,
       completion,
       render,
-      peer,
-      peerError,
-      hugo,
     };
   } finally {
     if (args.keep) log(`kept ${root}`);
@@ -206,10 +191,12 @@ async function measureSize(posts: number, args: Args): Promise<SizeResult> {
   }
 }
 
+const REPO = path.resolve(__dirname, '..');
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!hasGc()) log('warning: run with node --expose-gc (npm run bench does) — heap figures include garbage');
-  const repo = path.resolve(__dirname, '..');
+  const repo = REPO;
   // First, while the process is fresh: loading the extension is what VS Code does at startup.
   const activation = measureActivation(repo, 7);
   log(`activation: ${activation.ok ? `${activation.totalMs.toFixed(1)} ms` : activation.reason}`);
@@ -220,6 +207,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const results: BenchResults = {
     date: new Date().toISOString(),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? '?', node: process.version, platform: `${process.platform}-${process.arch}` },
     seed: args.seed,
     quick: args.quick,
@@ -229,14 +217,22 @@ async function main(): Promise<void> {
     vsixBuilt: vsixInfo(repo)?.built,
   };
   const md = markdownReport(results);
-  const out = path.join(repo, 'bench');
-  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ ...results, goals: goals(results) }, null, 2) + '\n');
-  fs.writeFileSync(path.join(out, 'results.md'), md);
+  const out = args.official ? path.join(repo, 'bench') : path.join(repo, 'bench', 'results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, args.official ? 'results.json' : 'partial.json'), JSON.stringify({ ...results, goals: goals(results) }, null, 2) + '\n');
+  fs.writeFileSync(path.join(out, args.official ? 'results.md' : 'partial.md'), md);
   process.stdout.write('\n' + md);
-  log('wrote bench/results.json and bench/results.md');
+  const rel = path.relative(repo, out);
+  if (!args.official) log(`wrote ${rel}/partial.json and partial.md (not the full default run: bench/results.json and the README are left as they are)`);
+  else if (process.argv.includes('--no-readme')) log(`wrote ${rel}/results.json and results.md`);
+  else {
+    replaceReadmeBlock(path.join(repo, 'README.md'), md);
+    log(`wrote ${rel}/results.json, results.md and the README's performance table`);
+  }
 }
 
-main().catch((e) => {
+// The extension loaded for the activation figure leaves its timers and watchers behind: end here.
+main().then(() => process.exit(0), (e) => {
   process.stderr.write(`${(e as Error).stack ?? e}\n`);
   process.exit(1);
 });

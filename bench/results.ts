@@ -1,9 +1,9 @@
 /** The shape of bench/results.json: one entry per site size, plus figures that do not depend on it. */
 import type { Recheck } from './measure/ours';
 import type { RenderResult } from './measure/render';
-import type { HugoResult } from './measure/hugo';
 import type { Activation } from './measure/activation';
 import type { CompletionResult } from './measure/completion';
+import type { Goal } from './report';
 
 export interface AccuracySummary {
   readonly planted: number;
@@ -14,15 +14,44 @@ export interface AccuracySummary {
   readonly falsePositivesByCode: Readonly<Record<string, number>>;
 }
 
-export interface PeerSummary {
-  readonly ms: number;
-  readonly cpuMs: number;
+/** Median and spread of a figure over the rounds, with every round's value (ms, or a ratio). */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: readonly number[];
+}
+
+/** A command timed as a new process: the exact command line (SITE = the generated site, OUT = a fresh temp folder). */
+export interface ProcessRow {
+  readonly command: string;
+  readonly ms: Spread;
+}
+
+export interface PeerProcessRow extends ProcessRow {
+  /** True when the validator hit its time cap: its time is then extrapolated to every document. */
   readonly capped: boolean;
   readonly checked: number;
   readonly documents: number;
-  readonly elapsedMs: number;
   readonly findings: number;
   readonly accuracy: AccuracySummary;
+}
+
+/** The headline: each tool as a new process, interleaved over the same rounds (bench/endToEnd.ts). */
+export interface EndToEnd {
+  readonly rounds: number;
+  readonly checkCold: ProcessRow;
+  readonly checkWarm: ProcessRow;
+  readonly hugo?: ProcessRow & { readonly version: string };
+  readonly hugoError?: string;
+  readonly peer?: PeerProcessRow;
+  readonly peerError?: string;
+  /** The planted breaks scored on what the cold `postcraft check` printed. */
+  readonly ours: AccuracySummary;
+  readonly oursFindings: number;
+  /** Per round: cold check / hugo, and cold check / validator. */
+  readonly checkOverHugo?: Spread;
+  readonly checkOverPeer?: Spread;
 }
 
 export interface SizeResult {
@@ -31,6 +60,8 @@ export interface SizeResult {
   readonly markdownBytes: number;
   readonly links: number;
   readonly pages: number;
+  readonly endToEnd: EndToEnd;
+  /** Rounds of the in-process figures below (secondary detail: one node process, `npm run bench` itself). */
   readonly reps: number;
   readonly readOnlyMs: number;
   readonly floorMs: number;
@@ -49,17 +80,17 @@ export interface SizeResult {
   readonly checkHeapBytes: number;
   /** False when the whole-site check returned no link diagnostics at all (link checks not built). */
   readonly linkChecksBuilt: boolean;
+  /** The in-process check's findings scored (must agree with the end-to-end score). */
   readonly ours: AccuracySummary;
   readonly recheck: Recheck;
   readonly completion: CompletionResult;
   readonly render: RenderResult;
-  readonly peer?: PeerSummary;
-  readonly peerError?: string;
-  readonly hugo: HugoResult;
 }
 
 export interface BenchResults {
   readonly date: string;
+  /** The command that wrote the file, with its flags. */
+  readonly command: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string };
   readonly seed: number;
   readonly quick: boolean;
@@ -68,4 +99,6 @@ export interface BenchResults {
   readonly vsixBytes?: number;
   /** When postcraft.vsix was written (ISO time). */
   readonly vsixBuilt?: string;
+  /** Written with the results (bench/report.ts judges them); the README's goal table shows these. */
+  readonly goals?: readonly Goal[];
 }

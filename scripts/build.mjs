@@ -26,6 +26,8 @@ const entries = [
 ];
 if (existsSync('bench/main.ts')) {
   entries.push({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', external: ['vscode', 'playwright-core'] });
+  // VS Code's link validator as a process of its own, timed by the benchmark like `postcraft check`.
+  entries.push({ ...common, entryPoints: ['bench/peerProcess.ts'], outfile: 'dist/benchPeer.js', external: ['vscode'] });
 }
 if (existsSync('media/preview.ts')) {
   entries.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['media/preview.ts'], outfile: 'dist/media/preview.js' });

@@ -18,6 +18,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+// The table is made from results.json alone (bench/corpusTable.ts), so the README check can make it again.
+const require = createRequire(import.meta.url);
+require('tsx/cjs/api').register();
+const { corpusTable } = require('../bench/corpusTable.ts');
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -84,21 +90,7 @@ const out = {
   fnByKind,
 };
 
-const f3 = (x) => x.toFixed(3);
-const lines = [
-  `Development corpus — ${out.date}, commit ${commit}: ${out.total.sites} real blogs, ${out.total.links} content links, ${out.total.truth} broken per the generators' own builds.`,
-  '',
-  '| site | generator | links | broken (truth) | found | true | false | missed | precision | recall |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...out.sites.map((s) => `| ${s.name} | ${s.generator} | ${s.links} | ${s.truth} | ${s.found} | ${s.tp}${s.adjudicated ? ` (${s.adjudicated} adj.)` : ''} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} |`),
-  `| **all** | | **${out.total.links}** | **${out.total.truth}** | | **${out.total.tp}** | **${out.total.fp}** | **${out.total.fn}** | **${f3(out.total.precision)}** | **${f3(out.total.recall)}** |`,
-  `| as the truth scores it | | | | | ${raw.tp} | ${raw.fp} | ${raw.fn} | ${f3(raw.precision)} | ${f3(raw.recall)} |`,
-  '',
-  `"adj.": findings the truth scores as false that other evidence shows true (${adj}, each with its reason in bench/corpus/adjudicated.json).`,
-  `False positives by code: ${Object.entries(fpByCode).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
-  `Missed, by kind: ${Object.entries(fnByKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
-];
-const table = lines.join('\n');
+const table = corpusTable(out);
 if (!only) {
   fs.mkdirSync(path.join(REPO, 'bench', 'corpus'), { recursive: true });
   fs.writeFileSync(path.join(REPO, 'bench', 'corpus', 'results.json'), JSON.stringify(out, null, 1) + '\n');
@@ -106,8 +98,8 @@ if (!only) {
   if (!argv.includes('--no-readme')) {
     const readme = path.join(REPO, 'README.md');
     const text = fs.readFileSync(readme, 'utf8');
-    const re = /(<!-- corpus:begin -->\n)[\s\S]*?(\n<!-- corpus:end -->)/;
-    if (re.test(text)) fs.writeFileSync(readme, text.replace(re, `$1${table}$2`));
+    const re = /(<!-- corpus:begin -->\n)[\s\S]*?\n?(<!-- corpus:end -->)/;
+    if (re.test(text)) fs.writeFileSync(readme, text.replace(re, `$1${table}\n$2`));
     else console.error('corpus: README.md has no <!-- corpus:begin --> … <!-- corpus:end --> block; table written to bench/corpus/results.md only');
   }
   console.log(`\nWrote bench/corpus/results.json and results.md${argv.includes('--no-readme') ? '' : ' and the README table'}.`);

@@ -6,8 +6,11 @@
 // extension host for more than 50 ms".
 //
 //   node scripts/pathological.mjs [--only text] [--scale 1] [--hard-limit-s 60]
+// A full run (no --only, scale 1) writes test/fuzz/pathological.json (every row, the counts, the
+// command and the date), which the README's summary is made from (test/unit/readme-figures.test.ts).
 // Exit code: non-zero when any operation failed, overran its budget or was killed.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,6 +80,7 @@ const header = ['input', 'size', 'operation', 'time', 'budget', 'result', 'outpu
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
 
+const typing = [];
 if (!opts['skip-typing']) {
   console.log('\nOne keystroke in a large post (documentChanged + checkDocument, 7 edits; the editor runs this after its debounce):');
   console.log('| post | median | max | analysed |\n|---|---:|---:|---|');
@@ -88,9 +92,26 @@ if (!opts['skip-typing']) {
       continue;
     }
     const v = r.value;
+    typing.push({ chars: v.chars, limit: limit ?? null, medianMs: v.medianMs, maxMs: v.maxMs, partial: v.partial });
     console.log(`| ${fmtSize(v.chars)}${limit ? ` (limit ${fmtSize(limit)})` : ''} | ${fmtMs(v.medianMs)} | ${fmtMs(v.maxMs)} | ${v.partial ? 'front matter only (over the limit)' : 'full'} |`);
   }
 }
 
-console.log(`\n${rows.length - failures >= 0 ? rows.filter((r) => r[5] === 'ok').length : 0} passed, ${failures} failed`);
+const within = rows.filter((r) => r[5] === 'ok').length;
+if (!opts.only && Number(opts.scale) === 1) {
+  const out = {
+    command: 'node scripts/pathological.mjs',
+    date: new Date().toISOString(),
+    node: process.version,
+    operations: rows.length,
+    withinBudget: within,
+    overBudget: rows.filter((r) => r[5] === 'OVER').length,
+    failed: rows.filter((r) => r[5] === 'FAILED' || r[5] === 'THREW').length,
+    rows: rows.map(([input, size, operation, time, budget, result, output]) => ({ input, size, operation, time, budget, result, output })),
+    typing,
+  };
+  fs.writeFileSync(path.join(root, 'test', 'fuzz', 'pathological.json'), JSON.stringify(out, null, 1) + '\n');
+  console.log('\nwrote test/fuzz/pathological.json');
+}
+console.log(`\n${within} passed, ${failures} failed`);
 process.exitCode = failures ? 1 : 0;

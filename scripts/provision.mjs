@@ -25,7 +25,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // and matches engines.vscode ^1.100.0 in package.json.
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.vscode-test', 'code-server');
-export const APT_PACKAGES = ['hugo', 'jekyll', 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config'];
+// The Jekyll plugins the fixtures use are only "Suggests" of Debian's jekyll: installed by name.
+export const JEKYLL_PLUGINS = ['ruby-jekyll-feed', 'ruby-jekyll-paginate', 'ruby-jekyll-redirect-from', 'ruby-jekyll-sitemap'];
+export const APT_PACKAGES = ['hugo', 'jekyll', ...JEKYLL_PLUGINS, 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3', 'procps'];
 
 // code-server 4.100.3 depends on @vscode/ripgrep 1.15.11, whose install script downloads this
 // archive from GitHub (unreachable here) unless it is already in its cache under os.tmpdir().
@@ -132,7 +134,12 @@ export function ensureHugo() {
 
 /** Debian's jekyll 4.3 (Ruby and its gems come with it): the Jekyll conformance fixtures. */
 export function ensureJekyll() {
-  return ensureTool({ name: 'jekyll', binaries: ['jekyll'], aptPackage: 'jekyll' });
+  const tool = ensureTool({ name: 'jekyll', binaries: ['jekyll'], aptPackage: 'jekyll' });
+  if (!tool.ok) return tool;
+  // A jekyll from elsewhere (a gem) brings its own plugins; Debian's needs these packages.
+  if (!tool.path.startsWith('/usr/bin/')) return tool;
+  const plugins = ensureAptPackages(JEKYLL_PLUGINS);
+  return plugins.ok ? tool : { ok: false, reason: `jekyll's plugins for the fixtures: ${plugins.reason}` };
 }
 
 export function ensureRipgrep() {
@@ -183,7 +190,7 @@ export function ensureCodeServer({ dir = CODE_SERVER_DIR, force = false } = {}) 
 
   // Build prerequisites: rg (pre-seeded below), headers for the kerberos module, a C++ toolchain
   // for node-pty & co. (compiled from source against Node's headers in /usr).
-  const apt = ensureAptPackages(['ripgrep', 'libkrb5-dev', 'pkg-config']);
+  const apt = ensureAptPackages(['ripgrep', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3']);
   if (!apt.ok) return { ok: false, reason: `code-server prerequisites: ${apt.reason}` };
   const rg = which('rg');
   const missingTools = ['g++', 'make', 'python3'].filter((t) => !which(t));
@@ -286,10 +293,10 @@ export function ensureNpmGenerators() {
 /** What provision() can provide: its Debian packages, whether it is already there, how to ensure it. */
 const TOOLS = {
   hugo: { apt: ['hugo'], present: () => which('hugo'), ensure: ensureHugo },
-  jekyll: { apt: ['jekyll'], present: () => which('jekyll'), ensure: ensureJekyll },
+  jekyll: { apt: ['jekyll', ...JEKYLL_PLUGINS], present: () => which('jekyll') && JEKYLL_PLUGINS.every(isAptPackageInstalled), ensure: ensureJekyll },
   chromium: { apt: ['chromium'], present: () => process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser'), ensure: ensureChromium },
   ripgrep: { apt: ['ripgrep'], present: () => which('rg'), ensure: ensureRipgrep },
-  codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
+  codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
   npmGenerators: { apt: [], present: npmGeneratorsCurrent, ensure: ensureNpmGenerators },
 };
 export const TOOL_NAMES = Object.keys(TOOLS);

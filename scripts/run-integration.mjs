@@ -16,6 +16,9 @@
 //   --no-build          use dist/ as it is
 //   --keep-tmp          keep the temp folder (workspace copy, profiles) for inspection
 //   --verbose           print all workbench/code-server output
+//   --record            after a passing run, keep the robustness suite's measurements as
+//                       test/integration/results/robustness.json and write the README's typing table
+//                       from it (test/unit/readme-figures.test.ts checks the two agree)
 // Exit code: 0 only when at least one test ran and none failed; 1 on failed tests or a suite that
 // did not run; 2 on set-up errors; 124 on timeout.
 
@@ -49,6 +52,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'keep-tmp': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: /^(1|true)$/i.test(process.env.POSTCRAFT_IT_VERBOSE || '') },
+    record: { type: 'boolean', default: false },
   },
 });
 
@@ -76,6 +80,8 @@ if (!(timeoutMs > 0)) {
 // extensions dir, XDG dirs, TMPDIR. Short name: code-server puts a unix socket under it.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-it-'));
 const resultsFile = path.join(tmp, 'results.json');
+// The suites' measurements (robustness.json, CPU profiles of the typing): kept after the run.
+const measurementsDir = path.join(artifacts, 'integration-results');
 
 // ---- process hygiene ----------------------------------------------------------------------
 // runTests() spawns the VS Code (or shim) process itself and does not hand us its pid, so on a
@@ -275,6 +281,8 @@ function readResults() {
 
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
+  // A measurement left by an earlier run must not be recorded as this run's.
+  fs.rmSync(path.join(measurementsDir, 'robustness.json'), { force: true });
   await buildExtension();
   await bundleSuite();
   const workspace = copyWorkspace();
@@ -287,6 +295,7 @@ async function main() {
   const extensionTestsEnv = {
     ...env,
     POSTCRAFT_IT_RESULTS: resultsFile,
+    POSTCRAFT_IT_RESULTS_DIR: measurementsDir,
     POSTCRAFT_IT_GREP: args.grep,
     POSTCRAFT_IT_TMP: path.join(tmp, 'shim'),
     POSTCRAFT_IT_ARTIFACTS: artifacts,
@@ -337,7 +346,24 @@ async function main() {
   console.log(`integration: ${results.passes} passed, ${failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
   if (results.tests === 0) throw new Fatal(EXIT_FAILED, 'no integration test ran');
   if (failed || runError) throw new Fatal(EXIT_FAILED, `integration tests FAILED in ${seconds}s${runError ? ` (${runError.message})` : ''}`);
+  if (args.record) record();
   return finish(0, `integration tests passed in ${seconds}s (${host})`);
+}
+
+/** --record: the robustness measurements become the committed results file, and the README's table. */
+function record() {
+  const measured = path.join(measurementsDir, 'robustness.json');
+  if (!fs.existsSync(measured)) throw new Fatal(EXIT_FAILED, '--record: the robustness suite wrote no measurements (did --grep leave it out?)');
+  require('tsx/cjs/api').register();
+  const { typingTable } = require('../test/integration/typingReport.ts');
+  const { replaceReadmeBlock } = require('../bench/readme.ts');
+  const data = JSON.parse(fs.readFileSync(measured, 'utf8'));
+  const table = typingTable(data); // throws when a typing measurement is missing
+  const kept = path.join(REPO_ROOT, 'test', 'integration', 'results', 'robustness.json');
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.writeFileSync(kept, JSON.stringify(data, null, 2) + '\n');
+  replaceReadmeBlock(path.join(REPO_ROOT, 'README.md'), table, 'typing');
+  say(`recorded ${path.relative(REPO_ROOT, kept)} and the README's typing table`);
 }
 
 main().catch((e) => (e instanceof Fatal ? finish(e.code, e.message) : finish(EXIT_SETUP, `integration runner error: ${e?.stack || e}`)));

@@ -11,9 +11,10 @@
 //
 // All levels run even after a failure (one run tells everything that is broken; --bail stops at
 // the first failure). Nothing is skipped silently: before the levels that need outside tools it
-// provisions them (scripts/provision.mjs). When a tool cannot be provided (not root, no apt):
-//   CI=true   → the level FAILS, naming what is missing;
-//   otherwise → the level is skipped with a loud warning (a laptop without root can still run the rest).
+// provisions them (scripts/provision.mjs). When a level cannot run — a tool that cannot be provided
+// (not root, no apt), its runner script missing, or no test files for it — or when it ran no test:
+//   CI=true   → the level FAILS, saying why (a green CI run means every level really ran tests);
+//   otherwise → the level is skipped (or, having run no test, failed) with a loud warning.
 // Exit code: non-zero when any level failed.
 //
 // Options: --only a,b   --skip a,b   --bail
@@ -24,7 +25,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, provision, formatResults } from './provision.mjs';
-import { findBrowserTests } from './run-browser-tests.mjs';
+// The browser runner also says which test files it has; a missing runner must fail its level, not this script.
+const browserRunner = path.join(REPO_ROOT, 'scripts', 'run-browser-tests.mjs');
+const { findBrowserTests } = fs.existsSync(browserRunner) ? await import('./run-browser-tests.mjs') : { findBrowserTests: () => [] };
 
 const isCI = /^(true|1)$/i.test(process.env.CI || '');
 const { values: opts } = parseArgs({
@@ -38,26 +41,50 @@ const levelTimeoutMs = Number(process.env.POSTCRAFT_LEVEL_TIMEOUT || 600) * 1000
 const bin = (name) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
 const node = process.execPath;
 
+/** Test files under `dir` (relative to the repo) whose names end in `suffix`. */
+function testFiles(dir, suffix = '.test.ts') {
+  const abs = path.join(REPO_ROOT, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix) && !f.split(path.sep).includes('node_modules'));
+}
+
+/** A reason the level cannot run: its runner script is missing, or it has no test files. */
+function cannotRun(script, dir) {
+  if (script && !fs.existsSync(path.join(REPO_ROOT, script))) return `${script} does not exist`;
+  if (dir && testFiles(dir).length === 0) return `no test files (${dir}/**/*.test.ts)`;
+  return undefined;
+}
+
 /**
  * needs(): the provisioned tools (keys of provisionAll()) this level cannot run without.
- * absent(): a reason the level does not apply at all (not a failure, not a provisioning gap).
+ * absent(): why the level cannot run at all (a failure under CI=true, a loud skip elsewhere).
+ * tests: the level runs tests, so a run that executed none is a failure, not a pass.
  */
 const LEVELS = [
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'unit', cmd: [bin('mocha')] },
+  { name: 'unit', cmd: [bin('mocha')], tests: true, absent: () => cannotRun(undefined, 'test/unit') },
   {
     name: 'conformance',
     cmd: [node, 'scripts/run-conformance.mjs'],
-    absent: () => (fs.existsSync(path.join(REPO_ROOT, 'scripts', 'run-conformance.mjs')) ? undefined : 'scripts/run-conformance.mjs does not exist yet'),
+    tests: true,
+    absent: () => cannotRun('scripts/run-conformance.mjs', 'test/conformance'),
     needs: () => ['hugo', 'jekyll', 'npmGenerators'],
   },
   {
     name: 'browser',
     cmd: [node, 'scripts/run-browser-tests.mjs'],
-    needs: () => (findBrowserTests().length ? ['chromium'] : []),
+    tests: true,
+    absent: () => cannotRun('scripts/run-browser-tests.mjs') ?? (findBrowserTests().length ? undefined : 'no test files (test/browser/**/*.test.ts)'),
+    needs: () => ['chromium'],
   },
-  { name: 'integration', cmd: [node, 'scripts/run-integration.mjs'], needs: () => ['codeServer', 'chromium'] },
+  {
+    name: 'integration',
+    cmd: [node, 'scripts/run-integration.mjs'],
+    tests: true,
+    absent: () => cannotRun('scripts/run-integration.mjs', 'test/integration/suite'),
+    needs: () => ['codeServer', 'chromium'],
+  },
 ];
 
 const banner = (text) => console.log(`\n${'='.repeat(100)}\n== ${text}\n${'='.repeat(100)}`);
@@ -174,8 +201,13 @@ for (const level of LEVELS) {
   if (opts.bail && results.some((r) => r.status === 'FAILED')) { record('skipped', 'after a failure (--bail)'); continue; }
   const absent = level.absent?.();
   if (absent) {
-    banner(`${level.name}: skipped — ${absent}`);
-    record('skipped', absent);
+    if (isCI) {
+      warn(`FAILING ${level.name}: it cannot run — ${absent}\n(CI=true: a level that cannot run is a failure, not a skip)`);
+      record('FAILED', `cannot run: ${absent}`);
+    } else {
+      warn(`SKIPPING ${level.name}: it cannot run — ${absent}\n(CI=true fails here)`);
+      record('skipped', absent);
+    }
     continue;
   }
 
@@ -200,7 +232,10 @@ for (const level of LEVELS) {
   const started = Date.now();
   const { code, counts, note } = await runLevel(level);
   const seconds = (Date.now() - started) / 1000;
-  record(code === 0 ? 'passed' : 'FAILED', note || (code === 0 ? '' : `exit ${code}`), { seconds, counts });
+  // Exit 0 with no test executed proves nothing (a filter that matched nothing, a suite that did not load).
+  const ranNone = level.tests && code === 0 && !(counts && counts.passed + counts.failed > 0);
+  if (ranNone) warn(`FAILING ${level.name}: it exited 0 but ran no test`);
+  record(code === 0 && !ranNone ? 'passed' : 'FAILED', note || (ranNone ? 'ran no test' : code === 0 ? '' : `exit ${code}`), { seconds, counts });
 }
 
 // ---- summary --------------------------------------------------------------------------------

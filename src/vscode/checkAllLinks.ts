@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { PostcraftDiagnostic } from '../core/diagnostics';
 import { isMarkdown } from './workspace';
 import type { DiagnosticsController } from './diagnostics';
+import { clampSetting } from './settingRanges';
 
 export interface CheckAllResult {
   /** Files checked. */
@@ -71,7 +72,7 @@ export function registerCheckAllLinks(context: vscode.ExtensionContext, controll
   );
   void controller.host.get().then(
     async (engine) => {
-      const limit = vscode.workspace.getConfiguration('postcraft').get<number>('links.checkOnActivation', 5000);
+      const limit = clampSetting('links.checkOnActivation', vscode.workspace.getConfiguration('postcraft').get<number>('links.checkOnActivation', 5000), 5000);
       const pages = engine.sites.reduce((n, s) => n + s.index.documents.size, 0);
       if (limit > 0 && pages > 0 && pages <= limit) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postcraft: checking links' }, (progress) => checkAllLinks(controller, progress));

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { describeSite, generatorName, type EngineHost } from './workspace';
 import { createPostcraft } from '../core/service';
 import { nodeFileSystem } from '../node/nodeFs';
+import { registerTestCommand } from './testCommands';
 
 export interface SiteInfo {
   readonly root: string;
@@ -37,9 +38,9 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
       } else void vscode.window.showInformationMessage('Postcraft found no site in this workspace.');
       return { sites };
     }),
-    // Test-only (not contributed): what the status bar would say for a site folder outside the
-    // workspace, so the integration suite can cover several generators in one window.
-    vscode.commands.registerCommand('postcraft.test.describeFolder', async (folder: unknown) => {
+    // Test-only (registered under tests only): what the status bar would say for a site folder
+    // outside the workspace, so the integration suite can cover several generators in one window.
+    registerTestCommand('postcraft.test.describeFolder', async (folder: unknown) => {
       if (typeof folder !== 'string') return undefined;
       const engine = await createPostcraft({ fs: nodeFileSystem, roots: [vscode.Uri.file(folder).path] });
       const s = engine.sites[0];

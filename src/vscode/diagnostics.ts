@@ -12,6 +12,7 @@ import { INDEX_SETTINGS, isMarkdown, type EngineHost } from './workspace';
 import { isGone } from './documentSync';
 import { registerCodeActions } from './codeActions';
 import { registerCheckAllLinks } from './checkAllLinks';
+import { clampSetting } from './settingRanges';
 
 type Level = 'error' | 'warning' | 'info' | 'hint' | 'ignore';
 
@@ -76,7 +77,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private debounce(): number {
-    return Math.min(250, Math.max(0, vscode.workspace.getConfiguration('postcraft').get<number>('diagnostics.debounce', 200)));
+    return clampSetting('diagnostics.debounce', vscode.workspace.getConfiguration('postcraft').get<number>('diagnostics.debounce', 200), 200);
   }
 
   applyOptions(engine: Postcraft): void {

@@ -7,8 +7,10 @@ import { EngineHost } from './workspace';
 import { registerStatusBar } from './statusBar';
 import { registerSiteCommands } from './commands';
 import { features } from './features';
+import { setExtensionMode } from './testCommands';
 
 export function activate(context: vscode.ExtensionContext): { host: EngineHost } {
+  setExtensionMode(context);
   const log = vscode.window.createOutputChannel('Postcraft');
   const host = new EngineHost(log);
   context.subscriptions.push(log, host);

@@ -18,6 +18,7 @@ import { planPostMove, planUrlChange, type FileTextEdit, type RelinkPlan, headin
 import { LINK_SELECTOR } from './linkCompletion';
 import { openDocument, rangeIn } from './linkNavigation';
 import type { EngineHost } from './workspace';
+import { registerTestCommand } from './testCommands';
 
 type Choice = 'prompt' | 'always' | 'never';
 interface Answers {
@@ -168,7 +169,7 @@ export function registerLinkRename(context: vscode.ExtensionContext, host: Engin
     vscode.languages.registerCodeActionsProvider(LINK_SELECTOR, new UrlChangeActions(host), { providedCodeActionKinds: UrlChangeActions.kinds }),
     vscode.workspace.onDidCloseTextDocument((d) => baselines.delete(d.uri.toString())),
     vscode.commands.registerCommand(BASELINE_COMMAND, (uri: string, url: string) => baselines.set(uri, url)),
-    vscode.commands.registerCommand('postcraft.test.renamePlan', (answers?: Answers | null) => {
+    registerTestCommand('postcraft.test.renamePlan', (answers?: Answers | null) => {
       if (answers !== undefined) testAnswers = answers ?? undefined;
       return lastPlan ? { from: lastPlan.from, to: lastPlan.to, oldUrl: lastPlan.plan.oldUrl, newUrl: lastPlan.plan.newUrl, linkers: lastPlan.plan.linkers, edits: lastPlan.plan.edits.length, alias: !!lastPlan.plan.aliasEdit, applied: lastPlan.applied } : undefined;
     }),

@@ -9,6 +9,7 @@ import { nodeFileSystem } from '../node/nodeFs';
 import type { LinkSemantics } from '../core/site/model';
 import { AnalysisWorker, workerAnalyzer } from '../node/analysisClient';
 import { DocumentSync } from './documentSync';
+import { clampSetting } from './settingRanges';
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd|mkdn)$/i.test(doc.uri.path);
@@ -71,7 +72,7 @@ export class EngineHost implements vscode.Disposable {
       logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
       // Files changed on disk (a checkout, another editor) are parsed on the worker too.
       analyzer: workerAnalyzer(this.worker),
-      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: cfg.get<number>('largeFileLimit', 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
+      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: clampSetting('largeFileLimit', cfg.get<number>('largeFileLimit', 500_000), 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
     });
     this.engine = engine;
     // Unsaved edits of open documents win over the files on disk.

@@ -1,4 +1,5 @@
 /** The three output formats of `postcraft check` (text, json, sarif): a public contract. */
+import { pathToFileURL } from 'node:url';
 import type { PostcraftDiagnostic } from '../../core/diagnostics';
 import type { SiteSummary } from '../../core/site/model';
 
@@ -52,7 +53,7 @@ export function toSarif(report: CheckReport, version: string): string {
       runs: [
         {
           tool: { driver: { name: 'postcraft', version, informationUri: 'https://example.invalid/postcraft', rules: rules.map((id) => ({ id, shortDescription: { text: id } })) } },
-          originalUriBaseIds: { SITEROOT: { uri: 'file://' + report.site.root.replace(/\/?$/, '/') } },
+          originalUriBaseIds: { SITEROOT: { uri: pathToFileURL(report.site.root).href.replace(/\/?$/, '/') } },
           results: report.diagnostics.map((d) => ({
             ruleId: d.code,
             ruleIndex: rules.indexOf(d.code),
@@ -61,7 +62,8 @@ export function toSarif(report: CheckReport, version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: d.file, uriBaseId: 'SITEROOT' },
+                  // A URI reference: a file named `a b#1.md` is `a%20b%231.md`.
+                  artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SITEROOT' },
                   region: { startLine: d.start.line + 1, startColumn: d.start.character + 1, endLine: d.end.line + 1, endColumn: d.end.character + 1 },
                 },
               },

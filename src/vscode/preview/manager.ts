@@ -9,6 +9,7 @@ import { parsePageState } from '../../core/render/protocol';
 import { isMarkdown, type EngineHost } from '../workspace';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewTestState } from './panel';
 import { readSettings } from './render';
+import { registerTestCommand } from '../testCommands';
 
 export class PreviewManager implements vscode.Disposable {
   private readonly panels = new Set<PreviewPanel>();
@@ -122,8 +123,8 @@ export function registerPreview(context: vscode.ExtensionContext, host: EngineHo
     vscode.commands.registerCommand('postcraft.openPreviewToSide', (uri?: unknown) => manager.open(uri instanceof vscode.Uri ? uri : undefined, true)),
     vscode.commands.registerCommand('postcraft.openPreview', (uri?: unknown) => manager.open(uri instanceof vscode.Uri ? uri : undefined, false)),
     vscode.commands.registerCommand('postcraft.togglePreviewLock', () => manager.toggleLock()),
-    // Test-only (not contributed in package.json): the state the page last acknowledged.
-    vscode.commands.registerCommand('postcraft.test.previewState', (): PreviewTestState | undefined => manager.testState()),
+    // Test-only (registered under tests only): the state the page last acknowledged.
+    registerTestCommand('postcraft.test.previewState', (): PreviewTestState | undefined => manager.testState()),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => manager.restore(panel, state) }),
   );
 }

@@ -5,6 +5,7 @@ import type { Postcraft } from '../../core/service';
 import { renderPost, COMMONMARK_GFM, prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/api';
 import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
 import type { RenderedPost } from '../../core/render/types';
+import { clampSetting } from '../settingRanges';
 
 export interface PanelRenderSettings {
   readonly allowHttpsImages: boolean;
@@ -20,7 +21,7 @@ export function readSettings(resource: vscode.Uri): PanelRenderSettings {
     allowHttpsImages: cfg.get<boolean>('preview.allowHttpsImages', false),
     scrollSync: cfg.get<boolean>('preview.scrollSync', true),
     includeDrafts: cfg.get<boolean>('links.includeDrafts', false),
-    largeFileLimit: cfg.get<number>('largeFileLimit', 500_000),
+    largeFileLimit: clampSetting('largeFileLimit', cfg.get<number>('largeFileLimit', 500_000), 500_000),
   };
 }
 

@@ -6,11 +6,13 @@
 // our own timers.
 //
 // Figures: printed as `[robustness] …` lines and, when POSTCRAFT_IT_RESULTS_DIR is set, written to
-// $POSTCRAFT_IT_RESULTS_DIR/robustness.json (with CPU profiles of the typing next to it). Only a
-// loose hang guard is asserted on them (MAX_BLOCK_MS); the 50 ms goal is reported, not asserted
-// (the machine is shared and noisy). A CPU profile taken while typing says whose code the time went
-// to: VS Code's own Markdown extension runs in the same extension host and is costly on large
-// documents too. POSTCRAFT_IT_PROFILE=0 turns the profiler off.
+// $POSTCRAFT_IT_RESULTS_DIR/robustness.json (with CPU profiles of the typing next to it);
+// `npm run test:integration -- --record` keeps that file as test/integration/results/robustness.json,
+// which the README quotes. A CPU profile taken while typing says whose code the time went to: VS
+// Code's own Markdown extension runs in the same extension host and is costly on large documents
+// too. Asserted: no block at all over the hang guard (MAX_BLOCK_MS), and no more Postcraft code in
+// any one block than the 50 ms goal with a margin for this shared, noisy machine
+// (MAX_POSTCRAFT_IN_BLOCK_MS). POSTCRAFT_IT_PROFILE=0 turns the profiler off, and with it that assertion.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as inspector from 'inspector';
@@ -24,6 +26,12 @@ const EXTENSION_ID = 'postcraft-dev.postcraft';
 const MAX_BLOCK_MS = 2000;
 /** The goal we report against (a keystroke should never block the extension host longer). */
 const GOAL_BLOCK_MS = 50;
+/**
+ * What we assert for our own code in any one block: the goal with a margin, because on a shared
+ * machine another process can stretch our slice (runs so far: 0–49 ms; a regression to blocking
+ * parses took seconds). POSTCRAFT_IT_TYPING_LIMIT_MS overrides it.
+ */
+const MAX_POSTCRAFT_IN_BLOCK_MS = Number(process.env.POSTCRAFT_IT_TYPING_LIMIT_MS || 2 * GOAL_BLOCK_MS);
 /** Single-character edits typed into each large post, and the time between their starts. */
 const KEYSTROKES = 40;
 const KEYSTROKE_SPACING_MS = 40;
@@ -347,7 +355,9 @@ function report(key: string, label: string, value: Record<string, unknown>): voi
   results[key] = { label, ...value, at: new Date().toISOString() };
   try {
     const dir = resultsDir();
-    if (dir) fs.writeFileSync(path.join(dir, 'robustness.json'), JSON.stringify({ goalBlockMs: GOAL_BLOCK_MS, hangGuardMs: MAX_BLOCK_MS, keystrokes: KEYSTROKES, spacingMs: KEYSTROKE_SPACING_MS, results }, null, 2) + '\n');
+    const host = { vscode: vscode.version, app: vscode.env.appName, date: new Date().toISOString() };
+    const limits = { goalBlockMs: GOAL_BLOCK_MS, assertedPostcraftInBlockMs: MAX_POSTCRAFT_IN_BLOCK_MS, hangGuardMs: MAX_BLOCK_MS };
+    if (dir) fs.writeFileSync(path.join(dir, 'robustness.json'), JSON.stringify({ host, ...limits, keystrokes: KEYSTROKES, spacingMs: KEYSTROKE_SPACING_MS, results }, null, 2) + '\n');
   } catch (e) {
     console.log(`[robustness] could not write results: ${String(e)}`);
   }
@@ -474,6 +484,17 @@ suite('robustness: pathological posts', function () {
       `(histogram: max ${s.histogramMaxBlockMs} ms, p99 ${s.histogramP99BlockMs} ms; ${s.blocksOverGoal} blocks over ${GOAL_BLOCK_MS} ms; ${KEYSTROKES + 1} edits, ` +
       `edit round trip p50 ${s.editP50Ms} ms; diagnostics refreshed ${s.refreshMs} ms after the last edit; ${extra})${cpu}`
     );
+  }
+
+  /** The typing goal, with its margin: Postcraft's own code in the longest of its blocks. */
+  function assertOurBlocks(s: Awaited<ReturnType<typeof typeAndMeasure>>, what: string): void {
+    if (!s.attribution) {
+      assert.ok(!PROFILE, `${what}: no CPU profile, so whose code blocked cannot be said (POSTCRAFT_IT_PROFILE=0 turns this assertion off)`);
+      console.log(`[robustness] ${what}: profiler off, the typing goal is not asserted`);
+      return;
+    }
+    const ours = s.attribution.maxPostcraftInBlockMs;
+    assert.ok(ours <= MAX_POSTCRAFT_IN_BLOCK_MS, `${what}: ${ours} ms of Postcraft code in one event-loop block (goal ${GOAL_BLOCK_MS} ms, asserted ≤ ${MAX_POSTCRAFT_IN_BLOCK_MS} ms)`);
   }
 
   suiteSetup(async function () {
@@ -609,6 +630,7 @@ suite('robustness: pathological posts', function () {
     console.log(typingLine(`(a) large post typing (${p.text.length.toLocaleString('en')} chars, over the limit)`, s, `first check ${firstCheckMs} ms; waited ${settleMs} ms for VS Code's Markdown server before typing`));
     report('overLimitTyping', '(a) large post typing (over the limit)', { chars: p.text.length, firstCheckMs, settleMs, ...s });
     assert.ok(s.maxBlockMs < MAX_BLOCK_MS, `typing blocked the extension host for ${s.maxBlockMs} ms (hang guard ${MAX_BLOCK_MS} ms)`);
+    assertOurBlocks(s, '(a) over-limit post');
     await assertAlive();
   });
 
@@ -641,6 +663,7 @@ suite('robustness: pathological posts', function () {
     console.log(typingLine(`(b) many-headings post typing (${p.text.length.toLocaleString('en')} chars, ${p.expectedCounts.headings} headings)`, s, `first check ${firstCheckMs} ms; waited ${settleMs} ms for VS Code's Markdown server before typing`));
     report('manyHeadingsTyping', '(b) many-headings post typing (under the limit)', { chars: p.text.length, headings: p.expectedCounts.headings, firstCheckMs, settleMs, ...s });
     assert.ok(s.maxBlockMs < MAX_BLOCK_MS, `typing blocked the extension host for ${s.maxBlockMs} ms (hang guard ${MAX_BLOCK_MS} ms)`);
+    assertOurBlocks(s, '(b) many-headings post');
     await assertAlive();
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * Where our model and the real generators knowingly disagree, or where we cannot judge. The
+ * conformance suite (known-differences.test.ts) builds each fixture case with the real generator and
+ * asserts the difference is still exactly this one (a fix makes it fail: then remove the entry), lists
+ * each limitation as a skipped case with its reason, and holds the README's section to this list
+ * (knownDifferencesMarkdown). Pure data: no generator needed to read it.
+ */
+export interface KnownDifference {
+  readonly id: string;
+  readonly generator: 'Hugo' | 'Jekyll';
+  /** What the generator does, and what we do instead (one sentence, for the README). */
+  readonly text: string;
+  /** A fixture under test/fixtures/known-differences/ that shows it with the real generator… */
+  readonly fixture?: string;
+  /** …and the disagreement compareWithHugo reports on it, exactly. */
+  readonly expected?: readonly string[];
+  /** Otherwise a documented limitation: why no fixture can show it here. */
+  readonly limitation?: string;
+}
+
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    id: 'hugo-slug-spaces',
+    generator: 'Hugo',
+    text: 'A `slug` with spaces before or after it: Hugo turns them into hyphens (`slug: "  spaced out  "` → `/posts/-spaced-out-/`), we trim them (`/posts/spaced-out/`), so links to such a page are judged against the wrong URL.',
+    fixture: 'hugo-slug-spaces',
+    expected: ['list: content/posts/spaced.md → /posts/-spaced-out-/ (hugo), ours /posts/spaced-out/', 'page: we publish /posts/spaced-out/, hugo does not', 'page: hugo publishes /posts/-spaced-out-/, we do not'],
+  },
+  {
+    id: 'hugo-publish-resources',
+    generator: 'Hugo',
+    text: "`_build: {publishResources: false}`: Hugo publishes a bundle's files only when a template asks for their permalink; we treat them as published, so a link to one is accepted.",
+    fixture: 'hugo-publish-resources',
+    expected: ['file: we publish /posts/gallery/photo.png, hugo does not'],
+  },
+  {
+    id: 'hugo-missing-theme',
+    generator: 'Hugo',
+    text: 'Shortcodes and templates of a theme or module that is not on disk: we cannot see the ids they write, so fragments into such pages are not judged.',
+    limitation: 'no fixture can show a theme that is absent; the engine says nothing about those fragments',
+  },
+  {
+    id: 'jekyll-github-pages-plugins',
+    generator: 'Jekyll',
+    text: 'GitHub Pages plugins that Debian does not package (jekyll-optional-front-matter, jekyll-relative-links, jekyll-readme-index): no fixture can be built with them here, so what they change (Markdown without front matter published as a page, `.md` links rewritten, a README as a folder\'s index) is not verified against the real plugins.',
+    limitation: 'the plugins are not installable from Debian, the only source this machine reaches',
+  },
+  {
+    id: 'jekyll-liquid-site-collections',
+    generator: 'Jekyll',
+    text: '`site.tags` and `site.posts` in Liquid are not evaluated: links a page prints from them are not judged.',
+    limitation: 'evaluating them means running the site’s Liquid over every post; the engine reports nothing for such links',
+  },
+];
+
+/** The README's "Known differences from the generators" list (between its markers). */
+export function knownDifferencesMarkdown(list: readonly KnownDifference[] = KNOWN_DIFFERENCES): string {
+  return list.map((d) => `- **${d.generator}** (\`${d.id}\`${d.fixture ? ', fixture case' : ', limitation'}): ${d.text}`).join('\n');
+}
