@@ -89,11 +89,11 @@ suite('Link diagnostics', function () {
     const target = post('zz_target_for_tests.md');
     const enc = new TextEncoder();
     await vscode.workspace.fs.writeFile(linker, enc.encode('---\ntitle: "Linker"\n---\n\nRead [the target](../zz_target_for_tests/).\n'));
-    await waitFor(() => ours(linker, 'link.not-found').length === 1, 15_000, 'the new linker to be flagged (target missing)');
+    await waitFor(() => ours(linker, 'link.not-found').length === 1, 30_000, 'the new linker to be flagged (target missing)');
     await vscode.workspace.fs.writeFile(target, enc.encode('---\ntitle: "Target"\n---\n\nHere.\n'));
-    await waitFor(() => ours(linker, 'link.not-found').length === 0, 15_000, 'the linker to be clean once the target exists');
+    await waitFor(() => ours(linker, 'link.not-found').length === 0, 30_000, 'the linker to be clean once the target exists');
     await vscode.workspace.fs.delete(target);
-    await waitFor(() => ours(linker, 'link.not-found').length === 1, 15_000, 'the linker to be flagged after the target was deleted');
+    await waitFor(() => ours(linker, 'link.not-found').length === 1, 30_000, 'the linker to be flagged after the target was deleted');
     await vscode.workspace.fs.delete(linker);
   });
 });
