@@ -112,7 +112,7 @@ export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, rend
 export { detectSiteAt, generatorName, splitFrontMatter };
 
 // What a host analysing documents elsewhere (a worker thread) runs there, and sends back.
-export { analyzeDocument, toPortable, fromPortable, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';
+export { analyzeDocument, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';
 export { renderFromTables, type RenderTables, type TableRender } from './render/tables';
 export type { DocumentAnalyzer } from './site/index';
 export { TimeSlicer } from './slicing';

@@ -4,7 +4,7 @@
  * class only matches answers to requests, restarts a dead worker, and gives up on a stuck one.
  */
 import { Worker } from 'node:worker_threads';
-import { fromPortable, type AnalyzeOptions, type DocumentAnalysis, type PortableAnalysis } from '../core/api';
+import type { AnalyzeOptions, DocumentAnalysis, PortableAnalysis } from '../core/api';
 import type { RenderTables, TableRender } from '../core/api';
 import type { MarkupOptions } from '../core/render/types';
 import type { DocumentAnalyzer } from '../core/api';
@@ -40,7 +40,7 @@ export class AnalysisWorker {
   ) {}
 
   analyze(text: string, options: AnalyzeOptions): Promise<DocumentAnalysis> {
-    return this.request<PortableAnalysis>({ kind: 'analyze', text, options }).then(fromPortable);
+    return this.request<PortableAnalysis>({ kind: 'analyze', text, options });
   }
 
   /** renderFromTables on the worker (the preview of a post). */

@@ -4,7 +4,7 @@
  * the preview from tables the host filled. The protocol lives in analysisClient.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, toPortable, type AnalyzeOptions } from '../core/api';
+import { analyzeDocument, type AnalyzeOptions } from '../core/api';
 import { renderFromTables, type RenderTables } from '../core/api';
 import type { MarkupOptions } from '../core/render/types';
 
@@ -15,7 +15,7 @@ type Request =
 parentPort?.on('message', (m: Request) => {
   try {
     if (m.kind === 'render') parentPort!.postMessage({ id: m.id, result: renderFromTables(m.text, m.markup, m.tables) });
-    else parentPort!.postMessage({ id: m.id, result: toPortable(analyzeDocument(m.text, m.options)) });
+    else parentPort!.postMessage({ id: m.id, result: analyzeDocument(m.text, m.options) });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: String((e as Error)?.stack ?? e) });
   }

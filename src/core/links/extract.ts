@@ -23,8 +23,7 @@ import { findCodeSpans, inside } from './spans';
 import { HUGO_ACTION, hasUnknownShortcode, pairedShortcodes, parseArgs } from './shortcodes';
 
 export { findCodeSpans, liquidTagLinks, parseArgs };
-export { adoptLinkFacts, linkFactsOf, mayHaveHiddenIds, sourceHashOf, textHash, type LinkFacts } from './facts';
-import { markHiddenIds, markSourceHash, textHash } from './facts';
+export { textHash } from './facts';
 import type { ExtractedLink, LinkKind } from './types';
 
 export interface ExtractInput {
@@ -42,6 +41,11 @@ export interface ExtractInput {
   readonly math?: readonly Span[];
 }
 
+/** Whether the document uses shortcodes that may print ids of their own (any but the built-in few). */
+export function usesHiddenIds(input: Pick<ExtractInput, 'text' | 'bodyStart' | 'shortcodes'>): boolean {
+  return input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart);
+}
+
 export function extractLinks(input: ExtractInput): ExtractedLink[] {
   const out: ExtractedLink[] = [];
   try {
@@ -50,8 +54,7 @@ export function extractLinks(input: ExtractInput): ExtractedLink[] {
     // Extraction must never take the document down: keep what was found so far.
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  markSourceHash(out, textHash(input.text));
-  if (input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart)) markHiddenIds(out);
+
   return out;
 }
 

@@ -5,7 +5,6 @@ import { distance } from 'fastest-levenshtein';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
-import { mayHaveHiddenIds } from './extract';
 import type { CheckContext, LinkProblem } from './problems';
 
 const idSets = new WeakMap<IndexedDocument, Set<string>>();
@@ -25,7 +24,7 @@ export function idsOf(doc: IndexedDocument, fromLevel: number): Set<string> {
 export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook || mayHaveHiddenIds(doc.links)) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || doc.hiddenIds) return undefined;
   if (page && page.kind !== 'page') return undefined;
   const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1);
   const decoded = decodePath(fragment);

@@ -5,7 +5,7 @@
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { Heading } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { adoptLinkFacts, extractLinks, linkFactsOf, textHash, type LinkFacts } from '../links/extract';
+import { extractLinks, textHash, usesHiddenIds } from '../links/extract';
 import { maskShortcodes, parserFor, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
 import type { MarkdownDialect } from './dialect';
@@ -37,27 +37,14 @@ export interface DocumentAnalysis {
   /** Over the size limit: headings and anchors were not read (nor links, unless `partialLinks`). */
   readonly partial: boolean;
   readonly partialLinks?: boolean;
+  /** Hash of the analysed text: a check tells by it whether the index holds this very text. */
+  readonly textHash: number;
+  /** Shortcodes or includes whose output we cannot see may print ids of their own. */
+  readonly hiddenIds: boolean;
 }
 
-/**
- * A DocumentAnalysis as plain data, safe to post to or from another thread (structured clone):
- * the links array's side facts travel beside it. Front-matter values are JSON-like already (dates
- * stay strings).
- */
-export interface PortableAnalysis {
-  readonly analysis: DocumentAnalysis;
-  readonly links: LinkFacts;
-}
-
-export function toPortable(analysis: DocumentAnalysis): PortableAnalysis {
-  return { analysis, links: linkFactsOf(analysis.links) };
-}
-
-/** The analysis back from its copy, with the facts the checker reads re-attached. */
-export function fromPortable(p: PortableAnalysis): DocumentAnalysis {
-  adoptLinkFacts(p.analysis.links, p.links);
-  return p.analysis;
-}
+/** Plain data: it crosses to and from the analysis worker by structured clone as it is. */
+export type PortableAnalysis = DocumentAnalysis;
 
 /**
  * A heading's text as the id generator reads it. Goldmark makes ids from the entity as written
@@ -89,9 +76,7 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   if (partial && !o.linksOverLimit) {
     // The hash tells later callers this (empty) analysis is of this very text: without it every
     // check of a large file re-analysed it.
-    const links: ExtractedLink[] = [];
-    adoptLinkFacts(links, { sourceHash: textHash(text), hiddenIds: false });
-    return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial };
+    return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links: [], partial, textHash: textHash(text), hiddenIds: false };
   }
   const d = o.dialect;
   // Blank out the front matter (keeping line breaks) so token line numbers are document lines.
@@ -106,10 +91,12 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const tokens = parserFor(d).parse(input, env);
   const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd) htmlIds.push(...kd.tagIds);
-  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes: d.templates === 'shortcodes', liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  const shortcodes = d.templates === 'shortcodes';
+  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
-  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true };
-  return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial };
+  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || usesHiddenIds({ text, bodyStart: split.bodyStart, shortcodes }) };
+  if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
+  return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
 }
 
 /** Lines of the rendered text → lines of the source (Liquid output may add or remove lines). */

@@ -5,7 +5,7 @@
  * something we could not evaluate is dropped: no finding rather than a guess.
  */
 import type { ExtractedLink } from '../links/types';
-import { adoptLinkFacts, liquidTagLinks, mayHaveHiddenIds, textHash } from '../links/extract';
+import { liquidTagLinks } from '../links/extract';
 import { REF_PLACEHOLDER, type RenderedLiquid, type Span } from './liquid';
 
 function overlaps(spans: readonly Span[], r: Span): boolean {
@@ -39,6 +39,5 @@ export function mapLiquidLinks(source: string, bodyStart: number, liquid: Render
   // The tags themselves are checked where they are written (a missing target fails the build).
   out.push(...liquidTagLinks(source, bodyStart));
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  adoptLinkFacts(out, { sourceHash: textHash(source), hiddenIds: liquid.hidden || mayHaveHiddenIds(links) });
   return out;
 }

@@ -31,6 +31,8 @@ export interface LoadedBody {
   readonly links: DocumentAnalysis['links'];
   /** Characters of the whole text; -1 when the file changed or went away since the crawl. */
   readonly size: number;
+  readonly textHash?: number;
+  readonly hiddenIds: boolean;
 }
 
 export interface StoreInit {
@@ -107,7 +109,7 @@ export class DocumentStore implements ReadSink {
     const data = a.frontMatter?.data ?? NO_FRONT_MATTER;
     const pages = this.o.model.pagesFor(file, data, this.o.lookup, this.o.clock.now());
     const terms = this.o.model.termsOf(data);
-    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), pages, terms, readIssues };
+    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), textHash: a.textHash, hiddenIds: a.hiddenIds, pages, terms, readIssues };
   }
 
   /** Reads and analyses a crawled document's body (the file of `bytes` bytes at the crawl). */
@@ -115,12 +117,12 @@ export class DocumentStore implements ReadSink {
     const raw = this.o.files.readBytesSync(file);
     // Changed since the crawl (or gone): the file event that follows re-indexes it.
     const now = raw && raw.length === bytes ? this.o.files.decode(file, raw) : undefined;
-    if (now === undefined) return { headings: [], htmlIds: [], links: [], size: -1 };
+    if (now === undefined) return { headings: [], htmlIds: [], links: [], size: -1, hiddenIds: false };
     const a = analyzeDocument(now, this.o.analyzeOptions());
     detachStrings(a.headings);
     detachStrings(a.htmlIds);
     detachStrings(a.links);
-    return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length };
+    return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length, textHash: a.textHash, hiddenIds: a.hiddenIds };
   }
 
   /**
@@ -139,7 +141,7 @@ export class DocumentStore implements ReadSink {
     detachStrings(analysis.headings);
     detachStrings(analysis.htmlIds);
     detachStrings(analysis.links);
-    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length });
+    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length, textHash: analysis.textHash, hiddenIds: analysis.hiddenIds });
   }
 
   /** The same document with other pages (its folder's index files changed). */
@@ -205,5 +207,11 @@ class CrawledDocument implements IndexedDocument {
   }
   get size(): number {
     return this.knownSize ?? this.loaded().size;
+  }
+  get textHash(): number | undefined {
+    return this.loaded().textHash;
+  }
+  get hiddenIds(): boolean {
+    return this.loaded().hiddenIds;
   }
 }

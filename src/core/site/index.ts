@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { silentLogger, systemClock } from '../host';
-import { sourceHashOf, textHash } from '../links/extract';
+import { textHash } from '../links/extract';
 import type { AnalyzeOptions, DocumentAnalysis } from '../markdown/analyze';
 import { NO_FRONT_MATTER, type FileLookup, type GeneratorModel } from './generator';
 import type { Author, Page, SiteIssue } from './model';
@@ -180,7 +180,7 @@ export class SiteIndex {
     // A file the index does not hold (deleted on disk while a check of it was under way, or not
     // seen yet): analysed for the caller, never added — a check must not bring a deleted post back.
     if (!doc && !this.files.has(file)) return this.model.isContentDocument(file) ? this.store.analyze(file, text, []) : undefined;
-    if (!doc || doc.size !== text.length || sourceHashOf(doc.links) !== textHash(text)) doc = this.updateDocument(file, text);
+    if (!doc || doc.size !== text.length || doc.textHash !== textHash(text)) doc = this.updateDocument(file, text);
     if (doc) this.lastCurrent = { text, doc };
     return doc;
   }

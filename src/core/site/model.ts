@@ -122,6 +122,10 @@ export interface DocumentFacts {
   readonly partial: boolean;
   /** Over the limit, but its links were read (and are checked). */
   readonly partialLinks?: boolean;
+  /** Hash of the text this was read from (a check tells by it whether the index is current). */
+  readonly textHash?: number;
+  /** It uses shortcodes or includes whose output we cannot see: they may print ids of their own. */
+  readonly hiddenIds?: boolean;
 }
 
 /** An author record from the site's data files. */
