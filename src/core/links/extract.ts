@@ -20,7 +20,7 @@ import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
 import { looksLikeProse } from './prose';
 import { findCodeSpans, inside } from './spans';
-import { HUGO_ACTION, hasUnknownShortcode, pairedShortcodes, parseArgs } from './shortcodes';
+import { HUGO_ACTION, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeUse } from './shortcodes';
 
 export { findCodeSpans, liquidTagLinks, parseArgs };
 export { textHash } from './facts';
@@ -41,9 +41,9 @@ export interface ExtractInput {
   readonly math?: readonly Span[];
 }
 
-/** Whether the document uses shortcodes that may print ids of their own (any but the built-in few). */
-export function usesHiddenIds(input: Pick<ExtractInput, 'text' | 'bodyStart' | 'shortcodes'>): boolean {
-  return input.shortcodes && hasUnknownShortcode(input.text, input.bodyStart);
+/** The shortcodes the document uses that may print ids of their own (any but the built-in few). */
+export function usedShortcodes(input: Pick<ExtractInput, 'text' | 'bodyStart' | 'shortcodes'>): ShortcodeUse[] {
+  return input.shortcodes ? shortcodeUses(input.text, input.bodyStart) : [];
 }
 
 export function extractLinks(input: ExtractInput): ExtractedLink[] {

@@ -6,17 +6,43 @@ import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
 import type { CheckContext, LinkProblem } from './problems';
+import type { ShortcodeIds } from '../site/generator';
 
 const idSets = new WeakMap<IndexedDocument, Set<string>>();
-export function idsOf(doc: IndexedDocument, fromLevel: number): Set<string> {
+export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: ReadonlyMap<string, ShortcodeIds>): Set<string> {
   let s = idSets.get(doc);
   if (!s) {
     s = new Set<string>();
     for (const h of doc.headings) if (h.level >= fromLevel) s.add(h.id);
     for (const id of doc.htmlIds) s.add(id);
+    for (const id of shortcodeArgumentIds(doc, shortcodeIds)) s.add(id);
     idSets.set(doc, s);
   }
   return s;
+}
+
+/**
+ * Whether output we cannot see may print ids on the page: Liquid includes, a shortcode whose
+ * template we could not read (a theme not on disk) or whose ids we cannot tell.
+ */
+export function hidesIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
+  if (doc.hiddenIds) return true;
+  const uses = doc.shortcodes ?? [];
+  if (uses.length === 0) return false;
+  if (!shortcodeIds) return true;
+  return uses.some((u) => (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
+}
+
+/** The ids the page's shortcodes print from their arguments (`{{< anchor "setup" >}}`). */
+function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
+  const out: string[] = [];
+  for (const u of doc.shortcodes ?? []) {
+    const f = shortcodeIds?.get(u.name);
+    if (f?.kind !== 'argument') continue;
+    const v = f.position !== undefined ? u.args[f.position] : f.name !== undefined ? u.named[f.name] : undefined;
+    if (v) out.push(v);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------- fragments
@@ -24,9 +50,9 @@ export function idsOf(doc: IndexedDocument, fromLevel: number): Set<string> {
 export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook || doc.hiddenIds) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc, ctx.extras.shortcodeIds)) return undefined;
   if (page && page.kind !== 'page') return undefined;
-  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1);
+  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
   const decoded = decodePath(fragment);
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text

@@ -5,6 +5,7 @@ import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
+import type { ShortcodeIds } from '../site/generator';
 
 export type LinkCode =
   | 'link.not-found'
@@ -38,6 +39,8 @@ export interface SiteExtras {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not checked. */
   readonly headingHook: boolean;
+  /** What each shortcode of the site prints as ids (absent: no shortcode templates read). */
+  readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
 }
 
 export interface CheckContext {

@@ -32,12 +32,27 @@ export function pairedShortcodes(text: string, from: number): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function hasUnknownShortcode(text: string, from: number): boolean {
-  const RE = /\{\{[<%]\s*([A-Za-z][\w/-]*)/g;
+/** A use of a shortcode that may print ids: its name and arguments (positional and named). */
+export interface ShortcodeUse {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly named: Readonly<Record<string, string>>;
+}
+
+/** The uses of shortcodes other than the built-in few known to print no id, in order. */
+export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
+  const out: ShortcodeUse[] = [];
+  const RE = /\{\{([<%])\s*([A-Za-z][\w/-]*)([\s\S]*?)[>%]\}\}/g;
   RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) if (!NO_IDS.has(m[1])) return true;
-  return false;
+  while ((m = RE.exec(text))) {
+    if (NO_IDS.has(m[2])) continue;
+    const args = parseArgs(m[3], 0);
+    const named: Record<string, string> = {};
+    for (const a of args) if (a.key !== undefined) named[a.key] = a.value;
+    out.push({ name: m[2], args: args.filter((a) => a.key === undefined).map((a) => a.value), named });
+  }
+  return out;
 }
 
 

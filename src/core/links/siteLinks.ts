@@ -24,7 +24,7 @@ export class SiteLinks {
 
   private async readExtras(): Promise<SiteExtras> {
     const facts = this.model.readTemplateFacts ? await this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false };
-    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true };
+    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(facts.shortcodeIds ? { shortcodeIds: facts.shortcodeIds } : {}) };
   }
 }
 

@@ -5,7 +5,8 @@
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { Heading } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { extractLinks, textHash, usesHiddenIds } from '../links/extract';
+import { extractLinks, textHash, usedShortcodes } from '../links/extract';
+import type { ShortcodeUse } from '../links/shortcodes';
 import { maskShortcodes, parserFor, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
 import type { MarkdownDialect } from './dialect';
@@ -39,8 +40,10 @@ export interface DocumentAnalysis {
   readonly partialLinks?: boolean;
   /** Hash of the analysed text: a check tells by it whether the index holds this very text. */
   readonly textHash: number;
-  /** Shortcodes or includes whose output we cannot see may print ids of their own. */
+  /** Includes or tags whose output we cannot see may print ids of their own (Liquid). */
   readonly hiddenIds: boolean;
+  /** Shortcodes used that may print ids: the site's templates decide (src/core/links/fragments.ts). */
+  readonly shortcodes?: readonly ShortcodeUse[];
 }
 
 /** Plain data: it crosses to and from the analysis worker by structured clone as it is. */
@@ -60,6 +63,17 @@ function inlineText(children: readonly Token[] | null, decodeEntities: boolean):
     else if (t.type === 'softbreak' || t.type === 'hardbreak') s += ' ';
   }
   return s;
+}
+
+/**
+ * Goldmark makes the id from the heading's source as written, raw HTML and a link's URL included
+ * (`## See [x](https://a.org/)` is `see-xhttpsaorg`), and from the last line of a setext heading
+ * (verified with hugo 0.111, unsafe or not).
+ */
+const ID_FROM_SOURCE: ReadonlySet<string> = new Set(['goldmark', 'goldmark-ascii']);
+
+function lastLine(s: string): string {
+  return s.slice(s.lastIndexOf('\n') + 1);
 }
 
 const HTML_ID = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -94,7 +108,8 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const shortcodes = d.templates === 'shortcodes';
   let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
-  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || usesHiddenIds({ text, bodyStart: split.bodyStart, shortcodes }) };
+  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes });
+  const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
 }
@@ -131,21 +146,23 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   const htmlIds: string[] = [];
   const ids = new HeadingIdGenerator(d.headingIds);
   // Explicit ids are reserved first: Goldmark registers attribute ids while parsing, before auto ids.
-  const pending: { level: number; text: string; line: number; custom?: string }[] = [];
+  const pending: { level: number; text: string; idText: string; line: number; custom?: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
       let textContent = inlineText(inline?.children ?? null, d.kramdown);
+      let idText = ID_FROM_SOURCE.has(d.headingIds) ? lastLine(inline?.content ?? '') : textContent;
       let custom: string | undefined;
       if (d.headingAttributes) {
         const a = splitHeadingAttributes(textContent);
+        if (a.id !== undefined || a.text !== textContent) idText = ID_FROM_SOURCE.has(d.headingIds) ? splitHeadingAttributes(idText).text.trim() : a.text.trim();
         textContent = a.text;
         custom = a.id;
       }
       if (ialIds && t.map) custom = ialIds.get(t.map[1]) ?? custom;
       const line = t.map ? t.map[0] : 0;
-      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), line: mapLine ? mapLine(line) : line, custom });
+      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), idText, line: mapLine ? mapLine(line) : line, custom });
     } else if (t.map && ialIds?.has(t.map[1]) && /_open$|^(fence|code_block|html_block|hr)$/.test(t.type) && t.level === 0) {
       htmlIds.push(ialIds.get(t.map[1])!);
     } else if (!d.rawHtml) continue;
@@ -154,7 +171,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   }
   for (const h of pending) if (h.custom) ids.reserve(h.custom);
   for (const h of pending) {
-    const id = h.custom ?? (d.noAutoIds ? '' : ids.next(h.text));
+    const id = h.custom ?? (d.noAutoIds ? '' : ids.next(h.idText));
     headings.push({ level: h.level, text: h.text, line: h.line, id });
   }
   return { headings, htmlIds };

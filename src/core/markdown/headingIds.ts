@@ -86,7 +86,8 @@ export class HeadingIdGenerator {
   }
 
   next(text: string): string {
-    const t = text.trim();
+    // kramdown keeps the space before a trailing tag (`## Apps <a name="x"></a>` is `apps-`, jekyll 4.3).
+    const t = this.style === 'kramdown' || this.style === 'kramdown-gfm' ? text : text.trim();
     switch (this.style) {
       case 'github':
         return this.slugger.slug(t);
@@ -142,8 +143,9 @@ export function splitHeadingAttributes(text: string): { text: string; id?: strin
   const m = /\s*\{\s*([^{}]*)\}\s*$/.exec(text);
   if (!m) return { text };
   const attrs = m[1];
-  // Ids may be in any script (`{#قائمة-تحقّق}`, verified with hugo 0.111 and jekyll 4.3), not `&`.
-  if (!/^(?:[#.][\p{L}\p{M}\p{N}_:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/u.test(attrs)) return { text };
-  const id = /(?:^|\s)#([^\s.#}]+)/.exec(attrs)?.[1];
+  // Ids may be in any script (`{#قائمة-تحقّق}`) and hold dots (`{#shell.nix}` is one id), not `&`
+  // (verified with hugo 0.111 and jekyll 4.3).
+  if (!/^(?:[#.][\p{L}\p{M}\p{N}_:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\s)+$/u.test(attrs)) return { text };
+  const id = /(?:^|\s)#([^\s#}]+)/.exec(attrs)?.[1];
   return { text: text.slice(0, m.index), id };
 }

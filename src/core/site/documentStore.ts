@@ -33,6 +33,7 @@ export interface LoadedBody {
   readonly size: number;
   readonly textHash?: number;
   readonly hiddenIds: boolean;
+  readonly shortcodes?: DocumentAnalysis['shortcodes'];
 }
 
 export interface StoreInit {
@@ -105,11 +106,12 @@ export class DocumentStore implements ReadSink {
       detachStrings(a.headings);
       detachStrings(a.htmlIds);
       detachStrings(a.links);
+      detachStrings(a.shortcodes);
     }
     const data = a.frontMatter?.data ?? NO_FRONT_MATTER;
     const pages = this.o.model.pagesFor(file, data, this.o.lookup, this.o.clock.now());
     const terms = this.o.model.termsOf(data);
-    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), textHash: a.textHash, hiddenIds: a.hiddenIds, pages, terms, readIssues };
+    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), textHash: a.textHash, hiddenIds: a.hiddenIds, ...(a.shortcodes ? { shortcodes: a.shortcodes } : {}), pages, terms, readIssues };
   }
 
   /** Reads and analyses a crawled document's body (the file of `bytes` bytes at the crawl). */
@@ -122,7 +124,8 @@ export class DocumentStore implements ReadSink {
     detachStrings(a.headings);
     detachStrings(a.htmlIds);
     detachStrings(a.links);
-    return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length, textHash: a.textHash, hiddenIds: a.hiddenIds };
+    detachStrings(a.shortcodes);
+    return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length, textHash: a.textHash, hiddenIds: a.hiddenIds, shortcodes: a.shortcodes };
   }
 
   /**
@@ -141,7 +144,8 @@ export class DocumentStore implements ReadSink {
     detachStrings(analysis.headings);
     detachStrings(analysis.htmlIds);
     detachStrings(analysis.links);
-    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length, textHash: analysis.textHash, hiddenIds: analysis.hiddenIds });
+    detachStrings(analysis.shortcodes);
+    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length, textHash: analysis.textHash, hiddenIds: analysis.hiddenIds, shortcodes: analysis.shortcodes });
   }
 
   /** The same document with other pages (its folder's index files changed). */
@@ -213,5 +217,8 @@ class CrawledDocument implements IndexedDocument {
   }
   get hiddenIds(): boolean {
     return this.loaded().hiddenIds;
+  }
+  get shortcodes(): LoadedBody['shortcodes'] {
+    return this.loaded().shortcodes;
   }
 }

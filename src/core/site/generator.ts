@@ -236,7 +236,16 @@ export interface TemplateFacts {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not judged. */
   readonly headingHook: boolean;
+  /**
+   * What each of the site's shortcodes prints as ids, read from its template: none, the value of one
+   * of its arguments, or something we cannot tell. A shortcode with no template we can read (a theme
+   * not on disk) is not in the map: it may print anything.
+   */
+  readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
 }
+
+/** The ids a shortcode's template prints. */
+export type ShortcodeIds = { readonly kind: 'none' } | { readonly kind: 'argument'; readonly position?: number; readonly name?: string } | { readonly kind: 'unknown' };
 
 /** A finding about a front-matter value, as the generator's own reading decides it. */
 export interface ValueFinding {

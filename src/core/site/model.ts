@@ -2,6 +2,7 @@
  * The site model's vocabulary: what a site is, what a page is, and where it is published.
  * Every feature (links, completion, preview, New Post, CLI) reads these types.
  */
+import type { ShortcodeUse } from '../links/shortcodes';
 import type { FrontMatter } from '../frontmatter/parse';
 import type { TextRange } from '../text';
 
@@ -124,8 +125,10 @@ export interface DocumentFacts {
   readonly partialLinks?: boolean;
   /** Hash of the text this was read from (a check tells by it whether the index is current). */
   readonly textHash?: number;
-  /** It uses shortcodes or includes whose output we cannot see: they may print ids of their own. */
+  /** It uses includes or tags whose output we cannot see: they may print ids of their own. */
   readonly hiddenIds?: boolean;
+  /** The shortcodes it uses that may print ids (the site's templates decide which do). */
+  readonly shortcodes?: readonly ShortcodeUse[];
 }
 
 /** An author record from the site's data files. */

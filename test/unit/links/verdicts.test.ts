@@ -107,6 +107,27 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual((await checkPost(`${FM}\n[a](../beta/#made-by-a-shortcode) [b](../alpha/#nope)\n`, { site })).codes, ['5:link.fragment-not-found']);
   });
 
+  it("reads the site's shortcode templates: none prints an id, one prints its argument, one computes it", async () => {
+    const site = {
+      ...BASE_SITE,
+      'layouts/shortcodes/note.html': '<aside class="note">{{ .Inner | markdownify }}</aside>\n',
+      'layouts/shortcodes/anchor.html': '<span id="{{ .Get 0 }}"></span>\n',
+      'layouts/shortcodes/step.html': '<section id="{{ .Get "id" }}">{{ .Inner }}</section>\n',
+      'layouts/shortcodes/box.html': '<div id="{{ .Get 0 | urlize }}">{{ .Inner }}</div>\n',
+      'content/posts/beta.md': '---\ntitle: Beta\n---\n\n{{< note >}}x{{< /note >}}\n{{< anchor "made-here" >}}\n{{< step id="install" >}}y{{< /step >}}\n\n## Real\n',
+      'content/posts/gamma.md': '---\ntitle: Gamma\n---\n\n{{< box "Hello" >}}z{{< /box >}}\n',
+    };
+    const text = `${FM}\n[a](../beta/#made-here) [b](../beta/#install) [c](../beta/#real) [d](../beta/#nope) [e](../gamma/#anything)\n`;
+    assert.deepEqual((await checkPost(text, { site })).codes, ['5:link.fragment-not-found']);
+    const r = await checkPost(text, { site });
+    assert.match(r.diagnostics[0].message, /id "nope"/);
+  });
+
+  it('a shortcode with no template on disk (a theme we cannot read) may print any id', async () => {
+    const site = { ...BASE_SITE, 'layouts/shortcodes/note.html': '<aside>{{ .Inner }}</aside>\n', 'content/posts/beta.md': '---\ntitle: Beta\n---\n\n{{< note >}}x{{< /note >}}\n{{< themed >}}\n' };
+    assert.deepEqual((await checkPost(`${FM}\n[a](../beta/#nope)\n`, { site })).codes, []);
+  });
+
   it("flags a draft bundle's files as unpublished, not a headless bundle's (hugo publishes those)", async () => {
     const site = {
       ...BASE_SITE,

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
-import type { TemplateFacts } from '../../site/generator';
+import type { ShortcodeIds, TemplateFacts } from '../../site/generator';
 import type { HugoConfig } from './config';
 
 /**
@@ -46,5 +46,64 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
     }
   };
   for (const d of layoutDirs) await walk(d, 0);
-  return { layoutIds, headingHook };
+  // A theme that is not on disk may define any shortcode: its names stay unknown (not in the map).
+  return { layoutIds, headingHook, shortcodeIds: await readShortcodeIds(fs, root, layoutDirs) };
+}
+
+const NONE: ShortcodeIds = { kind: 'none' };
+const UNKNOWN: ShortcodeIds = { kind: 'unknown' };
+
+/**
+ * What a shortcode template prints as ids: none (no `id`/`name` attribute, no partial or other
+ * template that could add one), exactly one of its arguments (`id="{{ .Get 0 }}"`,
+ * `id="{{ .Get "name" }}"`), or something we cannot tell. Its `.Inner` is the page's own text, which
+ * the analysis reads where it is written.
+ */
+export function shortcodeIdsOf(template: string): ShortcodeIds {
+  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  if (/\{\{-?[^}]*\b(?:partial|partialCached|template)\b/.test(code)) return UNKNOWN;
+  // Literal ids (`id="toc"`) are counted with the layouts' ids; the computed ones decide here.
+  // Actions hold quotes of their own (`id="{{ .Get "id" }}"`): read attributes with them set aside.
+  const actions: string[] = [];
+  const bare = code.replace(/\{\{[\s\S]*?\}\}/g, (a) => `\u0000${actions.push(a) - 1}\u0000`);
+  const attrs = [...bare.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
+    .map((m) => (m[1] ?? m[2] ?? m[3]).replace(/\u0000(\d+)\u0000/g, (_, i: string) => actions[Number(i)]))
+    .filter((v) => v.includes('{{'));
+  if (attrs.length === 0) return /\b(?:safeHTML|markdownify|RenderString)\b/.test(code) && !/\.Inner\b/.test(code) ? UNKNOWN : NONE;
+  if (attrs.length > 1) return UNKNOWN;
+  const m = /^\{\{-?\s*\.Get\s+(?:(\d+)|"([^"]+)"|`([^`]+)`)\s*-?\}\}$/.exec(attrs[0]);
+  if (!m) return UNKNOWN;
+  return m[1] !== undefined ? { kind: 'argument', position: Number(m[1]) } : { kind: 'argument', name: m[2] ?? m[3] };
+}
+
+/** The site's shortcodes (site first, then themes in order), by name: `a/b.html` is `a/b`. */
+export async function readShortcodeIds(fs: FileSystemHost, root: string, dirs: readonly string[]): Promise<Map<string, ShortcodeIds>> {
+  const out = new Map<string, ShortcodeIds>();
+  const walk = async (dir: string, prefix: string, depth: number): Promise<void> => {
+    if (depth > 4) return;
+    let entries;
+    try {
+      entries = await fs.readDirectory(posix.join(root, dir));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.type === 'directory') await walk(`${dir}/${e.name}`, `${prefix}${e.name}/`, depth + 1);
+      else if (/\.(html|md|txt|xml)$/i.test(e.name)) {
+        // `name.html`, `name.amp.html`, `name.en.html`: one shortcode, several variants.
+        const name = prefix + e.name.replace(/\.[^.]+$/, '').replace(/\..*$/, '');
+        if (out.has(name) && out.get(name)!.kind !== 'none') continue;
+        let facts = UNKNOWN;
+        try {
+          facts = shortcodeIdsOf(decodeText(await fs.readFile(posix.join(root, dir, e.name))).text);
+        } catch {
+          // unreadable template: unknown
+        }
+        const before = out.get(name);
+        out.set(name, before && before.kind !== facts.kind ? UNKNOWN : facts);
+      }
+    }
+  };
+  for (const d of dirs) await walk(`${d}/shortcodes`, '', 0);
+  return out;
 }
