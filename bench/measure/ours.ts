@@ -4,7 +4,6 @@ import { createPostcraft, type Postcraft } from '../../src/core/service';
 import { nodeFileSystem } from '../../src/node/nodeFs';
 import { AnalysisWorker, workerAnalyzer } from '../../src/node/analysisClient';
 import type { PostcraftDiagnostic } from '../../src/core/diagnostics';
-import '../../src/core/features';
 import { Prng } from '../prng';
 import { now, percentile, sample, type Sample } from '../stats';
 
