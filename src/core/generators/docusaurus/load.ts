@@ -6,7 +6,8 @@ import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { DOCUSAURUS_CONFIGS, loadDocusaurusConfig } from './config';
-import { createDocusaurusModel, type AuthorPage, type PredefinedTag } from './model';
+import { createDocusaurusModel } from './model';
+import type { AuthorPage, PredefinedTag } from './context';
 import { kebabCase } from './paths';
 import { readText } from './staticRead';
 
