@@ -10,7 +10,8 @@ import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { blankComments, firstFile, listFiles, normBase, objectProps, objectsAfter, readText, str } from '../docusaurus/staticRead';
-import { createEleventyModel, type EleventyConfig } from './model';
+import { createEleventyModel } from './model';
+import type { EleventyConfig } from './context';
 
 export const ELEVENTY_CONFIGS = ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js'];
 
