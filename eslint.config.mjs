@@ -15,6 +15,9 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must stay host-agnostic: talk to the editor through src/core/host.ts interfaces.' }] }],
+      // Small units: a module holds one concern, a function one step (split by concern, not by size).
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },
   },
   {

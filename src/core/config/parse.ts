@@ -112,3 +112,10 @@ export function asBool(v: unknown): boolean | undefined {
   if (v === 'false') return false;
   return undefined;
 }
+
+/** A base path as configs write it: `/blog/` or `blog` → `/blog`; `/` or '' → ''. */
+export function normBase(p: string | undefined): string {
+  if (!p) return '';
+  const t = p.trim().replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  return t ? '/' + t : '';
+}

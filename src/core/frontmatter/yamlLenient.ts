@@ -67,144 +67,160 @@ function nextSignificant(s: string, i: number): number {
   return j;
 }
 
+/** Where the scan of relaxYaml stands, and what it has rewritten so far. */
+interface Scan {
+  readonly source: string;
+  readonly out: string[];
+  readonly multiline: { start: number; text: string }[];
+  changed: boolean;
+  readonly stack: Frame[];
+  i: number;
+  lineStart: boolean;
+  indent: number;
+  /** Where a quote may open a value (after `key:`, `- `, `[`, `,` in a sequence, `:` in a mapping). */
+  valueStart: boolean;
+  lineHasComment: boolean;
+  blockScalarIndent: number;
+  /**
+   * What came last: a plain scalar may go on over the next line (its line break is then folded, not
+   * white space); after an indicator or a quoted scalar the break is only white space.
+   */
+  prev: 'plain' | 'other';
+  /** The next significant character after a run of line breaks, found once per run. */
+  aheadFrom: number;
+  ahead: string;
+}
+
+function skipToLineEnd(s: Scan): void {
+  while (s.i < s.source.length && !isBreak(s.source[s.i])) s.i++;
+}
+
+function lineBreak(s: Scan): void {
+  const { source, i } = s;
+  const len = source[i] === '\r' && source[i + 1] === '\n' ? 2 : 1;
+  if (s.stack.length && !s.lineHasComment) {
+    if (i >= s.aheadFrom) {
+      s.aheadFrom = nextSignificant(source, i);
+      s.ahead = source[s.aheadFrom] ?? '';
+    }
+    // Inside `[ ]`/`{ }` a line break is white space, unless it continues a plain scalar.
+    if (s.prev !== 'plain' || (s.ahead !== '' && ']},'.includes(s.ahead))) {
+      for (let k = 0; k < len; k++) s.out[i + k] = ' ';
+      s.changed = true;
+    }
+  }
+  s.i += len;
+  s.lineStart = true;
+  s.lineHasComment = false;
+}
+
+/** The start of a line: its indentation, and the lines of a block scalar, which are skipped. */
+function lineIndent(s: Scan): void {
+  const { source, stack } = s;
+  s.lineStart = false;
+  let j = s.i;
+  while (j < source.length && (source[j] === ' ' || (stack.length > 0 && source[j] === '\t'))) {
+    // Inside `[ ]`/`{ }` indentation is white space: a tab there is a space to libyaml.
+    if (source[j] === '\t') {
+      s.out[j] = ' ';
+      s.changed = true;
+    }
+    j++;
+  }
+  if (!stack.length) {
+    s.indent = j - s.i;
+    // Lines of a block scalar (`|`, `>`) are text: skip while they are indented past its key.
+    if (s.blockScalarIndent >= 0) {
+      const blank = j >= source.length || isBreak(source[j]) || (isBlank(source[j]) && /^[ \t]*(?:\r|\n|$)/.test(source.slice(j, j + 200)));
+      if (blank || s.indent > s.blockScalarIndent) {
+        skipToLineEnd(s);
+        return;
+      }
+      s.blockScalarIndent = -1;
+    }
+    s.valueStart = false;
+  }
+  s.i = j;
+}
+
+/** A quoted scalar; false when it never closes or holds a document marker (broken for every reader). */
+function quoted(s: Scan): boolean {
+  const { source, i } = s;
+  const end = quotedEnd(source, i);
+  if (end < 0) return false;
+  const text = source.slice(i, end);
+  // A document marker at the margin ends the document even inside quotes (Go: "found
+  // unexpected document indicator").
+  if (/[\r\n](?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text)) return false;
+  if (s.valueStart && /[\r\n]/.test(text)) {
+    s.multiline.push({ start: i, text });
+    for (let k = i + 1; k < end - 1; k++) s.out[k] = ' ';
+    s.changed = true;
+  }
+  s.i = end;
+  s.valueStart = false;
+  s.prev = 'other';
+  return true;
+}
+
+/** An indicator (`[ { ] } , : - | >`) at `s.i`; false when the character is none of them there. */
+function indicator(s: Scan, c: string): boolean {
+  const { source, stack, i } = s;
+  const next = source[i + 1];
+  if (c === '[' || c === '{') {
+    stack.push({ kind: c });
+    s.valueStart = c === '[';
+  } else if ((c === ']' || c === '}') && stack.length) {
+    stack.pop();
+    s.valueStart = false;
+  } else if (c === ',' && stack.length) {
+    s.valueStart = stack[stack.length - 1].kind === '[';
+  } else if (c === ':' && (isBlank(next) || isBreak(next) || i + 1 === source.length || (stack.length > 0 && ',[]{}'.includes(next)))) {
+    s.valueStart = true;
+  } else if (c === '-' && !stack.length && (isBlank(next) || isBreak(next))) {
+    s.valueStart = true;
+    s.indent = i - lineStartOf(source, i) + 1;
+  } else if ((c === '|' || c === '>') && s.valueStart && !stack.length) {
+    s.blockScalarIndent = s.indent;
+    skipToLineEnd(s);
+    return true;
+  } else return false;
+  s.i++;
+  return true;
+}
+
 /**
  * The rewritten text, or undefined when nothing in it is one of the leniencies above (or a quoted
  * scalar never closes: that is broken for every reader).
  */
 export function relaxYaml(source: string): Relaxed | undefined {
-  const out = source.split('');
-  const multiline: { start: number; text: string }[] = [];
-  let changed = false;
-  const stack: Frame[] = [];
-  let i = 0;
-  let lineStart = true;
-  let indent = 0;
-  // Where a quote may open a value (after `key:`, `- `, `[`, `,` in a sequence, `:` in a mapping).
-  let valueStart = false;
-  let lineHasComment = false;
-  let blockScalarIndent = -1;
-  // What came last: a plain scalar may go on over the next line (its line break is then folded, not
-  // white space); after an indicator or a quoted scalar the break is only white space.
-  let prev: 'plain' | 'other' = 'other';
-  // The next significant character after a run of line breaks, found once per run.
-  let aheadFrom = -1;
-  let ahead = '';
-  while (i < source.length) {
+  const s: Scan = { source, out: source.split(''), multiline: [], changed: false, stack: [], i: 0, lineStart: true, indent: 0, valueStart: false, lineHasComment: false, blockScalarIndent: -1, prev: 'other', aheadFrom: -1, ahead: '' };
+  while (s.i < source.length) {
+    const i = s.i;
     const c = source[i];
-    if (isBreak(c)) {
-      const len = c === '\r' && source[i + 1] === '\n' ? 2 : 1;
-      if (stack.length && !lineHasComment) {
-        if (i >= aheadFrom) {
-          aheadFrom = nextSignificant(source, i);
-          ahead = source[aheadFrom] ?? '';
-        }
-        // Inside `[ ]`/`{ }` a line break is white space, unless it continues a plain scalar.
-        if (prev !== 'plain' || (ahead !== '' && ']},'.includes(ahead))) {
-          for (let k = 0; k < len; k++) out[i + k] = ' ';
-          changed = true;
-        }
+    if (isBreak(c)) lineBreak(s);
+    else if (s.lineStart) lineIndent(s);
+    else if (c === '#' && (i === 0 || isBlank(source[i - 1]) || isBreak(source[i - 1]))) {
+      s.lineHasComment = true;
+      skipToLineEnd(s);
+    } else if (isBlank(c)) s.i++;
+    else if (c === '"' || c === "'") {
+      if (!quoted(s)) return undefined;
+    } else {
+      s.prev = 'other';
+      if (!indicator(s, c)) {
+        // A plain scalar (or a tag, anchor or alias): quotes inside it are text.
+        s.valueStart = false;
+        s.prev = 'plain';
+        s.i = plainEnd(source, i, s.stack.length > 0);
       }
-      i += len;
-      lineStart = true;
-      lineHasComment = false;
-      continue;
     }
-    if (lineStart) {
-      lineStart = false;
-      let j = i;
-      while (j < source.length && (source[j] === ' ' || (stack.length > 0 && source[j] === '\t'))) {
-        // Inside `[ ]`/`{ }` indentation is white space: a tab there is a space to libyaml.
-        if (source[j] === '\t') {
-          out[j] = ' ';
-          changed = true;
-        }
-        j++;
-      }
-      if (!stack.length) {
-        indent = j - i;
-        // Lines of a block scalar (`|`, `>`) are text: skip while they are indented past its key.
-        if (blockScalarIndent >= 0) {
-          const blank = j >= source.length || isBreak(source[j]) || (isBlank(source[j]) && /^[ \t]*(?:\r|\n|$)/.test(source.slice(j, j + 200)));
-          if (blank || indent > blockScalarIndent) {
-            while (i < source.length && !isBreak(source[i])) i++;
-            continue;
-          }
-          blockScalarIndent = -1;
-        }
-        valueStart = false;
-      }
-      i = j;
-      continue;
-    }
-    if (c === '#' && (i === 0 || isBlank(source[i - 1]) || isBreak(source[i - 1]))) {
-      lineHasComment = true;
-      while (i < source.length && !isBreak(source[i])) i++;
-      continue;
-    }
-    if (isBlank(c)) {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const end = quotedEnd(source, i);
-      if (end < 0) return undefined;
-      const text = source.slice(i, end);
-      // A document marker at the margin ends the document even inside quotes (Go: "found
-      // unexpected document indicator").
-      if (/[\r\n](?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text)) return undefined;
-      if (valueStart && /[\r\n]/.test(text)) {
-        multiline.push({ start: i, text });
-        for (let k = i + 1; k < end - 1; k++) out[k] = ' ';
-        changed = true;
-      }
-      i = end;
-      valueStart = false;
-      prev = 'other';
-      continue;
-    }
-    prev = 'other';
-    if (c === '[' || c === '{') {
-      stack.push({ kind: c });
-      valueStart = c === '[';
-      i++;
-      continue;
-    }
-    if ((c === ']' || c === '}') && stack.length) {
-      stack.pop();
-      valueStart = false;
-      i++;
-      continue;
-    }
-    if (c === ',' && stack.length) {
-      valueStart = stack[stack.length - 1].kind === '[';
-      i++;
-      continue;
-    }
-    if (c === ':' && (isBlank(source[i + 1]) || isBreak(source[i + 1]) || i + 1 === source.length || (stack.length > 0 && ',[]{}'.includes(source[i + 1])))) {
-      valueStart = true;
-      i++;
-      continue;
-    }
-    if (c === '-' && !stack.length && (isBlank(source[i + 1]) || isBreak(source[i + 1]))) {
-      valueStart = true;
-      indent = i - lineStartOf(source, i) + 1;
-      i++;
-      continue;
-    }
-    if ((c === '|' || c === '>') && valueStart && !stack.length) {
-      blockScalarIndent = indent;
-      while (i < source.length && !isBreak(source[i])) i++;
-      continue;
-    }
-    // A plain scalar (or a tag, anchor or alias): quotes inside it are text.
-    valueStart = false;
-    prev = 'plain';
-    i = plainEnd(source, i, stack.length > 0);
   }
-  if (!changed) return undefined;
+  if (!s.changed) return undefined;
+  const { multiline } = s;
   const values = multiline.length ? foldedValues(multiline.map((m) => m.text)) : [];
   if (!values) return undefined;
-  return { text: out.join(''), scalars: new Map(multiline.map((m, k) => [m.start, values[k]])) };
+  return { text: s.out.join(''), scalars: new Map(multiline.map((m, k) => [m.start, values[k]])) };
 }
 
 function lineStartOf(s: string, i: number): number {

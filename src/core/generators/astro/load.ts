@@ -9,7 +9,9 @@ import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
-import { blankComments, enclosingObject, firstFile, listFiles, normBase, objectProps, objectsAfter, readText, str } from '../docusaurus/staticRead';
+import { firstFile, listFiles, readText } from '../../config/files';
+import { normBase } from '../../config/parse';
+import { blankComments, enclosingObject, objectProps, objectsAfter, str } from '../../config/staticRead';
 import { createAstroModel, type AstroCollection } from './model';
 
 export const ASTRO_CONFIGS = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'];

@@ -7,7 +7,9 @@
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import type { SiteIssue } from '../../site/model';
-import { arrayItems, blankComments, bool, enclosingObject, firstFile, normBase, num, objectProps, objectsAfter, readText, str, type JsValue } from './staticRead';
+import { firstFile, readText } from '../../config/files';
+import { normBase } from '../../config/parse';
+import { arrayItems, blankComments, bool, enclosingObject, num, objectProps, objectsAfter, str, type JsValue } from '../../config/staticRead';
 
 export const DOCUSAURUS_CONFIGS = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
 

@@ -6,9 +6,10 @@ import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import { DOCUSAURUS_CONFIGS, loadDocusaurusConfig } from './config';
-import { createDocusaurusModel, type AuthorPage, type PredefinedTag } from './model';
+import { createDocusaurusModel } from './model';
+import type { AuthorPage, PredefinedTag } from './context';
 import { kebabCase } from './paths';
-import { readText } from './staticRead';
+import { readText } from '../../config/files';
 
 async function readData(fs: FileSystemHost, root: string, rel: string, issues: SiteIssue[]): Promise<Record<string, unknown> | undefined> {
   const path = posix.join(root, rel);

@@ -5,12 +5,14 @@
  */
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
-import { asRecord, parseConfigText } from '../../config/parse';
+import { asRecord, parseConfigText, normBase } from '../../config/parse';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
-import { blankComments, firstFile, listFiles, normBase, objectProps, objectsAfter, readText, str } from '../docusaurus/staticRead';
-import { createEleventyModel, type EleventyConfig } from './model';
+import { firstFile, listFiles, readText } from '../../config/files';
+import { blankComments, objectProps, objectsAfter, str } from '../../config/staticRead';
+import { createEleventyModel } from './model';
+import type { EleventyConfig } from './context';
 
 export const ELEVENTY_CONFIGS = ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js'];
 

@@ -1,9 +1,9 @@
 /** Hexo's `_config.yml`: the settings that decide URLs, with Hexo 7's defaults. */
 import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
-import { asBool, asRecord, asString, parseConfigText } from '../../config/parse';
+import { asBool, asRecord, asString, parseConfigText, normBase } from '../../config/parse';
 import type { SiteIssue } from '../../site/model';
-import { normBase, readText } from '../docusaurus/staticRead';
+import { readText } from '../../config/files';
 
 export interface HexoConfig {
   readonly title?: string;

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
-import { isDirectory, isFile, readText } from '../docusaurus/staticRead';
+import { isDirectory, isFile, readText } from '../../config/files';
 import { loadHexoConfig } from './config';
 import { createHexoModel } from './model';
 

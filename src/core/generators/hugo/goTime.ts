@@ -140,161 +140,210 @@ export function daysIn(month: number, year: number): number {
   return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
-/** `value` read with one layout, as Go's time.Parse reads it. */
-export function parseGoLayout(value: string, chunks: readonly Chunk[]): GoTimeResult {
-  let v = value;
-  let year = 0;
-  let month = -1;
-  let day = -1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let millis = 0;
-  let offset: number | undefined;
-  let pm: boolean | undefined;
-  let range: string | undefined;
-  const fail = (): GoTimeResult => ({ ok: false, range });
-  for (let c = 0; c < chunks.length; c++) {
-    const ch = chunks[c];
-    if ('lit' in ch) {
-      const rest = skip(v, ch.lit);
-      if (rest === undefined) return fail();
-      v = rest;
-      continue;
-    }
-    switch (ch.el) {
-      case '2006': {
-        if (v.length < 4 || !/^\d{4}/.test(v)) return fail();
-        year = Number(v.slice(0, 4));
-        v = v.slice(4);
-        break;
-      }
-      case '06': {
-        if (!/^\d{2}/.test(v)) return fail();
-        const yy = Number(v.slice(0, 2));
-        year = yy >= 69 ? 1900 + yy : 2000 + yy;
-        v = v.slice(2);
-        break;
-      }
-      case '01':
-      case 'Jan': {
-        const r = ch.el === 'Jan' ? lookup(SHORT_MONTHS, v) : getnum(v, true);
-        if (!r) return fail();
-        month = ch.el === 'Jan' ? r[0] + 1 : r[0];
-        v = r[1];
-        if (month < 1 || month > 12) range = 'month';
-        break;
-      }
-      case '02':
-      case '_2': {
-        if (ch.el === '_2' && v[0] === ' ') v = v.slice(1);
-        const r = getnum(v, ch.el === '02');
-        if (!r) return fail();
-        [day, v] = r;
-        if (day > 31) range = 'day';
-        break;
-      }
-      case '15':
-      case '3': {
-        const r = getnum(v, false);
-        if (!r) return fail();
-        [hour, v] = r;
-        if (ch.el === '15' ? hour >= 24 : hour > 12) range = 'hour';
-        break;
-      }
-      case '04': {
-        const r = getnum(v, true);
-        if (!r) return fail();
-        [minute, v] = r;
-        if (minute >= 60) range = 'minute';
-        break;
-      }
-      case '05': {
-        const r = getnum(v, true);
-        if (!r) return fail();
-        [second, v] = r;
-        if (second >= 60) range = 'second';
-        // A fraction after the seconds is read even when the layout has none (unless it has one next).
-        const next = chunks[c + 1];
-        const layoutHasFraction = next && 'el' in next && next.el.startsWith('.');
-        if (!layoutHasFraction && v.length >= 2 && (v[0] === '.' || v[0] === ',') && isDigit(v, 1)) {
-          let n = 2;
-          while (isDigit(v, n)) n++;
-          millis = Number((v.slice(1, n) + '00').slice(0, 3));
-          v = v.slice(n);
-        }
-        break;
-      }
-      case '.999999999': {
-        if (v.length >= 2 && (v[0] === '.' || v[0] === ',') && isDigit(v, 1)) {
-          let n = 1;
-          while (isDigit(v, n)) n++;
-          millis = Number((v.slice(1, n) + '00').slice(0, 3));
-          v = v.slice(n);
-        }
-        break;
-      }
-      case '.000':
-      case '.000000':
-      case '.000000000': {
-        const digits = ch.el.length - 1;
-        if (v.length < digits + 1 || (v[0] !== '.' && v[0] !== ',') || !new RegExp(`^\\d{${digits}}`).test(v.slice(1))) return fail();
-        millis = Number(v.slice(1, 4));
-        v = v.slice(digits + 1);
-        break;
-      }
-      case 'PM': {
-        const p = v.slice(0, 2);
-        if (p !== 'PM' && p !== 'AM') return fail();
-        pm = p === 'PM';
-        v = v.slice(2);
-        break;
-      }
-      case 'Mon':
-      case 'Monday': {
-        const r = lookup(ch.el === 'Mon' ? SHORT_DAYS : LONG_DAYS, v);
-        if (!r) return fail();
-        v = r[1];
-        break;
-      }
-      case 'MST': {
-        if (v.startsWith('UTC')) {
-          v = v.slice(3);
-          break;
-        }
-        const n = zoneLength(v);
-        if (!n) return fail();
-        v = v.slice(n);
-        break;
-      }
-      case 'Z07:00':
-      case 'Z0700':
-      case '-07:00':
-      case '-0700': {
-        if (ch.el[0] === 'Z' && v[0] === 'Z') {
-          offset = 0;
-          v = v.slice(1);
-          break;
-        }
-        const colon = ch.el.includes(':');
-        const m = (colon ? /^([+-])(\d\d):(\d\d)/ : /^([+-])(\d\d)(\d\d)/).exec(v);
-        if (!m) return fail();
-        offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-        v = v.slice(m[0].length);
-        break;
-      }
-    }
+/** What time.Parse has read so far: the rest of the value and the fields. */
+interface ParseState {
+  v: string;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis: number;
+  offset?: number;
+  pm?: boolean;
+  /** The field found out of range, if any (Go reports it once the whole value is read). */
+  range?: string;
+}
+
+function readYear(s: ParseState, el: '2006' | '06'): boolean {
+  if (el === '2006') {
+    if (s.v.length < 4 || !/^\d{4}/.test(s.v)) return false;
+    s.year = Number(s.v.slice(0, 4));
+    s.v = s.v.slice(4);
+    return true;
   }
-  if (v.length) return fail();
-  if (range) return { ok: false, range };
-  if (pm !== undefined) {
-    if (pm && hour < 12) hour += 12;
-    else if (!pm && hour === 12) hour = 0;
+  if (!/^\d{2}/.test(s.v)) return false;
+  const yy = Number(s.v.slice(0, 2));
+  s.year = yy >= 69 ? 1900 + yy : 2000 + yy;
+  s.v = s.v.slice(2);
+  return true;
+}
+
+function readMonth(s: ParseState, el: '01' | 'Jan'): boolean {
+  const r = el === 'Jan' ? lookup(SHORT_MONTHS, s.v) : getnum(s.v, true);
+  if (!r) return false;
+  s.month = el === 'Jan' ? r[0] + 1 : r[0];
+  s.v = r[1];
+  if (s.month < 1 || s.month > 12) s.range = 'month';
+  return true;
+}
+
+function readDay(s: ParseState, el: '02' | '_2'): boolean {
+  if (el === '_2' && s.v[0] === ' ') s.v = s.v.slice(1);
+  const r = getnum(s.v, el === '02');
+  if (!r) return false;
+  [s.day, s.v] = r;
+  if (s.day > 31) s.range = 'day';
+  return true;
+}
+
+function readHour(s: ParseState, el: '15' | '3'): boolean {
+  const r = getnum(s.v, false);
+  if (!r) return false;
+  [s.hour, s.v] = r;
+  if (el === '15' ? s.hour >= 24 : s.hour > 12) s.range = 'hour';
+  return true;
+}
+
+function readMinute(s: ParseState): boolean {
+  const r = getnum(s.v, true);
+  if (!r) return false;
+  [s.minute, s.v] = r;
+  if (s.minute >= 60) s.range = 'minute';
+  return true;
+}
+
+function readSecond(s: ParseState, next: Chunk | undefined): boolean {
+  const r = getnum(s.v, true);
+  if (!r) return false;
+  [s.second, s.v] = r;
+  if (s.second >= 60) s.range = 'second';
+  // A fraction after the seconds is read even when the layout has none (unless it has one next).
+  const layoutHasFraction = next && 'el' in next && next.el.startsWith('.');
+  if (!layoutHasFraction) readOptionalFraction(s);
+  return true;
+}
+
+/** `.5` or `,5`, any number of digits, when the value has one here. */
+function readOptionalFraction(s: ParseState): void {
+  const v = s.v;
+  if (v.length >= 2 && (v[0] === '.' || v[0] === ',') && isDigit(v, 1)) {
+    let n = 2;
+    while (isDigit(v, n)) n++;
+    s.millis = Number((v.slice(1, n) + '00').slice(0, 3));
+    s.v = v.slice(n);
+  }
+}
+
+/** `.000`, `.000000`, `.000000000`: exactly that many digits. */
+function readFixedFraction(s: ParseState, el: '.000' | '.000000' | '.000000000'): boolean {
+  const v = s.v;
+  const digits = el.length - 1;
+  if (v.length < digits + 1 || (v[0] !== '.' && v[0] !== ',') || !new RegExp(`^\\d{${digits}}`).test(v.slice(1))) return false;
+  s.millis = Number(v.slice(1, 4));
+  s.v = v.slice(digits + 1);
+  return true;
+}
+
+function readAmPm(s: ParseState): boolean {
+  const p = s.v.slice(0, 2);
+  if (p !== 'PM' && p !== 'AM') return false;
+  s.pm = p === 'PM';
+  s.v = s.v.slice(2);
+  return true;
+}
+
+function readWeekday(s: ParseState, el: 'Mon' | 'Monday'): boolean {
+  const r = lookup(el === 'Mon' ? SHORT_DAYS : LONG_DAYS, s.v);
+  if (!r) return false;
+  s.v = r[1];
+  return true;
+}
+
+function readZoneName(s: ParseState): boolean {
+  if (s.v.startsWith('UTC')) {
+    s.v = s.v.slice(3);
+    return true;
+  }
+  const n = zoneLength(s.v);
+  if (!n) return false;
+  s.v = s.v.slice(n);
+  return true;
+}
+
+function readOffset(s: ParseState, el: 'Z07:00' | 'Z0700' | '-07:00' | '-0700'): boolean {
+  if (el[0] === 'Z' && s.v[0] === 'Z') {
+    s.offset = 0;
+    s.v = s.v.slice(1);
+    return true;
+  }
+  const colon = el.includes(':');
+  const m = (colon ? /^([+-])(\d\d):(\d\d)/ : /^([+-])(\d\d)(\d\d)/).exec(s.v);
+  if (!m) return false;
+  s.offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  s.v = s.v.slice(m[0].length);
+  return true;
+}
+
+/** Reads one layout element; false when the value does not fit it. */
+function readElement(s: ParseState, el: Element, next: Chunk | undefined): boolean {
+  switch (el) {
+    case '2006':
+    case '06':
+      return readYear(s, el);
+    case '01':
+    case 'Jan':
+      return readMonth(s, el);
+    case '02':
+    case '_2':
+      return readDay(s, el);
+    case '15':
+    case '3':
+      return readHour(s, el);
+    case '04':
+      return readMinute(s);
+    case '05':
+      return readSecond(s, next);
+    case '.999999999':
+      readOptionalFraction(s);
+      return true;
+    case '.000':
+    case '.000000':
+    case '.000000000':
+      return readFixedFraction(s, el);
+    case 'PM':
+      return readAmPm(s);
+    case 'Mon':
+    case 'Monday':
+      return readWeekday(s, el);
+    case 'MST':
+      return readZoneName(s);
+    case 'Z07:00':
+    case 'Z0700':
+    case '-07:00':
+    case '-0700':
+      return readOffset(s, el);
+  }
+}
+
+/** The fields read, checked as Go checks them once the whole value is consumed. */
+function finishTime(s: ParseState): GoTimeResult {
+  if (s.v.length) return { ok: false, range: s.range };
+  if (s.range) return { ok: false, range: s.range };
+  let { hour, month, day } = s;
+  if (s.pm !== undefined) {
+    if (s.pm && hour < 12) hour += 12;
+    else if (!s.pm && hour === 12) hour = 0;
   }
   if (month < 0) month = 1;
   if (day < 0) day = 1;
-  if (day < 1 || day > daysIn(month, year)) return { ok: false, range: 'day' };
-  return { ok: true, time: { year, month, day, hour, minute, second, millis, offset } };
+  if (day < 1 || day > daysIn(month, s.year)) return { ok: false, range: 'day' };
+  return { ok: true, time: { year: s.year, month, day, hour, minute: s.minute, second: s.second, millis: s.millis, offset: s.offset } };
+}
+
+/** `value` read with one layout, as Go's time.Parse reads it. */
+export function parseGoLayout(value: string, chunks: readonly Chunk[]): GoTimeResult {
+  const s: ParseState = { v: value, year: 0, month: -1, day: -1, hour: 0, minute: 0, second: 0, millis: 0 };
+  for (let c = 0; c < chunks.length; c++) {
+    const ch = chunks[c];
+    if ('lit' in ch) {
+      const rest = skip(s.v, ch.lit);
+      if (rest === undefined) return { ok: false, range: s.range };
+      s.v = rest;
+    } else if (!readElement(s, ch.el, chunks[c + 1])) return { ok: false, range: s.range };
+  }
+  return finishTime(s);
 }
 
 /** The first of cast's layouts that reads `value`; else the most telling out-of-range field. */

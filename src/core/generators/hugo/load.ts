@@ -6,7 +6,7 @@ import type { LinkSemantics } from '../../site/model';
 import type { Generator } from '../generator';
 import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
-import { isFile } from '../docusaurus/staticRead';
+import { isFile } from '../../config/files';
 
 async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
   if (depth > 6) return false;

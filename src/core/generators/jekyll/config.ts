@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import { asBool, asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
 import type { SiteIssue } from '../../site/model';
-import { readText, isFile } from '../docusaurus/staticRead';
+import { readText, isFile } from '../../config/files';
 
 /** Jekyll reads the first of these (`--config` aside). */
 export const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml', '_config.toml'];

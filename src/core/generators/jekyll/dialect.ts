@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { asBool, asRecord, asString } from '../../config/parse';
 import { KRAMDOWN_GFM, type MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
-import { readText } from '../docusaurus/staticRead';
+import { readText } from '../../config/files';
 
 export function jekyllDialect(raw: Readonly<Record<string, unknown>>): MarkdownDialect {
   const kramdown = asRecord(raw['kramdown']);

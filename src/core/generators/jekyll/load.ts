@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';
-import { isFile } from '../docusaurus/staticRead';
+import { isFile } from '../../config/files';
 import { JEKYLL_CONFIGS, loadJekyllConfig } from './config';
 import { createJekyllModel } from './model';
 import { jekyllDialect, jekyllLiquidSite } from './dialect';

@@ -1,7 +1,7 @@
 /**
  * Which kind of Jekyll source a site file is — post, draft, collection document, page, static file —
  * or whether Jekyll never reads it (Reader, EntryFilter, PostReader, CollectionReader of Jekyll 4.3).
- * Whether a page or document really is one depends on its front matter as well (see model.ts).
+ * Whether a page or document really is one depends on its front matter as well (see pages.ts).
  */
 import type { JekyllCollection, JekyllConfig } from './config';
 

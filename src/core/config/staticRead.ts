@@ -1,67 +1,9 @@
 /**
- * Reading a site's files without running anything: small fs helpers, and a tolerant reader of
- * JavaScript/TypeScript config files (Docusaurus, Eleventy, Astro). Config files are programs; we
- * must never execute a site's code, so we look for object literals and read the properties whose
- * values are literals. Anything computed is reported as such and the caller falls back to defaults.
- *
- * Shared by the Docusaurus, Eleventy and Astro models.
+ * A tolerant reader of JavaScript/TypeScript config files (Docusaurus, Eleventy, Astro). Config files
+ * are programs; we must never execute a site's code, so we look for object literals and read the
+ * properties whose values are literals. Anything computed is reported as such and the caller falls
+ * back to defaults. Shared by every generator that keeps a JS config.
  */
-import { posix } from 'node:path';
-import type { FileSystemHost } from '../../host';
-import { decodeText } from '../../host';
-
-export async function readText(fs: FileSystemHost, path: string): Promise<string | undefined> {
-  try {
-    return decodeText(await fs.readFile(path)).text;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function isDirectory(fs: FileSystemHost, path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path))?.type === 'directory';
-  } catch {
-    return false;
-  }
-}
-
-export async function isFile(fs: FileSystemHost, path: string): Promise<boolean> {
-  try {
-    const t = (await fs.stat(path))?.type;
-    return t === 'file' || t === 'symlink';
-  } catch {
-    return false;
-  }
-}
-
-/** The first of `names` that exists as a file in `dir`, as an absolute path. */
-export async function firstFile(fs: FileSystemHost, dir: string, names: readonly string[]): Promise<string | undefined> {
-  for (const n of names) if (await isFile(fs, posix.join(dir, n))) return posix.join(dir, n);
-  return undefined;
-}
-
-/** Recursively lists files (site-relative to `root`) under `dir`, a few levels deep. */
-export async function listFiles(fs: FileSystemHost, root: string, dir: string, depth = 6): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (rel: string, d: number): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readDirectory(posix.join(root, rel));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.type === 'directory' && d < depth && e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(child, d + 1);
-      else if (e.type === 'file') out.push(child);
-    }
-  };
-  await walk(dir, 0);
-  return out.sort();
-}
-
-// ------------------------------------------------------------------ JS literal reading
 
 export type JsValue =
   | { readonly type: 'string'; readonly value: string }
@@ -115,7 +57,7 @@ function skipString(src: string, i: number): number {
 }
 
 /** Index just after the bracket group opening at `i` (`{`, `[` or `(`), or src.length if unclosed. */
-export function skipGroup(src: string, i: number): number {
+function skipGroup(src: string, i: number): number {
   let depth = 0;
   let j = i;
   while (j < src.length) {
@@ -268,26 +210,6 @@ export function num(v: JsValue | undefined): number | undefined {
 
 export function bool(v: JsValue | undefined): boolean | undefined {
   return v?.type === 'boolean' ? v.value : undefined;
-}
-
-/** `/blog/` or `blog` → `/blog`; `/` or '' → ''. */
-export function normBase(p: string | undefined): string {
-  if (!p) return '';
-  const t = p.trim().replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  return t ? '/' + t : '';
-}
-
-/** `https://x.org/sub/` → `/sub`. */
-export function pathOfUrl(url: string | undefined): string {
-  if (!url) return '';
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url.trim());
-  return normBase(m ? m[1] ?? '' : '');
-}
-
-/** Collapses `//` and makes the path absolute. */
-export function joinUrl(...parts: string[]): string {
-  const j = ('/' + parts.filter((p) => p !== '').join('/')).replace(/\/{2,}/g, '/');
-  return j;
 }
 
 /** Offset of the `{` of the innermost object literal containing `pos` (comment-free text). */
