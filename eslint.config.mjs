@@ -14,7 +14,14 @@ export default tseslint.config(
     // The engine must run in the CLI, in tests and in a web extension: no editor API inside it.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must stay host-agnostic: talk to the editor through src/core/host.ts interfaces.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must stay host-agnostic: talk to the editor through src/core/host.ts interfaces.' }],
+          // The engine runs in the browser too (vscode.dev): paths through src/core/posix.ts, files through host.ts.
+          patterns: [{ group: ['node:*', 'path', 'fs', 'os', 'child_process', 'worker_threads'], message: 'src/core runs in the browser: use src/core/posix.ts for paths and src/core/host.ts for the outside.' }],
+        },
+      ],
       // Small units: a module holds one concern, a function one step (split by concern, not by size).
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],

@@ -2,7 +2,7 @@
  * createPostcraft: composes the engine from the host's services. One instance serves a whole
  * workspace (several sites); the CLI, the extension and the tests all go through it.
  */
-import { posix } from 'node:path';
+import { posix } from './posix';
 import type { Clock, FileSystemHost, Logger } from './host';
 import { decodeText, silentLogger, systemClock } from './host';
 import { findSites, siteFor } from './site/detect';

@@ -6,7 +6,7 @@
  * Only targets the link checker accepts are offered: unpublished pages only when drafts count as
  * published, and each inserted form is one `checkLink` resolves (tested by inserting every item).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';

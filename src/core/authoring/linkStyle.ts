@@ -3,7 +3,7 @@
  * links should look like the ones already there: a site of relrefs gets relrefs, a site of `../x/`
  * gets relative URLs.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { refPathOf } from '../links/hugoRefs';

@@ -6,7 +6,7 @@
  *
  * Pure over the index as it is *before* the change: the editor asks while the rename is pending.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';

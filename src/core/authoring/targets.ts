@@ -4,7 +4,7 @@
  * (`targetPageOf`), so "follow" and "flag" can never disagree; images and other files are looked up
  * in the URL table the same way a static server would.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { IndexedDocument, UrlTarget } from '../site/index';
 import type { Heading, Page } from '../site/model';

@@ -1,5 +1,5 @@
 /** Reading a site's files for its configuration: text, existence, the first of several names, listings. */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { FileSystemHost } from '../host';
 import { decodeText } from '../host';
 

@@ -2,7 +2,7 @@
  * Hover on a taxonomy value in front matter: how many posts use it and which (linked), and for an
  * author the record from the data files.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { TextRange } from '../text';
 import { findAuthor, siteAuthors } from './authors';

@@ -14,7 +14,7 @@
  *   French page's `relref "x"` does not find an English-only `x`, and two `community` pages, one per
  *   language, are not ambiguous). A translation's key drops its language suffix (`x.fr.md` → `/x`), and its full name works too.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 

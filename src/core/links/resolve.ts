@@ -5,7 +5,8 @@
  *
  * The bar is zero false positives: whenever the generator could still produce a working link (an
  * unknown scheme, a page we cannot see into, a render hook that may fall back), we stay silent.
- */import { posix } from 'node:path';
+ */
+import { posix } from '../posix';
 import type { LinkSemantics, Page } from '../site/model';
 import type { LinkRewrite } from '../site/generator';
 import type { ExtractedLink } from './types';

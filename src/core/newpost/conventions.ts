@@ -4,7 +4,7 @@
  * author key. Reading the site beats asking the writer: the new post should look like its neighbours.
  */
 import type { FrontMatterStyle } from '../site/generator';
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import { fmList } from '../frontmatter/parse';
 import type { IndexedDocument } from '../site/index';

@@ -2,7 +2,7 @@
  * The folders a site's posts live in (sections, collections), read against where its generator
  * expects them (its authoring facts: src/core/generators/<name>/).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { PostLayout } from '../site/generator';
 import type { Site } from '../service';
 

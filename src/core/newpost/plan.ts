@@ -4,7 +4,7 @@
  * editor write the plan with exclusive-create semantics, so a plan that raced with another writer
  * fails instead of overwriting.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Postcraft, Site } from '../service';
 import { decodeText, type FileSystemHost } from '../host';
 import type { IndexedDocument } from '../site/index';

@@ -5,7 +5,7 @@
  * (which file a click opens, whether it leaves the site) a small resolution of our own answers; it
  * is also the whole verdict when no checker context exists (a file outside the index).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Site } from '../service';
 import type { Page } from '../site/model';
 import { resolveHugoRef } from '../links/hugoRefs';

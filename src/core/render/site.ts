@@ -3,7 +3,7 @@
  * resolved through the site model. Host-agnostic: the host says how a local file becomes a URI the
  * page may load (a webview URI in VS Code, a data: URI in the CLI's standalone page).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Postcraft, Site } from '../service';
 import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';

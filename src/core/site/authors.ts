@@ -1,5 +1,5 @@
 /** Author records from the site's data files (a folder of one file per author, or one map file). */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { FileSystemHost } from '../host';
 import { authorDisplayName } from '../frontmatter/authorName';
 import { formatOf, parseConfigText } from '../config/parse';

@@ -2,7 +2,7 @@
  * The folder walk of a crawl: sorted entries, the site's `.gitignore` rules, folders never walked
  * (build output, dependencies, the user's exclusions), symbolic-link loops, and turns for the host.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import ignore, { type Ignore } from 'ignore';
 import type { FileSystemHost } from '../host';
 import { decodeText } from '../host';

@@ -2,7 +2,7 @@
  * Finds the sites in a workspace from their configuration files, and the site a file belongs to,
  * asking the generators of the registry in order (generators/registry.ts).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { FileSystemHost } from '../host';
 import type { GeneratorModel } from './generator';
 import type { GeneratorId } from './model';

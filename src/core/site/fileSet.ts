@@ -2,7 +2,7 @@
  * The site's known files (site-relative, content and static) and, per folder, the names of its
  * `index.*`/`_index.*` files, kept together: bundle rules ask about every folder above every page.
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 
 const INDEX_NAME = /^_?index\./i;
 const NONE: readonly string[] = [];

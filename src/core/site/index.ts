@@ -8,7 +8,7 @@
  * decoding), documentStore.ts (documents, bodies on demand), urlTable.ts (URLs, terms, counts) and
  * authors.ts (author records).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { silentLogger, systemClock } from '../host';
 import { textHash } from '../links/extract';

@@ -3,7 +3,7 @@
  * one file at a time; on the host's reading thread, started during the folder walk; pooled async
  * reads), plus decoding and the read problems of each file (never stale, never repeated).
  */
-import { posix } from 'node:path';
+import { posix } from '../posix';
 import type { FileSystemHost, Logger, ReadResult } from '../host';
 import { decodeText } from '../host';
 import type { SiteIssue } from './model';

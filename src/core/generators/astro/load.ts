@@ -4,7 +4,7 @@
  * `glob({ base })` loaders in `src/content.config.*`; each collection's URL folder from the dynamic
  * route that calls `getCollection('<name>')`, or a route folder named like the collection.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';

@@ -5,7 +5,7 @@
  * route was found (or configured), and the file path otherwise, with an issue saying so.
  */
 import { COMMONMARK_GFM } from '../../markdown/dialect';
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import { slug as githubSlug } from 'github-slugger';
 import type { FileRole, GeneratorModel } from '../../site/generator';
 import type { Page, SiteIssue } from '../../site/model';

@@ -4,7 +4,7 @@
  * program and is never executed; a value we cannot read as a literal keeps Docusaurus's default and
  * is reported, so the user knows why a URL may differ.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import type { SiteIssue } from '../../site/model';
 import { firstFile, readText } from '../../config/files';

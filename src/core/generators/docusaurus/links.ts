@@ -3,7 +3,7 @@
  * the file is in the same plugin, a relative path to a file becomes a bundled asset, and anything
  * else is a URL (baseUrl added by the Link component).
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup, LinkRewrite } from '../../site/generator';
 import { resolveRelative } from './paths';
 import { MD, place, type DocusaurusSite, type Placement } from './context';

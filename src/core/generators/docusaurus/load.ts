@@ -1,5 +1,5 @@
 /** Finds and loads a Docusaurus site: the config (read statically), `tags.yml` and `authors.yml`. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
 import type { Generator } from '../generator';

@@ -8,7 +8,7 @@
  * and derivedPages.ts (blog lists, tag and author pages, feeds).
  */
 import { COMMONMARK_GFM } from '../../markdown/dialect';
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { GeneratorModel, StaticDir } from '../../site/generator';
 import type { SiteIssue } from '../../site/model';
 import type { DocusaurusConfig } from './config';

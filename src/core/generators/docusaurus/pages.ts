@@ -1,5 +1,5 @@
 /** What a Docusaurus file is (page, resource, nothing) and the page it publishes: blog post, doc, page. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileRole, FrontMatterData } from '../../site/generator';
 import type { Page } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';

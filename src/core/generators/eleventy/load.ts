@@ -3,7 +3,7 @@
  * statically: `dir: { input, output, includes, layouts, data }`, `setInputDirectory()`,
  * `pathPrefix`, `addPassthroughCopy()`. Directory data files in JSON give `permalink`s.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { asRecord, parseConfigText, normBase } from '../../config/parse';
 import type { Generator } from '../generator';

@@ -10,7 +10,7 @@
  */
 import { BASIC_FRONT_MATTER, type GeneratorModel } from '../../site/generator';
 import { COMMONMARK_GFM } from '../../markdown/dialect';
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { SiteIssue } from '../../site/model';
 import { eleventySite, slugify11ty, type EleventyConfig } from './context';
 import { isContentDocument, pagesFor, resourceUrl, roleOf, staticDirs, termsOf } from './pages';

@@ -4,7 +4,7 @@
  * Permalinks are templates themselves: the few variables blogs use are filled in, anything else falls
  * back to the default URL. Passthrough copies keep their paths.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FrontMatterData } from '../../site/generator';
 import { fmGet } from '../../frontmatter/parse';
 import { globMatch, slugify11ty, type EleventySite } from './context';

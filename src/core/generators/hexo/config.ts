@@ -1,5 +1,5 @@
 /** Hexo's `_config.yml`: the settings that decide URLs, with Hexo 7's defaults. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { asBool, asRecord, asString, parseConfigText, normBase } from '../../config/parse';
 import type { SiteIssue } from '../../site/model';

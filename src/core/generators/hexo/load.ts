@@ -1,5 +1,5 @@
 /** Finds and loads a Hexo site: `_config.yml` beside `source/_posts` (or a `hexo` dependency). */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';

@@ -1,5 +1,5 @@
 /** What a Hexo source file is (page, resource, nothing), the page it publishes and where a resource goes. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup, FileRole, FrontMatterData } from '../../site/generator';
 import type { Page } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';

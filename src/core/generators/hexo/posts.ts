@@ -3,7 +3,7 @@
  * `new_post_name` pattern taken off), date, category path, publish status, asset folders and the
  * files `{% post_link %}` may name.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup, FrontMatterData } from '../../site/generator';
 import type { PublishStatus } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';

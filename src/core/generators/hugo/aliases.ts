@@ -2,7 +2,7 @@
  * Where else a Hugo page is published: its `aliases` (redirect pages) and its other HTML output
  * formats (AMP, custom `text/html` formats), which write the page's aliases again in their folders.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FrontMatterData } from '../../site/generator';
 import type { PageKind } from '../../site/model';
 import { fmGet, fmList } from '../../frontmatter/parse';

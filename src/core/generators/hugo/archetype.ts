@@ -3,7 +3,7 @@
  * `archetypes/<section>.md`, the bundle folder `archetypes/<section>/`, then `default`), and renders
  * it. Markdown files of a bundle archetype are templates; its other files are copied as they are.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
 import { asRecord, asString } from '../../config/parse';

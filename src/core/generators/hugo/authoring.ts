@@ -3,7 +3,7 @@
  * section of the content folder, from the archetype `hugo new` would use (or Hugo's built-in default
  * archetype: TOML with title, date and draft).
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { AuthoringFacts, PostTemplate } from '../../site/generator';
 import type { Taxonomy } from '../../site/model';
 import type { HugoConfig } from './config';

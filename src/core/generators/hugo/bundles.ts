@@ -1,5 +1,5 @@
 /** Where Hugo publishes the files beside content (page resources of leaf and branch bundles). */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup } from '../../site/generator';
 import type { Page } from '../../site/model';
 import type { HugoSite } from './context';

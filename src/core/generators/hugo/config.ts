@@ -3,7 +3,7 @@
  * and `config/production/` directories (a plain `hugo` build uses the production environment), key
  * case-insensitivity, and the defaults that matter for URLs and links.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
 import { asBool, asRecord, asString, deepMerge, formatOf, lowerKeys, parseConfigText } from '../../config/parse';

@@ -3,7 +3,7 @@
  * name parts (`posts/a.fr.md` → folder, name, language), index files, sections, and what a file is
  * (a page, a bundle resource, or neither). Every function takes the site's facts (HugoSite).
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup, FileRole } from '../../site/generator';
 import type { PageKind } from '../../site/model';
 import type { HugoSite } from './context';

@@ -1,5 +1,5 @@
 /** Builds Hugo's model for a site folder: config, and whether links go through a render hook. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import type { GeneratorModel } from '../../site/generator';
 import type { LinkSemantics } from '../../site/model';

@@ -11,7 +11,7 @@
 import { HUGO_FRONT_MATTER } from './frontMatterRules';
 import { readHugoTemplateFacts } from './templateFacts';
 import { hugoAuthoring } from './authoring';
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { GeneratorModel, StaticDir } from '../../site/generator';
 import type { LinkSemantics, SiteIssue } from '../../site/model';
 import type { HugoConfig } from './config';

@@ -2,7 +2,7 @@
  * The page a Hugo content file publishes: its kind (home, section, taxonomy, term, page), status,
  * URL (`url:`, `[permalinks]`, `slug:`, or its path), language, aliases and output formats.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileLookup, FrontMatterData } from '../../site/generator';
 import type { Page, PageKind } from '../../site/model';
 import { fmPick } from '../../frontmatter/parse';

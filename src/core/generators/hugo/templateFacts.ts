@@ -3,7 +3,7 @@
  * literal `id="…"` values (fragments a link may target) and whether a heading render hook gives
  * headings ids we cannot compute.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
 import type { ShortcodeIds, TemplateFacts } from '../../site/generator';

@@ -2,7 +2,7 @@
  * Jekyll's `_config.yml`: the settings that decide URLs and what is published, with Jekyll 4's
  * defaults. A syntax error becomes a positioned issue; whatever could not be read keeps its default.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { asBool, asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
 import type { SiteIssue } from '../../site/model';

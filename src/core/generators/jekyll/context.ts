@@ -2,7 +2,7 @@
  * What the Jekyll model's rules need of the site's config, computed once per model and passed to
  * them (the placer, the front-matter defaults, the time zone), with the path helpers every rule uses.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FrontMatterData } from '../../site/generator';
 import type { JekyllConfig } from './config';
 import { createPlacer, type Placement } from './place';

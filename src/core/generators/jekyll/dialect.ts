@@ -3,7 +3,7 @@
  * first, with `site` holding `_config.yml`'s keys and `site.data` the data folder's files — the
  * variables posts use in links (`{{ site.baseurl }}`, `{{ site.data.links.docs }}`).
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { parse as parseYaml } from 'yaml';
 import { asBool, asRecord, asString } from '../../config/parse';

@@ -2,7 +2,7 @@
  * Posts and collection documents: their URL (Drops::UrlDrop), publish status and the redirects
  * jekyll-redirect-from writes for them.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FrontMatterData } from '../../site/generator';
 import type { PublishStatus } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';

@@ -1,5 +1,5 @@
 /** Finds and loads a Jekyll site: `_config.yml` (not Hexo's, which is detected first). */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import type { Generator } from '../generator';
 import type { GeneratorModel } from '../../site/generator';

@@ -8,7 +8,7 @@
  * (posts' and collection documents' URLs and status), staticFiles.ts (files copied as they are),
  * terms.ts (categories and tags), derivedPages.ts (plugins' pages) and refs.ts (`post_url`, `link`).
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import { jekyllFrontMatter } from './frontMatterRules';
 import { BASIC_FRONT_MATTER, type GeneratorModel } from '../../site/generator';
 import type { MarkdownDialect } from '../../markdown/dialect';

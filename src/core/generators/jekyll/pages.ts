@@ -3,7 +3,7 @@
  * drafts, collection documents and pages, with jekyll-redirect-from's `redirect_to` and the files
  * copied as they are.
  */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import { NO_FRONT_MATTER, type FileRole, type FrontMatterData } from '../../site/generator';
 import type { Page } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';

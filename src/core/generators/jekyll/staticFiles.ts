@@ -1,5 +1,5 @@
 /** Files Jekyll copies as they are: static files, and a collection's files without front matter. */
-import { posix } from 'node:path';
+import { posix } from '../../posix';
 import type { JekyllCollection } from './config';
 import { fillTemplate } from './urls';
 import { cleanedPath, extOf, type JekyllSite } from './context';
