@@ -12,6 +12,7 @@ export type LinkCode =
   | 'link.fragment-not-found'
   | 'link.unpublished-target'
   | 'link.md-path'
+  | 'link.invalid-url'
   | 'ref.not-found'
   | 'template.unrendered'
   | 'link.reference-undefined';
@@ -24,6 +25,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<LinkCode, Severity>> = {
   'ref.not-found': 'error',
   'template.unrendered': 'error',
   'link.reference-undefined': 'warning',
+  'link.invalid-url': 'warning',
 };
 
 export interface LinkProblem {

@@ -52,11 +52,27 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
   }
 }
 
+/**
+ * An http(s) address no browser can open: the URL standard rejects its host (`http://%20http://x`,
+ * a space or `%2F` in the host, nothing after `https://`), so the link leads to an error page.
+ */
+function invalidWebUrl(dest: string): LinkProblem | undefined {
+  if (!/^https?:/i.test(dest)) return undefined;
+  try {
+    new URL(dest);
+    return undefined;
+  } catch {
+    return { code: 'link.invalid-url', message: `${dest} is not an address a browser can open (the URL standard rejects it): the link leads nowhere.` };
+  }
+}
+
 function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSemantics): LinkProblem | undefined {
   if (link.context === 'code') return undefined;
   const dest = publishedDestination(ctx, link)?.trim();
   if (dest === undefined) return undefined;
   if (dest === '' || dest === '#') return undefined;
+  const invalid = invalidWebUrl(dest);
+  if (invalid) return invalid;
   const w = parseWritten(ctx, dest);
   if (!w) return undefined;
   if (w.path === '' && !w.origin) {

@@ -180,7 +180,7 @@ function markerAt(markers: Map<string, MarkerSite[]>, line: number, column: numb
   return best?.name;
 }
 
-const PAGE_CODES = new Set(['link.not-found', 'link.unpublished-target', 'link.md-path']);
+const PAGE_CODES = new Set(['link.not-found', 'link.unpublished-target', 'link.md-path', 'link.invalid-url']);
 
 export interface FileVerdicts {
   /** Human-readable disagreements (empty when we agree with the build). */
