@@ -31,6 +31,8 @@ export interface CorpusResults {
   readonly sites: readonly CorpusSite[];
   readonly total: CorpusScore & { readonly sites: number; readonly links: number; readonly truth: number };
   readonly asTruthScores: CorpusScore;
+  /** Broken links counted once per file and destination as written (the truth counts each place shown). */
+  readonly distinct?: { readonly broken: number; readonly found: number; readonly recall: number };
   readonly fpByCode: Readonly<Record<string, number>>;
   readonly fnByKind: Readonly<Record<string, number>>;
 }
@@ -57,5 +59,8 @@ export function corpusTable(out: CorpusResults): string {
     `"adj.": findings the truth scores as false that other evidence shows true (${adj}, each with its reason in bench/corpus/adjudicated.json).`,
     `False positives by code: ${byCount(out.fpByCode)}.`,
     `Missed, by kind: ${byCount(out.fnByKind)}.`,
+    ...(out.distinct
+      ? [`Distinct broken links (one per file and destination as written; the truth lists a link once per place its build shows it, we report it once where it is written): ${out.distinct.found} of ${out.distinct.broken} found, recall ${f3(out.distinct.recall)}.`]
+      : []),
   ].join('\n');
 }

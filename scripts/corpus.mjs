@@ -72,6 +72,27 @@ for (const s of result.sites) {
   for (const [k, v] of Object.entries(score.fpByCode ?? {})) fpByCode[k] = (fpByCode[k] ?? 0) + v;
   for (const [k, v] of Object.entries(score.fnByKind ?? {})) fnByKind[k] = (fnByKind[k] ?? 0) + v;
 }
+// Distinct broken links: the truth lists a link once per place its build shows it (each use of a
+// reference definition, the AMP copy of a page, a canonified spelling); we report a broken link once,
+// where it is written. Per file, one broken link per destination as written; found when any of its
+// entries was matched.
+const distinct = { broken: 0, found: 0 };
+for (const s of result.sites) {
+  const truthFile = path.join(dir, `${s.name}.truth.json`);
+  const scoreFile = path.join(dir, `${s.name}.score.json`);
+  if (!fs.existsSync(truthFile) || !fs.existsSync(scoreFile)) continue;
+  const counts = (e) => !e.severity || ['error', 'warning'].includes(String(e.severity).toLowerCase());
+  const key = (e) => `${e.file}\u0000${e.target}`;
+  const all = new Map();
+  for (const e of JSON.parse(fs.readFileSync(truthFile, 'utf8')).broken ?? []) if (counts(e)) all.set(key(e), (all.get(key(e)) ?? 0) + 1);
+  const missed = new Map();
+  for (const e of JSON.parse(fs.readFileSync(scoreFile, 'utf8')).falseNegatives ?? []) missed.set(key(e), (missed.get(key(e)) ?? 0) + 1);
+  s.distinct = { broken: all.size, found: [...all].filter(([k, n]) => (missed.get(k) ?? 0) < n).length };
+  distinct.broken += s.distinct.broken;
+  distinct.found += s.distinct.found;
+}
+distinct.recall = distinct.broken ? distinct.found / distinct.broken : 1;
+
 // As the truth scores it: adjudicated findings back among the false positives.
 const adj = result.sites.reduce((a, s) => a + (s.adjudicated ?? 0), 0);
 const raw = { tp: result.total.tp - adj, fp: result.total.fp + adj, fn: result.total.fn };
@@ -86,6 +107,7 @@ const out = {
   sites: result.sites.map(({ name, generator, links, truth, found, tp, fp, fn, precision, recall, adjudicated: a, err }) => ({ name, generator, links, truth, found, tp, fp, fn, precision, recall, adjudicated: a ?? 0, ...(err ? { err } : {}) })),
   total: result.total,
   asTruthScores: raw,
+  distinct,
   fpByCode,
   fnByKind,
 };
