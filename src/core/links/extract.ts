@@ -15,7 +15,7 @@
  * The escaped form (a comment marker right inside the braces) is inert: Hugo prints it as text.
  */
 import type { Token } from '../markdown/parser';
-import { analysisParser } from '../markdown/parser';
+import { analysisParser, type Markdown } from '../markdown/parser';
 import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
 import { looksLikeProse } from './prose';
@@ -39,6 +39,8 @@ export interface ExtractInput {
   readonly liquid: boolean;
   /** Math spans of `masked`: brackets there are never reference links. */
   readonly math?: readonly Span[];
+  /** The parser that made `tokens`: destinations are located with its rules (kramdown's differ). */
+  readonly parser?: Markdown;
 }
 
 /** The shortcodes the document uses that may print ids of their own (any but the built-in few). */
@@ -62,7 +64,7 @@ const CONTAINER = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_
 
 class Extractor {
   private readonly lineStarts: number[] = [0];
-  private readonly md = analysisParser();
+  private readonly md: Markdown;
   /** Ranges of code (fences, indented code, code spans) and raw HTML, for context tagging. */
   private readonly code: Span[] = [];
   private readonly html: Span[] = [];
@@ -81,6 +83,7 @@ class Extractor {
     private readonly input: ExtractInput,
     private readonly out: ExtractedLink[],
   ) {
+    this.md = input.parser ?? analysisParser();
     const t = input.masked;
     for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.coveredLines = new Uint8Array(this.lineStarts.length + 1);

@@ -102,11 +102,12 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const kd = d.kramdown ? kramdownBlocks(input, split.bodyStart) : undefined;
   if (kd) input = kd.text;
   const env: Record<string, unknown> = {};
-  const tokens = parserFor(d).parse(input, env);
+  const parser = parserFor(d);
+  const tokens = parser.parse(input, env);
   const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd) htmlIds.push(...kd.tagIds);
   const shortcodes = d.templates === 'shortcodes';
-  let links = extractLinks({ text: source, masked: input, tokens, env, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  let links = extractLinks({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
   const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes });
   const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };

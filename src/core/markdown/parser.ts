@@ -23,10 +23,16 @@ export function parserFor(dialect: MarkdownDialect): Markdown {
     md.core.ruler.disable('text_join');
     if (dialect.footnotes) md.use(footnote);
     if (dialect.definitionLists) md.use(deflist);
-    if (dialect.kramdown) lastDefinitionWins(md);
+    if (dialect.kramdown) kramdownRules(md);
     parsers.set(key, md);
   }
   return md;
+}
+
+/** kramdown's differences from CommonMark that change which links a page has (checker and preview). */
+export function kramdownRules(md: Markdown): void {
+  lastDefinitionWins(md);
+  spacedDestinations(md);
 }
 
 type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
@@ -48,6 +54,47 @@ function lastDefinitionWins(md: Markdown): void {
     env.references = Object.assign(kept, env.references);
     return ok;
   });
+}
+
+type DestinationResult = { ok: boolean; pos: number; str: string };
+
+/**
+ * kramdown takes spaces into an inline link's destination: `[Jane](Jane Doe)` links to "Jane Doe" and
+ * `[x](a b "t")` to "a b" (verified with jekyll 4.3); CommonMark ends it at the first space and prints
+ * the brackets. The destination runs to the title or the closing parenthesis, on one line.
+ */
+function spacedDestinations(md: Markdown): void {
+  const original = md.helpers.parseLinkDestination as (str: string, start: number, max: number) => DestinationResult;
+  const parseLinkDestination = (str: string, start: number, max: number): DestinationResult => {
+    const res = original(str, start, max);
+    if (!res.ok || str.charCodeAt(start) === 0x3c || str.charCodeAt(res.pos) !== 0x20) return res;
+    let pos = res.pos;
+    let end = pos;
+    let level = 0;
+    while (pos < max) {
+      const c = str.charCodeAt(pos);
+      if (c === 0x0a) return res;
+      if (c === 0x20) {
+        let next = pos;
+        while (str.charCodeAt(next) === 0x20) next++;
+        const n = str.charCodeAt(next);
+        if (n === 0x22 || n === 0x27 || (n === 0x29 && level === 0)) break;
+        pos = next;
+        continue;
+      }
+      if (c === 0x28) level++;
+      if (c === 0x29) {
+        if (level === 0) break;
+        level--;
+      }
+      pos++;
+      end = pos;
+    }
+    if (pos >= max || end === res.pos) return res;
+    return { ok: true, pos: end, str: md.utils.unescapeAll(str.slice(start, end)) };
+  };
+  // The instance gets its own helpers object: the default one is shared by every markdown-it instance.
+  (md as { helpers: Markdown['helpers'] }).helpers = { ...md.helpers, parseLinkDestination } as Markdown['helpers'];
 }
 
 /** The parser of Hugo's default dialect (benchmarks and tests that need "a" parser). */

@@ -10,6 +10,7 @@ import deflist from 'markdown-it-deflist';
 import taskLists from 'markdown-it-task-lists';
 import { splitHeadingAttributes } from '../markdown/headingIds';
 import { dialectKey } from '../markdown/dialect';
+import { kramdownRules } from '../markdown/parser';
 import { codeBlockHtml, languageOf } from './highlight';
 import { escapeHtml } from './html';
 import { imageHtml, REF_SCHEME } from './shortcodes';
@@ -66,6 +67,7 @@ function createMarkdown(o: MarkupOptions): Markdown {
   });
   if (o.dialect.footnotes) md.use(footnote);
   if (o.dialect.definitionLists) md.use(deflist);
+  if (o.dialect.kramdown) kramdownRules(md);
   md.use(taskLists, { enabled: false });
   md.core.ruler.push('postcraft_preview', (state) => annotate(state, o));
 

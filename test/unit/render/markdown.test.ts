@@ -56,6 +56,17 @@ describe('preview renderer: Markdown like the site renders it', () => {
     assert.match(plain, /-- and &quot;quotes&quot;\.\.\./);
   });
 
+  it('reads links as kramdown does on Jekyll sites (spaces in a destination), the same as the checker', () => {
+    const doc = '---\ntitle: k\n---\nSee [Jane](Jane Doe) and [notes](/files/my notes.txt "Notes").\n';
+    const kramdown: MarkupOptions = { ...HUGO, dialect: { ...HUGO.dialect, kramdown: true } };
+    const html = renderPost(doc, kramdown, plainHooks()).bodyHtml;
+    assert.match(html, /<a [^>]*href="Jane%20Doe"/);
+    assert.match(html, /<a [^>]*href="\/files\/my%20notes.txt"/);
+    assert.deepEqual(analyzeDocument(doc, { dialect: kramdown.dialect }).links.map((l) => l.target), ['Jane Doe', '/files/my notes.txt']);
+    // CommonMark (Hugo) ends a destination at the first space: no link, brackets printed.
+    assert.doesNotMatch(renderPost(doc, HUGO, plainHooks()).bodyHtml, /<a /);
+  });
+
   it('omits raw HTML when the site does not allow it, and renders it when it does', () => {
     const doc = 'Before <kbd>Ctrl</kbd> after\n\n<div class="note">Raw block</div>\n';
     const safe = renderPost(doc, { ...HUGO, dialect: { ...HUGO.dialect, rawHtml: false } }, plainHooks()).bodyHtml;
