@@ -16,6 +16,7 @@
  */
 import type { Token } from '../markdown/parser';
 import { analysisParser, type Markdown } from '../markdown/parser';
+import { goldmarkUrlEnd } from '../markdown/linkify';
 import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
 import { looksLikeProse } from './prose';
@@ -137,8 +138,12 @@ class Extractor {
     for (const s of codeSpans) this.code.push(s);
     const used = new Set<number>();
     let htmlCursor = span.start;
-    for (const c of children) {
-      if (c.type === 'link_open' || c.type === 'image') {
+    let linkifyCursor = span.start;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type === 'link_open' && c.markup === 'linkify') {
+        linkifyCursor = this.linkified(children[i + 1]?.content ?? '', linkifyCursor, span);
+      } else if (c.type === 'link_open' || c.type === 'image') {
         const href = String(c.attrGet(c.type === 'image' ? 'src' : 'href') ?? '');
         if (c.markup === 'autolink') this.autolink(href, span, used, codeSpans);
         else this.destination(c.type === 'image' ? 'image' : 'inline', href, span, used, codeSpans);
@@ -214,6 +219,22 @@ class Extractor {
     // with template code is reported as a template.
     if (this.input.text.slice(start, end) !== m.slice(start, end) || m.slice(start, end).includes('{{')) return;
     this.push(kind, start, end);
+  }
+
+  /**
+   * A bare URL the dialect's linkify made a link (Goldmark): located by its text, in order. Only one
+   * written with its scheme is kept (`www.…` is another host's address, never a path of this site).
+   */
+  private linkified(text: string, from: number, span: Span): number {
+    if (!/^https?:\/\//i.test(text)) return from;
+    const m = this.input.masked;
+    const at = m.indexOf(text, from);
+    if (at < 0 || at + text.length > span.end) return from;
+    // Goldmark decides where the URL ends (and whether it is a link at all), not markdown-it.
+    const end = goldmarkUrlEnd(m, at);
+    if (end === undefined || end > span.end) return at + text.length;
+    this.push('autolink', at, end);
+    return Math.max(end, at + text.length);
   }
 
   private autolink(href: string, span: Span, used: Set<number>, codeSpans: readonly Span[]): void {

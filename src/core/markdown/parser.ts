@@ -6,7 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
-import { dialectKey, GOLDMARK, type MarkdownDialect } from './dialect';
+import { GOLDMARK, type MarkdownDialect } from './dialect';
 
 export type Token = MarkdownIt.Token;
 export type Markdown = ReturnType<typeof MarkdownIt>;
@@ -15,10 +15,11 @@ const parsers = new Map<string, Markdown>();
 
 /** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */
 export function parserFor(dialect: MarkdownDialect): Markdown {
-  const key = `${dialect.footnotes}|${dialect.definitionLists}|${dialect.kramdown}`;
+  const key = `${dialect.footnotes}|${dialect.definitionLists}|${dialect.kramdown}|${dialect.linkify}`;
   let md = parsers.get(key);
   if (!md) {
-    md = MarkdownIt({ html: true, linkify: false, typographer: false });
+    md = MarkdownIt({ html: true, linkify: dialect.linkify, typographer: false });
+    if (dialect.linkify) goldmarkLinkify(md);
     // Entities stay tokens of their own: Goldmark makes heading ids from `&eacute;` as written.
     md.core.ruler.disable('text_join');
     if (dialect.footnotes) md.use(footnote);
@@ -27,6 +28,20 @@ export function parserFor(dialect: MarkdownDialect): Markdown {
     parsers.set(key, md);
   }
   return md;
+}
+
+/** Goldmark's linkify: a bare URL needs a scheme or `www.` (a bare `a.md`, Moldova's TLD, stays text). */
+export function goldmarkLinkify(md: Markdown): void {
+  md.linkify.set({ fuzzyLink: false });
+  md.linkify.add('www.', {
+    validate: (text, pos) => {
+      const m = /^[a-z0-9-]+(\.[a-z0-9-]+)+[^\s<]*/i.exec(text.slice(pos));
+      return m ? m[0].length : 0;
+    },
+    normalize: (match) => {
+      match.url = 'http://' + match.url;
+    },
+  });
 }
 
 /** kramdown's differences from CommonMark that change which links a page has (checker and preview). */
@@ -100,11 +115,6 @@ function spacedDestinations(md: Markdown): void {
 /** The parser of Hugo's default dialect (benchmarks and tests that need "a" parser). */
 export function analysisParser(): Markdown {
   return parserFor(GOLDMARK);
-}
-
-/** Whether two dialects parse alike (share a parser). */
-export function sameParser(a: MarkdownDialect, b: MarkdownDialect): boolean {
-  return dialectKey(a) === dialectKey(b) || a.footnotes === b.footnotes;
 }
 
 /**

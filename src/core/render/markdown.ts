@@ -10,7 +10,7 @@ import deflist from 'markdown-it-deflist';
 import taskLists from 'markdown-it-task-lists';
 import { splitHeadingAttributes } from '../markdown/headingIds';
 import { dialectKey } from '../markdown/dialect';
-import { kramdownRules } from '../markdown/parser';
+import { goldmarkLinkify, kramdownRules } from '../markdown/parser';
 import { codeBlockHtml, languageOf } from './highlight';
 import { escapeHtml } from './html';
 import { imageHtml, REF_SCHEME } from './shortcodes';
@@ -54,17 +54,7 @@ function createMarkdown(o: MarkupOptions): Markdown {
   // html: true even when the site forbids raw HTML, so it parses as HTML (like Goldmark) and we can
   // show "omitted" instead of printing the tags as text.
   const md = MarkdownIt({ html: true, linkify: o.dialect.linkify, typographer: o.dialect.typographer });
-  // Goldmark's linkify needs a scheme or `www.`; a bare `a.md` (Moldova's TLD) stays text.
-  md.linkify.set({ fuzzyLink: false });
-  md.linkify.add('www.', {
-    validate: (text, pos) => {
-      const m = /^[a-z0-9-]+(\.[a-z0-9-]+)+[^\s<]*/i.exec(text.slice(pos));
-      return m ? m[0].length : 0;
-    },
-    normalize: (match) => {
-      match.url = 'http://' + match.url;
-    },
-  });
+  if (o.dialect.linkify) goldmarkLinkify(md);
   if (o.dialect.footnotes) md.use(footnote);
   if (o.dialect.definitionLists) md.use(deflist);
   if (o.dialect.kramdown) kramdownRules(md);

@@ -67,6 +67,17 @@ export function idsIn(html: string): Set<string> {
   return ids;
 }
 
+/** Bare URLs the renderer made links (`<a href="U">U</a>`): the URL as written is its own marker. */
+export function autolinksIn(content: string): { text: string; href: string }[] {
+  const out: { text: string; href: string }[] = [];
+  for (const m of content.matchAll(/<a\b[^>]*\shref\s*=\s*"([^"]*)"[^>]*>([^<]*)<\/a>/gi)) {
+    const href = decodeEntities(m[1]);
+    const text = decodeEntities(m[2]);
+    if (/^https?:\/\//i.test(text) && (href === text || href === encodeURI(text))) out.push({ text, href });
+  }
+  return out;
+}
+
 export interface MarkedLink {
   readonly marker: string;
   /** As the generator wrote it into the page. */
@@ -223,6 +234,17 @@ export function compareFile(site: Site, out: BuiltOutput, file: string, diags: r
     } else if (!ours.length) problems.push(`missed: ${label}`);
     else if (verdict === 'missing' && !ours.some((d) => PAGE_CODES.has(d.code))) problems.push(`wrong code: ${label} (the target page is missing)`);
     else if (verdict === 'missing-fragment' && !ours.some((d) => d.code === 'link.fragment-not-found')) problems.push(`wrong code: ${label} (the page exists, its fragment does not)`);
+  }
+  // Bare URLs (linkify): judged by the URL as written, which is the link's text on the page.
+  for (const a of autolinksIn(content)) {
+    const verdict = verdictOf(out, page.url, a.href);
+    if (verdict === 'external') continue;
+    const ours = mine.filter((d) => !claimed.has(d) && d.code.startsWith('link.') && d.target === a.text);
+    ours.forEach((d) => claimed.add(d));
+    const label = `${file} ${a.text} (${verdict}) : ${ours.map((d) => d.code).join(',') || 'accepted'}`;
+    checked.push(label);
+    if (verdict === 'ok' && ours.length) problems.push(`false positive: ${label} — ${ours[0].message}`);
+    else if (verdict !== 'ok' && !ours.length) problems.push(`missed: ${label}`);
   }
   // Typographers curl quotes in text (Goldmark, kramdown): compare with straight ones.
   const text = decodeEntities(content.replace(/<[^>]*>/g, '')).replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
