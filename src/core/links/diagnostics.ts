@@ -16,10 +16,14 @@ import { checkLink, DEFAULT_SEVERITY, type CheckContext, type SiteExtras } from 
 import { globMatcher } from './urls';
 import type { LinkGraph } from './graph';
 import type { LinkOptions } from './siteLinks';
+import { isMarkdownFile } from './problems';
+import type { LinkKind } from './types';
+
+/** The links an HTML content file has on its page: its own HTML and the shortcodes in it. */
+const HTML_CONTENT_KINDS: ReadonlySet<LinkKind> = new Set(['ref', 'relref', 'html-href', 'html-src', 'post_url', 'liquid-link']);
 
 export type { LinkOptions };
 
-const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
 /** Sets the link options of an engine (the extension reads them from settings). */
 export function setLinkOptions(engine: Postcraft, o: LinkOptions): void {
@@ -60,14 +64,16 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
     extras,
     semantics: site.model.summary.linkSemantics,
     deps: new Set(),
+    ...(isMarkdownFile(file) ? {} : { htmlContent: true }),
   };
   const out: PostcraftDiagnostic[] = [];
-  // HTML content files are not Markdown for the generator: only their shortcodes are links we know.
-  const markdown = MARKDOWN_FILE.test(file);
+  // HTML content files are not Markdown for the generator: their HTML links and shortcodes are
+  // what the page has, never Markdown syntax.
+  const markdown = isMarkdownFile(file);
   const slicer = new TimeSlicer();
   for (const link of doc.links) {
     await slicer.maybeYield();
-    if (!markdown && link.kind !== 'ref' && link.kind !== 'relref') continue;
+    if (!markdown && !HTML_CONTENT_KINDS.has(link.kind)) continue;
     const bare = link.target.split('#')[0];
     if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;
     const p = checkLink(ctx, link);

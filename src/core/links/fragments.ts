@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import type { IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
-import type { CheckContext, LinkProblem } from './problems';
+import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
 import type { ShortcodeIds } from '../site/generator';
 
 const idSets = new WeakMap<IndexedDocument, Set<string>>();
@@ -52,6 +52,8 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
   if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc, ctx.extras.shortcodeIds)) return undefined;
   if (page && page.kind !== 'page') return undefined;
+  // An HTML content file is published as written: its ids are its HTML's, which we do not read as such.
+  if (!isMarkdownFile(doc.file)) return undefined;
   const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
   const decoded = decodePath(fragment);
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;

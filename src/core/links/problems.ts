@@ -56,6 +56,15 @@ export interface CheckContext {
   readonly semantics: LinkSemantics;
   /** What this document depends on, for re-checking it when those change. */
   readonly deps: Set<string>;
+  /** The document is HTML the generator publishes as written (not Markdown): its raw HTML links are on the page. */
+  readonly htmlContent?: boolean;
+}
+
+const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+/** Whether the generator reads the file as Markdown (an `.html` content file is published as written). */
+export function isMarkdownFile(file: string): boolean {
+  return MARKDOWN_FILE.test(file);
 }
 
 export function urlKey(path: string): string {

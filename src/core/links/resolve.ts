@@ -39,8 +39,12 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
       return liquidProblem(ctx, link);
     case 'html-href':
     case 'html-src':
-      // The renderer drops raw HTML (Goldmark without `unsafe`): the link is not on the page.
-      if (!ctx.site.model.dialect.rawHtml) return undefined;
+      // The renderer drops raw HTML (Goldmark without `unsafe`): the link is not on the page, unless
+      // the document is HTML itself.
+      if (!ctx.site.model.dialect.rawHtml && !ctx.htmlContent) return undefined;
+      // Template code left in an attribute (a Liquid loop's `{{ post.url }}`) is not a URL we can judge,
+      // except where content templates never run (Hugo prints `{{ .RelPermalink }}` as it is).
+      if (ctx.site.model.dialect.templates !== 'shortcodes' && /\{\{|\{%/.test(link.href ?? link.target)) return undefined;
       return urlProblem(ctx, link, 'url');
     case 'figure':
       if (link.context) return undefined;
