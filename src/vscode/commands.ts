@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { describeSite, generatorName, type EngineHost } from './workspace';
 import { createPostcraft } from '../core/service';
-import { nodeFileSystem } from '../node/nodeFs';
 
 export interface SiteInfo {
   readonly root: string;
@@ -13,6 +12,10 @@ export interface SiteInfo {
   readonly posts: number;
   readonly linkSemantics: string;
   readonly configFile?: string;
+}
+
+function delta(a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): Record<string, number> | undefined {
+  return a && b ? Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - (a[k] ?? 0)])) : undefined;
 }
 
 export function registerSiteCommands(context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel): void {
@@ -39,11 +42,20 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
     }),
     // Test-only (not contributed): what the status bar would say for a site folder outside the
     // workspace, so the integration suite can cover several generators in one window.
+    // Also a cold index of that folder, timed, with the file-system requests it made (the web level).
     vscode.commands.registerCommand('postcraft.test.describeFolder', async (folder: unknown) => {
       if (typeof folder !== 'string') return undefined;
-      const engine = await createPostcraft({ fs: nodeFileSystem, roots: [vscode.Uri.file(folder).path] });
+      const before = host.platform.requests?.();
+      const t0 = Date.now();
+      const engine = await createPostcraft({ fs: host.platform.fs, roots: [host.pathOf(vscode.Uri.file(folder)) ?? folder] });
+      const ms = Date.now() - t0;
       const s = engine.sites[0];
-      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.pageCount('page') } : undefined;
+      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.pageCount('page'), ms, requests: delta(before, host.platform.requests?.()) } : undefined;
+    }),
+    // Test-only: the platform, and how long the workspace's index took with the requests made so far.
+    vscode.commands.registerCommand('postcraft.test.indexStats', async () => {
+      await host.get();
+      return { platform: host.platform.kind, indexMs: host.indexMs, requests: host.platform.requests?.() };
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
       await host.reload();
