@@ -50,4 +50,14 @@ suite('New Post in the browser', () => {
     const again = await vscode.commands.executeCommand<NewPostResult>('postcraft.newPost', { title: TITLE });
     assert.ok(again && typeof again.existing === 'string', `returns { existing }, got ${JSON.stringify(again)}`);
   });
+
+  test('the post deleted through the workspace file system: the link to it turns broken', async () => {
+    const { document: doc } = await open(post('one_on_ones.md'));
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('](../written_on_the_web/)'));
+    assert.ok(line >= 0, 'the link from the previous test');
+    await vscode.workspace.fs.delete(post('written_on_the_web.md'));
+    const gone = /^No page is published at \/posts\/written_on_the_web\//;
+    const d = await waitFor(() => ours(doc.uri, 'link.not-found').find((x) => x.range.start.line === line && gone.test(x.message)), 15_000, 'the link to the deleted post reported');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  });
 });

@@ -40,6 +40,8 @@ suite('Preview in the browser', () => {
     assert.ok(s.brokenLinks >= 1, `the typo link is marked broken (${s.brokenLinks})`);
     assert.match(s.html, /class="pc-header/, 'the front-matter card');
     await waitFor(() => ours(editor.document.uri, 'link.not-found').length > 0, 15_000, 'the post\'s diagnostics');
+    // The README's picture: the blog as its writer sees it (not the generated site beside it).
+    await vscode.workspace.getConfiguration('files').update('exclude', { zz_web_bench: true, 'zz-web-bench': true }, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.commands.executeCommand('notifications.clearAll');
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
