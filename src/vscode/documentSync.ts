@@ -119,6 +119,8 @@ export class DocumentSync {
           }
         }
         if (this.engine() !== engine || doc.isClosed || this.host.platform.isGone(doc.uri)) break;
+        // To be parsed here, and the text moved on while we waited for a turn: parse the latest instead.
+        if (options && !analysis && doc.version !== version) continue;
         // Installed even if the text moved on meanwhile: the index is then only one edit behind.
         st.doc = engine.documentChanged(path, text, analysis);
         if (doc.version === version) st.installed = version;

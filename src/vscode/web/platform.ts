@@ -10,15 +10,19 @@ import type { Elsewhere, Platform } from '../platform';
 import { WorkspaceUris } from '../uriPaths';
 import { WorkspaceFileSystem } from './workspaceFs';
 
-/** One turn of the event loop, then "do it here". */
-const aTurn = (): Promise<undefined> => new Promise((resolve) => setTimeout(() => resolve(undefined), 0));
+/**
+ * A turn of the event loop, then "do it here". A long text waits a little longer (up to 200 ms for
+ * 1 MB), so that a burst of keystrokes in a large post costs one parse of its latest text, not one
+ * per keystroke (DocumentSync parses the newest text when the one it was given is out of date).
+ */
+const later = (text: string): Promise<undefined> => new Promise((resolve) => setTimeout(() => resolve(undefined), Math.min(200, Math.floor(text.length / 5000))));
 
 export function webPlatform(): Platform {
   const paths = new WorkspaceUris();
   const fs = new WorkspaceFileSystem(vscode.workspace.fs, (p) => paths.uriOf(p));
   // There is no synchronous "does it exist": deletions are remembered from the file events.
   const gone = new Set<string>();
-  const elsewhere: Elsewhere = { analyze: aTurn, render: aTurn, dispose() {} };
+  const elsewhere: Elsewhere = { analyze: later, render: later, dispose() {} };
   return {
     kind: 'web',
     fs,
@@ -32,6 +36,8 @@ export function webPlatform(): Platform {
       if (kind === 'deleted') gone.add(uri.toString());
       else gone.delete(uri.toString());
     },
+    // Changes no event told of (a folder edited outside the browser) are read again.
+    reset: () => fs.forgetAll(),
     dispose() {},
   };
 }

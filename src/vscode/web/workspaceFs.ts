@@ -125,6 +125,13 @@ export class WorkspaceFileSystem<U> implements FileSystemHost {
     }
   }
 
+  /** Everything read or listed ahead is read again next time. */
+  forgetAll(): void {
+    this.kept.clear();
+    this.keptBytes = 0;
+    this.ahead.clear();
+  }
+
   private async list(path: string): Promise<FileEntry[]> {
     this.counts.listings++;
     try {

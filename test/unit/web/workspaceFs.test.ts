@@ -82,6 +82,10 @@ describe('web platform: the file system over vscode.workspace.fs', () => {
     host.forget(file);
     await host.readFile(file);
     assert.equal(api.calls.filter((c) => c === `read ${file}`).length, 2);
+    // Re-index Sites: everything is read again.
+    host.forgetAll();
+    await host.readFile(file);
+    assert.equal(api.calls.filter((c) => c === `read ${file}`).length, 3);
   });
 
   it('keeps no more than its budget of file contents', async () => {
