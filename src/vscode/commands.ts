@@ -58,6 +58,8 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
       return { platform: host.platform.kind, indexMs: host.indexMs, requests: host.platform.requests?.() };
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
+      // Read everything again, also what a platform keeps (the web: files no event said changed).
+      host.platform.reset?.();
       await host.reload();
     }),
   );

@@ -43,7 +43,7 @@ export interface Platform {
    * keeps what it read forgets it, one that cannot ask the disk whether a file exists remembers.
    */
   fileEvent?(kind: 'created' | 'changed' | 'deleted', uri: vscode.Uri): void;
-  /** Before a new index ("Re-index Sites", a folder or setting change): forget everything kept. */
+  /** "Re-index Sites": forget everything kept, so that the new index reads it all again. */
   reset?(): void;
   dispose(): void;
 }

@@ -94,7 +94,6 @@ export class EngineHost implements vscode.Disposable {
   async reload(): Promise<void> {
     this.engine = undefined;
     this.loading = undefined;
-    this.platform.reset?.();
     vscode.Disposable.from(...this.disposables.splice(0)).dispose();
     await this.get();
   }
