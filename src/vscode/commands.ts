@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { describeSite, generatorName, type EngineHost } from './workspace';
 import { createPostcraft } from '../core/service';
-import { nodeFileSystem } from '../node/nodeFs';
 import { registerTestCommand } from './testCommands';
 
 export interface SiteInfo {
@@ -14,6 +13,10 @@ export interface SiteInfo {
   readonly posts: number;
   readonly linkSemantics: string;
   readonly configFile?: string;
+}
+
+function delta(a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): Record<string, number> | undefined {
+  return a && b ? Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - (a[k] ?? 0)])) : undefined;
 }
 
 export function registerSiteCommands(context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel): void {
@@ -40,13 +43,24 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
     }),
     // Test-only (registered under tests only): what the status bar would say for a site folder
     // outside the workspace, so the integration suite can cover several generators in one window.
+    // Also a cold index of that folder, timed, with the file-system requests it made (the web level).
     registerTestCommand('postcraft.test.describeFolder', async (folder: unknown) => {
       if (typeof folder !== 'string') return undefined;
-      const engine = await createPostcraft({ fs: nodeFileSystem, roots: [vscode.Uri.file(folder).path] });
+      const before = host.platform.requests?.();
+      const t0 = Date.now();
+      const engine = await createPostcraft({ fs: host.platform.fs, roots: [host.pathOf(vscode.Uri.file(folder)) ?? folder] });
+      const ms = Date.now() - t0;
       const s = engine.sites[0];
-      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.pageCount('page') } : undefined;
+      return s ? { generator: s.model.summary.generator, text: describeSite(s), posts: s.index.pageCount('page'), ms, requests: delta(before, host.platform.requests?.()) } : undefined;
+    }),
+    // Test-only: the platform, and how long the workspace's index took with the requests made so far.
+    registerTestCommand('postcraft.test.indexStats', async () => {
+      await host.get();
+      return { platform: host.platform.kind, indexMs: host.indexMs, requests: host.platform.requests?.() };
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
+      // Read everything again, also what a platform keeps (the web: files no event said changed).
+      host.platform.reset?.();
       await host.reload();
     }),
   );

@@ -9,7 +9,6 @@ import type { PostcraftDiagnostic } from '../core/diagnostics';
 import type { Postcraft, Site } from '../core/service';
 import { linkGraph, setLinkOptions, keysForFile } from '../core/api';
 import { INDEX_SETTINGS, isMarkdown, type EngineHost } from './workspace';
-import { isGone } from './documentSync';
 import { registerCodeActions } from './codeActions';
 import { registerCheckAllLinks } from './checkAllLinks';
 import { clampSetting } from './settingRanges';
@@ -49,7 +48,8 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // The engine falls back to the file on disk; so do the diagnostics.
-        if (isMarkdown(d) && d.uri.scheme === 'file') setTimeout(() => void this.checkFromDisk(d.uri.path), 300);
+        const p = this.host.pathOf(d.uri);
+        if (isMarkdown(d) && p !== undefined) setTimeout(() => void this.checkFromDisk(p), 300);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Index settings rebuild the engine (workspace.ts); get() then waits for the new one.
@@ -90,7 +90,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   schedule(doc: vscode.TextDocument, delay: number): void {
-    if (doc.uri.scheme !== 'file' || !isMarkdown(doc)) return;
+    if (this.host.pathOf(doc.uri) === undefined || !isMarkdown(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -108,20 +108,22 @@ export class DiagnosticsController implements vscode.Disposable {
     // Never parse here: wait for the worker's analysis of this text (a stuck analysis keeps the
     // diagnostics shown before).
     if (!(await this.host.ready(doc)) || doc.isClosed) return;
+    const path = this.host.pathOf(doc.uri);
+    if (path === undefined) return;
     const version = doc.version;
     const text = doc.getText();
     try {
-      const diags = await engine.checkDocument(doc.uri.path, text);
+      const diags = await engine.checkDocument(path, text);
       // Deleted on disk meanwhile: its diagnostics were cleared with the delete event; keep them so.
-      if (doc.version !== version || doc.isClosed || isGone(doc.uri)) return;
+      if (doc.version !== version || doc.isClosed || this.host.platform.isGone(doc.uri)) return;
       this.set(doc.uri, diags);
     } catch (e) {
-      this.log.appendLine(`error: checking ${doc.uri.path} failed: ${(e as Error).stack ?? e}`);
+      this.log.appendLine(`error: checking ${path} failed: ${(e as Error).stack ?? e}`);
     }
   }
 
   private async checkFromDisk(absPath: string): Promise<void> {
-    const uri = vscode.Uri.file(absPath);
+    const uri = this.host.uriOf(absPath);
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     const engine = await this.host.get();
     const text = await engine.readText(absPath);
@@ -131,7 +133,7 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const diags = await engine.checkDocument(absPath, text);
     // Deleted while it was being checked: the delete event cleared its diagnostics; keep them so.
-    if (isGone(uri)) return;
+    if (this.host.platform.isGone(uri)) return;
     this.set(uri, diags);
   }
 
@@ -162,25 +164,26 @@ export class DiagnosticsController implements vscode.Disposable {
   recheckAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
     for (const key of this.shown.keys()) {
-      const uri = vscode.Uri.parse(key);
-      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) void this.checkFromDisk(uri.path);
+      const path = this.host.pathOf(vscode.Uri.parse(key));
+      if (path !== undefined && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) void this.checkFromDisk(path);
     }
   }
 
   // -------------------------------------------------------------- files appearing and vanishing
 
   private fileEvent(uri: vscode.Uri, kind: 'created' | 'deleted'): void {
-    if (uri.scheme !== 'file' || /\/(node_modules|\.git|public|resources)\//.test(uri.path)) return;
+    const path = this.host.pathOf(uri);
+    if (path === undefined || /\/(node_modules|\.git|public|resources)\//.test(path)) return;
     const engine = this.host.current();
-    const site = engine?.siteOf(uri.path);
+    const site = engine?.siteOf(path);
     if (!engine || !site) return;
-    const rel = engine.relative(site, uri.path);
+    const rel = engine.relative(site, path);
     if (kind === 'deleted') {
       this.pendingKeys.push({ root: site.root, keys: [...keysForFile(rel, []), ...staticKeys(site, rel)] });
       this.shown.delete(uri.toString());
       this.collection.delete(uri);
       linkGraph(site).forget(rel);
-    } else this.created.push(uri.path);
+    } else this.created.push(path);
     clearTimeout(this.fileEventTimer);
     // The engine updates its index on the same events; re-check once it has (onDidChange) or soon.
     this.fileEventTimer = setTimeout(() => this.flushFileEvents(), 400);
@@ -207,16 +210,16 @@ export class DiagnosticsController implements vscode.Disposable {
       // A new post is checked too, so its own broken links show without opening it.
       if (site.index.document(rel)) void this.checkFromDisk(abs);
     }
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+    const open = new Set(vscode.workspace.textDocuments.map((d) => this.host.pathOf(d.uri)));
     for (const [site, keys] of work) {
       for (const f of linkGraph(site).dependents([...keys])) {
         const abs = posix.join(site.root, f);
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === abs);
+        const doc = vscode.workspace.textDocuments.find((d) => this.host.pathOf(d.uri) === abs);
         if (doc) this.schedule(doc, 0);
         else void this.checkFromDisk(abs);
       }
     }
-    for (const d of vscode.workspace.textDocuments) if (open.has(d.uri.path)) this.schedule(d, 50);
+    for (const d of vscode.workspace.textDocuments) if (open.has(this.host.pathOf(d.uri))) this.schedule(d, 50);
   }
 
   dispose(): void {

@@ -4,11 +4,17 @@
  * installed when it comes back. Features that read a document's analysis first await `ready`, so
  * none of them parses the text itself (which is what used to block typing in large posts).
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Postcraft } from '../core/service';
-import { AnalysisUnavailable, type AnalysisWorker } from '../node/analysisClient';
 import type { DocumentAnalysis, IndexedDocument } from '../core/api';
+import type { Elsewhere, Platform } from './platform';
+
+/** What the sync needs of the EngineHost (workspace.ts). */
+export interface SyncHost {
+  readonly elsewhere: Elsewhere;
+  readonly platform: Platform;
+  pathOf(uri: vscode.Uri): string | undefined;
+}
 
 interface DocState {
   /** The document version whose analysis the index holds. */
@@ -23,11 +29,10 @@ interface DocState {
 
 export class DocumentSync {
   private readonly states = new Map<string, DocState>();
-  private warnedUnavailable = false;
 
   constructor(
     private readonly engine: () => Postcraft | undefined,
-    private readonly worker: AnalysisWorker,
+    private readonly host: SyncHost,
     private readonly log: vscode.OutputChannel,
     private readonly installed: () => void,
   ) {}
@@ -47,7 +52,9 @@ export class DocumentSync {
     const engine = this.engine();
     if (!engine) return false;
     // A post deleted on disk while open: not a page of the site any more, whatever the editor holds.
-    if (isGone(doc.uri)) return false;
+    if (this.host.platform.isGone(doc.uri)) return false;
+    const path = this.host.pathOf(doc.uri);
+    if (path === undefined) return false;
     const st = this.states.get(key(doc));
     if (!st) {
       // Never edited since the index read it from disk (or the engine was created after the edit).
@@ -55,7 +62,7 @@ export class DocumentSync {
       // goes to the worker like an edit.
       if (!doc.isDirty && doc.offsetAt(new vscode.Position(doc.lineCount, 0)) < PARSE_HERE_MAX) return true;
       this.changed(doc);
-    } else if (st.installed === doc.version && engine.indexedDocument(doc.uri.path) === st.doc) return true;
+    } else if (st.installed === doc.version && engine.indexedDocument(path) === st.doc) return true;
     else if (!st.running) {
       if (st.installed === doc.version) st.installed = -1;
       if (st.failed === doc.version) return false;
@@ -97,25 +104,23 @@ export class DocumentSync {
         if (!engine) break;
         const version = doc.version;
         const text = doc.getText();
-        const path = doc.uri.path;
+        const path = this.host.pathOf(doc.uri);
+        if (path === undefined) break;
         const options = engine.analyzeOptions(path);
         let analysis: DocumentAnalysis | undefined;
         if (options) {
           try {
-            analysis = await this.worker.analyze(text, options);
+            // undefined: the platform has no worker (the web), the engine parses it now, after a turn.
+            analysis = await this.host.elsewhere.analyze(text, options);
           } catch (e) {
-            if (!(e instanceof AnalysisUnavailable)) {
-              this.log.appendLine(`error: analysing ${path} failed: ${(e as Error).message}`);
-              st.failed = version;
-              break;
-            }
-            if (!this.warnedUnavailable) {
-              this.warnedUnavailable = true;
-              this.log.appendLine(`warning: the analysis worker cannot run (${e.message}); documents are analysed on the extension host's thread.`);
-            }
+            this.log.appendLine(`error: analysing ${path} failed: ${(e as Error).message}`);
+            st.failed = version;
+            break;
           }
         }
-        if (this.engine() !== engine || doc.isClosed || isGone(doc.uri)) break;
+        if (this.engine() !== engine || doc.isClosed || this.host.platform.isGone(doc.uri)) break;
+        // To be parsed here, and the text moved on while we waited for a turn: parse the latest instead.
+        if (options && !analysis && doc.version !== version) continue;
         // Installed even if the text moved on meanwhile: the index is then only one edit behind.
         st.doc = engine.documentChanged(path, text, analysis);
         if (doc.version === version) st.installed = version;
@@ -130,11 +135,6 @@ export class DocumentSync {
 
 /** Up to this many characters a first parse on this thread takes a few milliseconds. */
 const PARSE_HERE_MAX = 50_000;
-
-/** A file-scheme document whose file is no longer on disk (deleted while open). */
-export function isGone(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && !fs.existsSync(uri.fsPath);
-}
 
 function key(doc: vscode.TextDocument): string {
   return doc.uri.toString();

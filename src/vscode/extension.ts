@@ -1,24 +1,14 @@
 /**
- * Activation: cheap and synchronous. The index builds in the background after activate() returns,
- * so opening a post is never held up by a large site.
+ * The Node entry (package.json `main`): desktop VS Code, code-server, Codespaces. The browser entry
+ * is web/extension.ts; both activate the same adapters (activate.ts) over their own platform.
  */
-import * as vscode from 'vscode';
-import { EngineHost } from './workspace';
-import { registerStatusBar } from './statusBar';
-import { registerSiteCommands } from './commands';
-import { features } from './features';
-import { setExtensionMode } from './testCommands';
+import type * as vscode from 'vscode';
+import { activateWith } from './activate';
+import { nodePlatform } from './node/platform';
+import type { EngineHost } from './workspace';
 
 export function activate(context: vscode.ExtensionContext): { host: EngineHost } {
-  setExtensionMode(context);
-  const log = vscode.window.createOutputChannel('Postcraft');
-  const host = new EngineHost(log);
-  context.subscriptions.push(log, host);
-  registerStatusBar(context, host);
-  registerSiteCommands(context, host, log);
-  for (const register of features) register(context, host, log);
-  void host.get().catch((e) => log.appendLine(`error: indexing failed: ${(e as Error).stack ?? e}`));
-  return { host };
+  return activateWith(context, nodePlatform);
 }
 
 export function deactivate(): void {}

@@ -9,10 +9,8 @@ export function mayHaveFrontMatter(doc: vscode.TextDocument): boolean {
   return head.startsWith('---') || head.startsWith('+++') || head.startsWith('{');
 }
 
-export const FRONT_MATTER_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'file', language: 'mdx' },
-];
+/** Any scheme: which documents are the engine's is the platform's to say (EngineHost.pathOf). */
+export const FRONT_MATTER_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'mdx' }];
 
 /** `[`, `,`, quotes, `-` (block lists) and space (after `key:`) open value completion as the author types. */
 export const TRIGGER_CHARACTERS = ['[', ',', '"', "'", '-', ' ', ':', '='];
@@ -46,9 +44,10 @@ export function registerFrontMatterCompletion(context: vscode.ExtensionContext, 
       if (!mayHaveFrontMatter(doc)) return undefined;
       const engine = await host.get();
       if (token.isCancellationRequested) return undefined;
-      const site = engine.siteOf(doc.uri.path);
-      if (!site) return undefined;
-      const r = completeFrontMatterList(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
+      const path = host.pathOf(doc.uri);
+      const site = path === undefined ? undefined : engine.siteOf(path);
+      if (!site || path === undefined) return undefined;
+      const r = completeFrontMatterList(site, engine.relative(site, path), doc.getText(), doc.offsetAt(position), { now: engine.clock.now() });
       return r.items.length ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), r.incomplete) : undefined;
     },
     resolveCompletionItem(item) {

@@ -9,9 +9,10 @@ export function registerFrontMatterHover(context: vscode.ExtensionContext, host:
     async provideHover(doc, position) {
       if (!mayHaveFrontMatter(doc)) return undefined;
       const engine = await host.get();
-      const site = engine.siteOf(doc.uri.path);
-      if (!site) return undefined;
-      const h = hoverFrontMatter(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position));
+      const path = host.pathOf(doc.uri);
+      const site = path === undefined ? undefined : engine.siteOf(path);
+      if (!site || path === undefined) return undefined;
+      const h = hoverFrontMatter(site, engine.relative(site, path), doc.getText(), doc.offsetAt(position));
       if (!h) return undefined;
       return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.range.start), doc.positionAt(h.range.end)));
     },

@@ -7,10 +7,8 @@ import * as vscode from 'vscode';
 import { completeLinks, type LinkCompletion, type LinkStyleSetting } from '../core/api';
 import type { EngineHost } from './workspace';
 
-export const LINK_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'file', language: 'mdx' },
-];
+/** Any scheme: which documents are the engine's is the platform's to say (EngineHost.pathOf). */
+export const LINK_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'mdx' }];
 
 /** `(` after `]`, `#` for headings, `"` in shortcodes and href, `/` in paths, space after `post_url`/`]:`. */
 const TRIGGERS = ['(', '#', '"', '/', ' '];
@@ -42,9 +40,10 @@ export function registerLinkCompletion(context: vscode.ExtensionContext, host: E
     async provideCompletionItems(doc, position, token) {
       const engine = await host.get();
       if (token.isCancellationRequested) return undefined;
-      const site = engine.siteOf(doc.uri.path);
-      if (!site || !(await host.ready(doc)) || token.isCancellationRequested) return undefined;
-      const r = completeLinks(site, engine.relative(site, doc.uri.path), doc.getText(), doc.offsetAt(position), linkCompletionOptions());
+      const path = host.pathOf(doc.uri);
+      const site = path === undefined ? undefined : engine.siteOf(path);
+      if (!site || path === undefined || !(await host.ready(doc)) || token.isCancellationRequested) return undefined;
+      const r = completeLinks(site, engine.relative(site, path), doc.getText(), doc.offsetAt(position), linkCompletionOptions());
       return r.context ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), true) : undefined;
     },
   };

@@ -17,28 +17,27 @@ interface Open {
   readonly site: Site;
   readonly file: string;
   readonly doc: IndexedDocument;
+  /** The URI of a site-relative file. */
+  uriOf(file: string): vscode.Uri;
 }
 
 /** The engine's facts for an editor document, brought up to date with its text. */
 export async function openDocument(host: EngineHost, document: vscode.TextDocument): Promise<Open | undefined> {
-  if (document.uri.scheme !== 'file') return undefined;
+  const path = host.pathOf(document.uri);
+  if (path === undefined) return undefined;
   const engine = await host.get();
-  const site = engine.siteOf(document.uri.path);
+  const site = engine.siteOf(path);
   if (!site) return undefined;
-  const file = engine.relative(site, document.uri.path);
+  const file = engine.relative(site, path);
   // The worker's analysis of this very text; when it failed, the last one indexed (never a parse here).
   await host.ready(document);
   const doc = site.index.document(file);
-  return doc ? { engine, site, file, doc } : undefined;
+  return doc ? { engine, site, file, doc, uriOf: (f) => host.uriOf(posix.join(site.root, f)) } : undefined;
 }
 
-function uriOf(site: Site, file: string): vscode.Uri {
-  return vscode.Uri.file(posix.join(site.root, file));
-}
-
-function locationOf(site: Site, t: LinkTarget): vscode.Location | undefined {
+function locationOf(o: Open, t: LinkTarget): vscode.Location | undefined {
   if (!t.file) return undefined;
-  return new vscode.Location(uriOf(site, t.file), new vscode.Position(t.line ?? 0, 0));
+  return new vscode.Location(o.uriOf(t.file), new vscode.Position(t.line ?? 0, 0));
 }
 
 async function targetAt(host: EngineHost, document: vscode.TextDocument, position: vscode.Position) {
@@ -55,7 +54,7 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
     async provideDefinition(document, position) {
       const t = await targetAt(host, document, position);
       if (!t) return undefined;
-      const loc = locationOf(t.site, t.target);
+      const loc = locationOf(t, t.target);
       if (!loc) return undefined;
       const r = t.link.whole ?? t.link.range;
       const link: vscode.LocationLink = {
@@ -80,7 +79,7 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
         if (link.kind === 'template' || link.kind === 'reference') continue;
         const t = targetOf(o.site, o.file, link);
         if (!t?.file) continue;
-        const uri = uriOf(o.site, t.file).with({ fragment: t.line !== undefined ? `L${t.line + 1}` : '' });
+        const uri = o.uriOf(t.file).with({ fragment: t.line !== undefined ? `L${t.line + 1}` : '' });
         const dl = new vscode.DocumentLink(new vscode.Range(document.positionAt(link.range.start), document.positionAt(link.range.end)), uri);
         dl.tooltip = t.page ? `${t.page.title ?? t.page.url} (${t.page.url})` : t.file;
         out.push(dl);
@@ -93,7 +92,7 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
     async provideHover(document, position) {
       const t = await targetAt(host, document, position);
       if (!t) return undefined;
-      const md = new vscode.MarkdownString(describeTarget(t.target, (f) => uriOf(t.site, f).toString()));
+      const md = new vscode.MarkdownString(describeTarget(t.target, (f) => t.uriOf(f).toString()));
       const r = t.link.whole ?? t.link.range;
       return new vscode.Hover(md, new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)));
     },
@@ -108,12 +107,13 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
       const target = link ? targetOf(o.site, o.file, link) : undefined;
       const file = target?.file ?? o.file;
       const out: vscode.Location[] = [];
-      if (ctx.includeDeclaration) out.push(new vscode.Location(uriOf(o.site, file), new vscode.Position(0, 0)));
+      if (ctx.includeDeclaration) out.push(new vscode.Location(o.uriOf(file), new vscode.Position(0, 0)));
       for (const r of referencesTo(o.site, file)) {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.path === posix.join(o.site.root, r.file));
-        const text = open?.getText() ?? (await o.engine.readText(posix.join(o.site.root, r.file))) ?? '';
+        const abs = posix.join(o.site.root, r.file);
+        const open = vscode.workspace.textDocuments.find((d) => host.pathOf(d.uri) === abs);
+        const text = open?.getText() ?? (await o.engine.readText(abs)) ?? '';
         const range = rangeIn(text, r.link.range);
-        out.push(new vscode.Location(uriOf(o.site, r.file), range));
+        out.push(new vscode.Location(o.uriOf(r.file), range));
       }
       return out;
     },

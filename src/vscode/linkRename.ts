@@ -30,20 +30,20 @@ interface Answers {
 let testAnswers: Answers | undefined;
 let lastPlan: { from: string; to: string; plan: RelinkPlan; applied: Answers } | undefined;
 
-async function textOf(engine: Postcraft, abs: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.path === abs);
+async function textOf(host: EngineHost, engine: Postcraft, abs: string): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => host.pathOf(d.uri) === abs);
   return open ? open.getText() : engine.readText(abs);
 }
 
 /** Adds core edits (offsets) to a workspace edit, converting them with each file's current text. */
-async function addEdits(engine: Postcraft, site: Site, edit: vscode.WorkspaceEdit, edits: readonly FileTextEdit[]): Promise<void> {
+async function addEdits(host: EngineHost, engine: Postcraft, site: Site, edit: vscode.WorkspaceEdit, edits: readonly FileTextEdit[]): Promise<void> {
   const byFile = new Map<string, FileTextEdit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   for (const [file, list] of byFile) {
     const abs = posix.join(site.root, file);
-    const text = await textOf(engine, abs);
+    const text = await textOf(host, engine, abs);
     if (text === undefined) continue;
-    for (const e of list) edit.replace(vscode.Uri.file(abs), rangeIn(text, e.range), e.newText);
+    for (const e of list) edit.replace(host.uriOf(abs), rangeIn(text, e.range), e.newText);
   }
 }
 
@@ -74,22 +74,24 @@ async function editForMoves(host: EngineHost, files: readonly { oldUri: vscode.U
   const edit = new vscode.WorkspaceEdit();
   let any = false;
   for (const f of files) {
-    if (f.oldUri.scheme !== 'file' || f.newUri.scheme !== 'file') continue;
-    const site = engine.siteOf(f.oldUri.path);
-    if (!site || engine.siteOf(f.newUri.path) !== site) continue;
-    const from = engine.relative(site, f.oldUri.path);
-    const to = engine.relative(site, f.newUri.path);
+    const oldPath = host.pathOf(f.oldUri);
+    const newPath = host.pathOf(f.newUri);
+    if (oldPath === undefined || newPath === undefined) continue;
+    const site = engine.siteOf(oldPath);
+    if (!site || engine.siteOf(newPath) !== site) continue;
+    const from = engine.relative(site, oldPath);
+    const to = engine.relative(site, newPath);
     const post = site.index.document(from) ?? site.index.document(from + '/index.md') ?? site.index.document(from + '/_index.md');
-    const postText = post ? await textOf(engine, posix.join(site.root, post.file)) : undefined;
+    const postText = post ? await textOf(host, engine, posix.join(site.root, post.file)) : undefined;
     const plan = planPostMove(site, from, to, { now: engine.clock.now(), text: postText });
     if (plan.edits.length === 0 && !plan.aliasEdit) continue;
     const title = post?.pages[0]?.title ?? posix.basename(from);
     const answers = await decide(plan, site.model.authoring.aliasesOnMove, title);
     lastPlan = { from, to, plan, applied: answers };
     // Links inside the moved post itself keep working only when rewritten, so they go with "update".
-    if (answers.update) await addEdits(engine, site, edit, plan.edits);
+    if (answers.update) await addEdits(host, engine, site, edit, plan.edits);
     const aliases = plan.aliasEdits ?? (plan.aliasEdit ? [plan.aliasEdit] : []);
-    if (answers.alias) await addEdits(engine, site, edit, aliases);
+    if (answers.alias) await addEdits(host, engine, site, edit, aliases);
     any ||= (answers.update && plan.edits.length > 0) || (answers.alias && aliases.length > 0);
   }
   return any ? edit : undefined;
@@ -102,7 +104,7 @@ async function baselineUrl(engine: Postcraft, site: Site, file: string, uri: vsc
   const key = uri.toString();
   const known = baselines.get(key);
   if (known) return known;
-  const disk = await engine.readText(uri.path);
+  const disk = await engine.readText(posix.join(site.root, file));
   if (disk === undefined) return undefined;
   const data = splitFrontMatter(disk).frontMatter?.data ?? {};
   const url = site.model.pagesFor(file, data, site.index.lookup, engine.clock.now())[0]?.url;
@@ -132,7 +134,7 @@ class UrlChangeActions implements vscode.CodeActionProvider {
     const make = async (title: string, withAlias: boolean) => {
       const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       a.edit = new vscode.WorkspaceEdit();
-      await addEdits(o.engine, o.site, a.edit, [...plan.edits, ...(withAlias && plan.aliasEdit ? [plan.aliasEdit] : [])]);
+      await addEdits(this.host, o.engine, o.site, a.edit, [...plan.edits, ...(withAlias && plan.aliasEdit ? [plan.aliasEdit] : [])]);
       a.command = { command: BASELINE_COMMAND, title: 'Remember the new URL', arguments: [document.uri.toString(), newUrl] };
       out.push(a);
     };
@@ -158,7 +160,7 @@ export function registerLinkRename(context: vscode.ExtensionContext, host: Engin
       const plan = planHeadingRename(o.site, o.file, document.getText(), document.offsetAt(position), newName);
       if (!plan) return undefined;
       const edit = new vscode.WorkspaceEdit();
-      await addEdits(o.engine, o.site, edit, plan.edits);
+      await addEdits(host, o.engine, o.site, edit, plan.edits);
       return edit;
     },
   };

@@ -71,24 +71,24 @@ function draftSetting(): boolean | undefined {
 }
 
 /** Resolves a `site` argument: absolute, or relative to the first workspace folder. */
-function sitePath(site: string | undefined): string | undefined {
+function sitePath(host: EngineHost, site: string | undefined): string | undefined {
   if (!site) return undefined;
-  if (site.startsWith('/') || /^[A-Za-z]:[\\/]/.test(site)) return vscode.Uri.file(site).path;
+  if (site.startsWith('/') || /^[A-Za-z]:[\\/]/.test(site)) return host.pathOf(vscode.Uri.file(site)) ?? site;
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return base ? vscode.Uri.joinPath(base, site).path : undefined;
+  return base ? host.pathOf(vscode.Uri.joinPath(base, site)) : undefined;
 }
 
 /** Writes a plan with create-only semantics. Resolves to the path that blocked it, if any. */
-async function writePlan(plan: NewPostPlan): Promise<{ ok: true } | { ok: false; existing?: string }> {
+async function writePlan(host: EngineHost, plan: NewPostPlan): Promise<{ ok: true } | { ok: false; existing?: string }> {
   const edit = new vscode.WorkspaceEdit();
   for (const f of plan.files) {
     const contents = typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content;
-    edit.createFile(vscode.Uri.file(f.path), { overwrite: false, ignoreIfExists: false, contents });
+    edit.createFile(host.uriOf(f.path), { overwrite: false, ignoreIfExists: false, contents });
   }
   if (await vscode.workspace.applyEdit(edit)) return { ok: true };
   for (const f of plan.files) {
     try {
-      await vscode.workspace.fs.stat(vscode.Uri.file(f.path));
+      await vscode.workspace.fs.stat(host.uriOf(f.path));
       return { ok: false, existing: f.path };
     } catch {
       /* not there: keep looking */
@@ -97,8 +97,8 @@ async function writePlan(plan: NewPostPlan): Promise<{ ok: true } | { ok: false;
   return { ok: false };
 }
 
-async function openAt(path: string, cursor?: { line: number; character: number }): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+async function openAt(host: EngineHost, path: string, cursor?: { line: number; character: number }): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(host.uriOf(path));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   if (cursor) {
     const pos = doc.validatePosition(new vscode.Position(cursor.line, cursor.character));
@@ -107,36 +107,33 @@ async function openAt(path: string, cursor?: { line: number; character: number }
   }
 }
 
-async function createAndOpen(engine: Postcraft, plan: NewPostPlan, log: vscode.OutputChannel): Promise<NewPostCommandResult> {
-  const written = await writePlan(plan);
+async function createAndOpen(host: EngineHost, engine: Postcraft, plan: NewPostPlan, log: vscode.OutputChannel): Promise<NewPostCommandResult> {
+  const written = await writePlan(host, plan);
   if (!written.ok) {
-    return written.existing ? { existing: vscode.Uri.file(written.existing).fsPath } : { error: `Could not create ${plan.path}.` };
+    return written.existing ? { existing: host.uriOf(written.existing).fsPath } : { error: `Could not create ${plan.path}.` };
   }
+  for (const f of plan.files) host.platform.fileEvent?.('created', host.uriOf(f.path));
   await engine.fileCreated(plan.path);
   for (const w of plan.warnings) log.appendLine(`New Post: ${w}`);
-  await openAt(plan.path, plan.cursor);
-  return { path: vscode.Uri.file(plan.path).fsPath };
+  await openAt(host, plan.path, plan.cursor);
+  return { path: host.uriOf(plan.path).fsPath };
 }
 
 async function headless(host: EngineHost, log: vscode.OutputChannel, raw: Record<string, unknown>): Promise<NewPostCommandResult> {
   const args = parseArgs(raw);
   if (typeof args === 'string') return { error: `postcraft.newPost: ${args}.` };
   const engine = await host.get();
-  const request: NewPostRequest = { ...args, site: sitePath(args.site), draft: args.draft ?? draftSetting() };
+  const request: NewPostRequest = { ...args, site: sitePath(host, args.site), draft: args.draft ?? draftSetting() };
   const result = await planNewPost(engine, request, environment());
   if (result.kind === 'refused') return { error: result.message };
-  if (result.kind === 'exists') return { existing: vscode.Uri.file(result.existing).fsPath };
-  return createAndOpen(engine, result.plan, log);
+  if (result.kind === 'exists') return { existing: host.uriOf(result.existing).fsPath };
+  return createAndOpen(host, engine, result.plan, log);
 }
 
-async function pickSite(engine: Postcraft, folder: vscode.Uri | undefined): Promise<Site | undefined> {
-  if (folder?.scheme === 'file') {
-    const s = engine.siteOf(folder.path);
-    if (s) return s;
-  }
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file') {
-    const s = engine.siteOf(active.path);
+async function pickSite(host: EngineHost, engine: Postcraft, folder: vscode.Uri | undefined): Promise<Site | undefined> {
+  for (const uri of [folder, vscode.window.activeTextEditor?.document.uri]) {
+    const p = uri && host.pathOf(uri);
+    const s = p === undefined ? undefined : engine.siteOf(p);
     if (s) return s;
   }
   if (engine.sites.length <= 1) return engine.sites[0];
@@ -222,7 +219,7 @@ async function interactive(host: EngineHost, log: vscode.OutputChannel, folder: 
     if (choice === open) await vscode.commands.executeCommand('workbench.action.files.openFolder');
     return { error: 'No site is open.' };
   }
-  const site = await pickSite(engine, folder);
+  const site = await pickSite(host, engine, folder);
   if (!site) return undefined;
   const choices = newPostChoices(site, vscode.workspace.getConfiguration('postcraft.newPost').get<string>('defaultAuthor', ''));
   const title = await askTitle(choices);
@@ -234,7 +231,7 @@ async function interactive(host: EngineHost, log: vscode.OutputChannel, folder: 
   const request: NewPostRequest = {
     title,
     site: site.root,
-    folder: folder?.scheme === 'file' ? folder.path : chosenFolder !== undefined ? vscode.Uri.joinPath(vscode.Uri.file(site.root), chosenFolder).path : undefined,
+    folder: (folder && host.pathOf(folder)) ?? (chosenFolder !== undefined ? vscode.Uri.joinPath(host.uriOf(site.root), chosenFolder).path : undefined),
     tags,
     draft: draftSetting(),
   };
@@ -245,8 +242,8 @@ async function interactive(host: EngineHost, log: vscode.OutputChannel, folder: 
     const altLabel = alt ? `Create ${alt.bundle ? alt.path.split('/').slice(-2).join('/') : alt.path.split('/').pop()}` : undefined;
     const pick = await vscode.window.showWarningMessage(`A post with this name already exists: ${vscode.workspace.asRelativePath(result.existing)}`, { modal: true }, openExisting, ...(altLabel ? [altLabel] : []));
     if (pick === openExisting) {
-      await openAt(result.existing);
-      return { existing: vscode.Uri.file(result.existing).fsPath };
+      await openAt(host, result.existing);
+      return { existing: host.uriOf(result.existing).fsPath };
     }
     if (!pick || !alt) return undefined;
     result = { kind: 'planned', plan: alt };
@@ -255,7 +252,7 @@ async function interactive(host: EngineHost, log: vscode.OutputChannel, folder: 
     void vscode.window.showErrorMessage(`New Post: ${result.message}`);
     return { error: result.message };
   }
-  const done = await createAndOpen(engine, result.plan, log);
+  const done = await createAndOpen(host, engine, result.plan, log);
   if (done && 'existing' in done) void vscode.window.showWarningMessage(`New Post: ${done.existing} was created by something else meanwhile; nothing was overwritten.`);
   if (done && 'error' in done) void vscode.window.showErrorMessage(`New Post: ${done.error}`);
   if (result.plan.warnings.length) void vscode.window.showWarningMessage(`New Post: ${result.plan.warnings[0]}${result.plan.warnings.length > 1 ? ` (+${result.plan.warnings.length - 1} more in the Postcraft output)` : ''}`);

@@ -3,13 +3,11 @@
  * open documents (unsaved text) and files on disk.
  */
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { createPostcraft, type Postcraft, type Site } from '../core/service';
-import { nodeFileSystem } from '../node/nodeFs';
 import type { LinkSemantics } from '../core/site/model';
-import { AnalysisWorker, workerAnalyzer } from '../node/analysisClient';
 import { DocumentSync } from './documentSync';
 import { clampSetting } from './settingRanges';
+import type { Elsewhere, Platform } from './platform';
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd|mkdn)$/i.test(doc.uri.path);
@@ -23,13 +21,26 @@ export class EngineHost implements vscode.Disposable {
   /** Fires after the index changed (a document edit, a file event, a reload). */
   readonly onDidChange = this.changed.event;
 
-  /** The worker thread that parses and renders documents off this thread. */
-  readonly worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
-  /** Open documents' unsaved text → the index, analysed on a worker thread. */
+  /** Where documents are parsed and previews rendered: a worker thread (Node), time slices (web). */
+  readonly elsewhere: Elsewhere;
+  /** Open documents' unsaved text → the index, analysed elsewhere. */
   readonly documents: DocumentSync;
 
-  constructor(private readonly log: vscode.OutputChannel) {
-    this.documents = new DocumentSync(() => this.engine, this.worker, log, () => this.changed.fire());
+  constructor(
+    private readonly log: vscode.OutputChannel,
+    readonly platform: Platform,
+  ) {
+    this.elsewhere = platform.elsewhere;
+    this.documents = new DocumentSync(() => this.engine, this, log, () => this.changed.fire());
+  }
+
+  /** The engine path of a URI, or undefined when the engine does not read it (see UriPaths). */
+  pathOf(uri: vscode.Uri): string | undefined {
+    return this.platform.paths.pathOf(uri);
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return this.platform.paths.uriOf(path);
   }
 
   /**
@@ -52,38 +63,34 @@ export class EngineHost implements vscode.Disposable {
     return this.engine;
   }
 
-  private roots(): string[] {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const roots = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.path);
-    if (roots.length === 0) {
-      const ed = vscode.window.activeTextEditor;
-      if (ed && ed.document.uri.scheme === 'file') roots.push(ed.document.uri.path.replace(/\/[^/]*$/, ''));
-    }
-    return roots;
-  }
-
   private async load(): Promise<Postcraft> {
     const cfg = vscode.workspace.getConfiguration('postcraft');
     const sem = cfg.get<string>('links.semantics', 'auto');
     const t0 = Date.now();
-    const engine = await createPostcraft({
-      fs: nodeFileSystem,
-      roots: this.roots(),
-      logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
-      // Files changed on disk (a checkout, another editor) are parsed on the worker too.
-      analyzer: workerAnalyzer(this.worker),
-      settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: clampSetting('largeFileLimit', cfg.get<number>('largeFileLimit', 500_000), 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
-    });
+    const roots = this.platform.paths.roots();
+    const engine = await indexing(this.platform, () =>
+      createPostcraft({
+        fs: this.platform.fs,
+        roots,
+        logger: { info: (m) => this.log.appendLine(m), warn: (m) => this.log.appendLine(`warning: ${m}`), error: (m) => this.log.appendLine(`error: ${m}`) },
+        analyzer: this.platform.analyzer,
+        settings: { linkSemantics: sem === 'auto' ? undefined : (sem as LinkSemantics), exclude: cfg.get<string[]>('exclude', []), maxBodyBytes: clampSetting('largeFileLimit', cfg.get<number>('largeFileLimit', 500_000), 500_000), linksOverLimit: true, astroRoutes: cfg.get<Record<string, string>>('astro.routes', {}) },
+      }),
+    );
     this.engine = engine;
+    this.indexMs = Date.now() - t0;
     // Unsaved edits of open documents win over the files on disk.
     this.documents.reset();
-    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === 'file' && isMarkdown(doc) && doc.isDirty) this.documents.changed(doc);
-    this.log.appendLine(`Indexed ${engine.sites.length} site(s) in ${Date.now() - t0} ms`);
+    for (const doc of vscode.workspace.textDocuments) if (this.pathOf(doc.uri) !== undefined && isMarkdown(doc) && doc.isDirty) this.documents.changed(doc);
+    this.log.appendLine(`Indexed ${engine.sites.length} site(s) in ${this.indexMs} ms`);
     for (const s of engine.sites) this.log.appendLine(`  ${describeSite(s)} — ${s.root}`);
     this.watch();
     this.changed.fire();
     return engine;
   }
+
+  /** How long the last index took (ms), for "Show Site Info" and the tests. */
+  indexMs?: number;
 
   async reload(): Promise<void> {
     this.engine = undefined;
@@ -98,28 +105,35 @@ export class EngineHost implements vscode.Disposable {
     this.disposables.push(
       w,
       w.onDidCreate(async (u) => {
-        if (u.scheme !== 'file' || /\/(node_modules|\.git|public|resources)\//.test(u.path)) return;
-        await this.engine?.fileCreated(u.path);
+        const p = this.fileEvent('created', u);
+        if (p === undefined || BUILD_OUTPUT.test(p)) return;
+        await this.engine?.fileCreated(p);
         fire();
       }),
       w.onDidChange(async (u) => {
-        if (u.scheme !== 'file' || /\/(node_modules|\.git|public|resources)\//.test(u.path)) return;
+        const p = this.fileEvent('changed', u);
+        if (p === undefined || BUILD_OUTPUT.test(p)) return;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u.toString());
         if (open?.isDirty) return;
-        await this.engine?.fileChanged(u.path);
+        await this.engine?.fileChanged(p);
         fire();
       }),
       w.onDidDelete((u) => {
-        if (u.scheme !== 'file') return;
-        this.engine?.fileDeleted(u.path);
+        const p = this.fileEvent('deleted', u);
+        if (p === undefined) return;
+        this.engine?.fileDeleted(p);
         fire();
       }),
       vscode.workspace.onDidRenameFiles(async (e) => {
-        for (const f of e.files) await this.engine?.fileRenamed(f.oldUri.path, f.newUri.path);
+        for (const f of e.files) {
+          const from = this.fileEvent('deleted', f.oldUri);
+          const to = this.fileEvent('created', f.newUri);
+          if (from !== undefined && to !== undefined) await this.engine?.fileRenamed(from, to);
+        }
         fire();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.scheme !== 'file' || !isMarkdown(e.document) || e.contentChanges.length === 0) return;
+        if (this.pathOf(e.document.uri) === undefined || !isMarkdown(e.document) || e.contentChanges.length === 0) return;
         // Fires onDidChange itself once the analysis is in the index.
         this.documents.changed(e.document);
       }),
@@ -131,22 +145,49 @@ export class EngineHost implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument(async (d) => {
         // A closed, unsaved document falls back to what is on disk.
-        if (d.uri.scheme === 'file' && isMarkdown(d)) {
+        const p = this.pathOf(d.uri);
+        if (p !== undefined && isMarkdown(d)) {
           this.documents.closed(d);
-          await this.engine?.fileChanged(d.uri.path);
+          await this.engine?.fileChanged(p);
         }
       }),
     );
   }
 
+  /** Tells the platform first (its caches), then returns the engine path of the file, if it has one. */
+  private fileEvent(kind: 'created' | 'changed' | 'deleted', uri: vscode.Uri): string | undefined {
+    this.platform.fileEvent?.(kind, uri);
+    return this.pathOf(uri);
+  }
+
   siteOf(uri: vscode.Uri): Site | undefined {
-    return uri.scheme === 'file' ? this.engine?.siteOf(uri.path) : undefined;
+    const p = this.pathOf(uri);
+    return p === undefined ? undefined : this.engine?.siteOf(p);
   }
 
   dispose(): void {
-    this.worker.dispose();
+    this.platform.dispose();
     vscode.Disposable.from(...this.disposables.splice(0), this.changed).dispose();
   }
+}
+
+/** Folders of build output and dependencies: their file events never concern the index. */
+const BUILD_OUTPUT = /\/(node_modules|\.git|public|resources)\//;
+
+/**
+ * Runs the cold index with a spinner in the status bar and, where the platform counts its reads
+ * (the web, where each is a request), how many files it has read so far.
+ */
+async function indexing<T>(platform: Platform, run: () => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postcraft' }, async (progress) => {
+    progress.report({ message: 'indexing…' });
+    const timer = platform.requests ? setInterval(() => progress.report({ message: `indexing… ${platform.requests!().reads} files read` }), 250) : undefined;
+    try {
+      return await run();
+    } finally {
+      clearInterval(timer);
+    }
+  });
 }
 
 /** Settings the index is built with: changing one rebuilds it. */

@@ -14,6 +14,7 @@ import { readBlock } from '../../bench/readme';
 import { corpusTable, type CorpusResults } from '../../bench/corpusTable';
 import type { BenchResults } from '../../bench/results';
 import { typingTable, type RobustnessResults } from '../integration/typingReport';
+import { webTable, type WebResults } from '../web/webReport';
 import { propertiesSummary, pathologicalSummary, type PathologicalResults } from '../fuzz/summary';
 import { PROPERTIES } from '../fuzz/properties';
 import { knownDifferencesMarkdown } from '../conformance/knownDifferences';
@@ -34,6 +35,7 @@ function fuzzRuns(): number {
 const BLOCKS: Record<string, { source: string; required: boolean; make: () => string }> = {
   bench: { source: 'bench/results.json', required: true, make: () => markdownReport(json<BenchResults>('bench/results.json')) },
   corpus: { source: 'bench/corpus/results.json', required: false, make: () => corpusTable(json<CorpusResults>('bench/corpus/results.json')) },
+  web: { source: 'test/web/results/web.json', required: true, make: () => webTable(json<WebResults>('test/web/results/web.json')) },
   typing: { source: 'test/integration/results/robustness.json', required: true, make: () => typingTable(json<RobustnessResults>('test/integration/results/robustness.json')) },
   properties: { source: 'test/fuzz/properties.ts', required: true, make: () => propertiesSummary(PROPERTIES, fuzzRuns()) },
   pathological: { source: 'test/fuzz/pathological.json', required: false, make: () => pathologicalSummary(json<PathologicalResults>('test/fuzz/pathological.json')) },
@@ -66,6 +68,10 @@ const SECTION_SOURCES: Record<string, Sources> = {
       '8.1': 'test/generators/package.json',
       '5.18': 'test/generators/package.json',
       '1000': 'bench/main.ts',
+      // VS Code's web build and its server for the web level, pinned there.
+      '1.137': 'test/web/package.json',
+      '0.0.81': 'test/web/package.json',
+      '300': 'test/browser/webWorker.test.ts',
     },
   },
   Performance: { constants: { '1000': 'bench/main.ts', '10000': 'bench/main.ts' } },

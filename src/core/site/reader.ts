@@ -193,5 +193,7 @@ async function readPooled(files: readonly string[], order: readonly string[], o:
   for (const f of order) {
     const t = texts.get(f);
     if (t !== undefined) o.into.whole(f, t);
+    // Each text is parsed here (no worker on such hosts: the web): give the host turns meanwhile.
+    await o.turns.now();
   }
 }

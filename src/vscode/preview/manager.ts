@@ -73,7 +73,7 @@ export class PreviewManager implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    await this.adopt(panel, vscode.Uri.file(s.file), s.locked ?? false, s.line ?? 0);
+    await this.adopt(panel, this.host.uriOf(s.file), s.locked ?? false, s.line ?? 0);
   }
 
   private async adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean, line: number): Promise<void> {

@@ -63,7 +63,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private elsewhere(): RenderElsewhere {
     if (this.memory.file !== this.current.toString()) this.memory = { file: this.current.toString(), memory: newRenderMemory() };
-    return { worker: this.host.worker, memory: this.memory.memory };
+    return { worker: this.host.elsewhere, memory: this.memory.memory };
   }
 
   get resource(): vscode.Uri {
@@ -78,14 +78,14 @@ export class PreviewPanel implements vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(this.current);
     const indexed = await this.host.ready(doc);
     const settings = readSettings(this.current);
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, settings, this.elsewhere(), indexed);
+    const post = await renderDocument(engine, this.host, doc, this.panel.webview, roots, settings, this.elsewhere(), indexed);
     if (this.disposed) return;
     const version = ++this.version;
-    this.posted = { version, file: this.current.path, post };
+    this.posted = { version, file: this.file, post };
     this.updateTitle(post);
     this.panel.webview.html = previewShell({
       post,
-      file: this.current.path,
+      file: this.file,
       version,
       scriptUri: this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'preview.js')).toString(),
       cspSource: this.panel.webview.cspSource,
@@ -97,10 +97,15 @@ export class PreviewPanel implements vscode.Disposable {
     });
   }
 
+  /** The shown document's engine path (its URI's path when the engine does not read it). */
+  private get file(): string {
+    return this.host.pathOf(this.current) ?? this.current.path;
+  }
+
   private resourceRoots(siteRoots: readonly string[]): vscode.Uri[] {
-    const roots = siteRoots.map((r) => vscode.Uri.file(r));
+    const roots = siteRoots.map((r) => this.host.uriOf(r));
     // A post outside every site may still show the images beside it.
-    if (!siteRoots.some((r) => this.current.path.startsWith(r + '/'))) roots.push(vscode.Uri.file(posix.dirname(this.current.path)));
+    if (!siteRoots.some((r) => this.file.startsWith(r.endsWith('/') ? r : r + '/'))) roots.push(this.current.with({ path: posix.dirname(this.current.path), query: '', fragment: '' }));
     roots.push(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'));
     return roots;
   }
@@ -134,9 +139,9 @@ export class PreviewPanel implements vscode.Disposable {
     const indexed = await this.host.ready(doc);
     if (this.disposed) return;
     const roots = this.panel.webview.options.localResourceRoots ?? [];
-    const post = await renderDocument(engine, doc, this.panel.webview, roots, readSettings(this.current), this.elsewhere(), indexed);
+    const post = await renderDocument(engine, this.host, doc, this.panel.webview, roots, readSettings(this.current), this.elsewhere(), indexed);
     if (this.disposed) return;
-    const file = this.current.path;
+    const file = this.file;
     if (this.posted && this.posted.file === file && this.posted.post.hash === post.hash && this.posted.post.title === post.title) return;
     const version = ++this.version;
     this.posted = { version, file, post };
@@ -159,8 +164,10 @@ export class PreviewPanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'lock', locked });
   }
 
-  testState(): PreviewTestState | undefined {
-    return this.acked;
+  testState(): (PreviewTestState & { readonly html: string }) | undefined {
+    const p = this.posted;
+    // The HTML posted for the acknowledged version (the web level checks what the sanitiser left).
+    return this.acked && p && p.version === this.acked.version ? { ...this.acked, html: p.post.headerHtml + p.post.bodyHtml } : this.acked && { ...this.acked, html: '' };
   }
 
   private onMessage(raw: unknown): void {
@@ -206,9 +213,9 @@ export class PreviewPanel implements vscode.Disposable {
     const shown = this.posted?.post.links.find((l) => l.target === href && l.form === form);
     if (shown) return shown.verdict;
     const engine = await this.host.get();
-    const site = engine.siteOf(this.current.path);
+    const site = engine.siteOf(this.file);
     if (!site) return { kind: /^[a-z][a-z0-9+.-]*:/i.test(href) ? 'external' : 'other' };
-    const file = posix.relative(site.root, this.current.path);
+    const file = posix.relative(site.root, this.file);
     const ids = new Set(this.posted?.post.headings.map((h) => h.id) ?? []);
     return verdictFor({ site, file, includeDrafts: readSettings(this.current).includeDrafts }, href, form, ids);
   }
@@ -220,7 +227,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (v.file) {
-      const target = vscode.Uri.file(v.file);
+      const target = this.host.uriOf(v.file);
       if (!/\.(md|markdown|mdown|mkd|mkdn)$/i.test(v.file)) {
         await vscode.commands.executeCommand('vscode.open', target);
         return;

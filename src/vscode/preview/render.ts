@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Postcraft } from '../../core/service';
 import { renderPost, COMMONMARK_GFM, prepareSite, renderInSite, renderInSiteElsewhere, type RenderMemory } from '../../core/api';
-import { AnalysisUnavailable, type AnalysisWorker } from '../../node/analysisClient';
 import type { RenderedPost } from '../../core/render/types';
 import { clampSetting } from '../settingRanges';
+import type { Elsewhere } from '../platform';
 
 export interface PanelRenderSettings {
   readonly allowHttpsImages: boolean;
@@ -37,28 +37,50 @@ function isUnder(path: string, roots: readonly vscode.Uri[]): boolean {
   return roots.some((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : r.path + '/'));
 }
 
-/** Where the panel renders: on the worker thread, with the links and images its last render asked for. */
+/** Where the panel renders (a worker thread, or a later turn), with the links and images its last render asked for. */
 export interface RenderElsewhere {
-  readonly worker: AnalysisWorker;
+  readonly worker: Elsewhere;
   readonly memory: RenderMemory;
 }
 
-export async function renderDocument(engine: Postcraft, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings, elsewhere?: RenderElsewhere, indexed = true): Promise<RenderedPost> {
-  const path = doc.uri.path;
+/** Engine paths ↔ URIs (the EngineHost). */
+export interface PathMap {
+  pathOf(uri: vscode.Uri): string | undefined;
+  uriOf(path: string): vscode.Uri;
+}
+
+/** Thrown inside a render elsewhere that answered "render it here". */
+const HERE = new Error('render here');
+
+export async function renderDocument(engine: Postcraft, paths: PathMap, doc: vscode.TextDocument, webview: vscode.Webview, roots: readonly vscode.Uri[], s: PanelRenderSettings, elsewhere?: RenderElsewhere, indexed = true): Promise<RenderedPost> {
+  const enginePath = paths.pathOf(doc.uri);
+  const path = enginePath ?? doc.uri.path;
   const full = doc.getText();
   const text = limitedText(full, s.largeFileLimit);
   // A webview may load only what localResourceRoots allow; anything else is marked, not fetched.
-  const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(vscode.Uri.file(abs)).toString() : undefined);
-  const site = doc.uri.scheme === 'file' ? engine.siteOf(path) : undefined;
+  const resourceUri = (abs: string) => (isUnder(abs, roots) ? webview.asWebviewUri(paths.uriOf(abs)).toString() : undefined);
+  const site = enginePath !== undefined ? engine.siteOf(enginePath) : undefined;
   if (site) {
     const prep = await prepareSite(engine, site);
     const o = { resourceUri, allowHttpsImages: s.allowHttpsImages, includeDrafts: s.includeDrafts, excerpt: text !== full || !indexed };
     if (elsewhere) {
       try {
         // markdown-it on a large post takes hundreds of milliseconds: not on the extension host's thread.
-        return await renderInSiteElsewhere(site, path, text, prep, o, (t, markup, tables) => elsewhere.worker.render(t, markup, tables), elsewhere.memory);
+        return await renderInSiteElsewhere(
+          site,
+          path,
+          text,
+          prep,
+          o,
+          async (t, markup, tables) => {
+            const r = await elsewhere.worker.render(t, markup, tables);
+            if (!r) throw HERE;
+            return r;
+          },
+          elsewhere.memory,
+        );
       } catch (e) {
-        if (!(e instanceof AnalysisUnavailable)) throw e;
+        if (e !== HERE) throw e;
       }
     }
     return renderInSite(site, path, text, prep, o);

@@ -2,11 +2,11 @@
  * The preview's Content Security Policy: our one script (by nonce), our one stylesheet (by nonce),
  * images only from the site folders (and https when the user allowed it). Nothing else loads.
  */
-import * as crypto from 'node:crypto';
-
 export function makeNonce(): string {
-  // Hex: always 32 characters, nothing to strip (base64 minus '+/=' could come out short).
-  return crypto.randomBytes(16).toString('hex');
+  // Web Crypto: in Node (globalThis.crypto since 19) and in the web extension host alike. Hex:
+  // always 32 characters, nothing to strip (base64 minus '+/=' could come out short).
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string, allowHttpsImages: boolean): string {
