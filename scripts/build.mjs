@@ -20,7 +20,8 @@ const common = {
 };
 
 const entries = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
+  // The Node entry is also the analysis worker's script (src/vscode/node/main.ts).
+  { ...common, entryPoints: ['src/vscode/node/main.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Loaded by the extension as a worker thread (src/node/analysisClient.ts), beside extension.js.
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },

@@ -25,6 +25,8 @@ export interface AnalysisWorkerOptions {
   readonly timeoutMs?: number;
   /** For running the TypeScript source in tests (e.g. ['--require', 'tsx/cjs']). */
   readonly execArgv?: string[];
+  /** Handed to the worker: the extension's own bundle serves analysis when given ANALYSIS_WORKER. */
+  readonly workerData?: unknown;
 }
 
 export class AnalysisWorker {
@@ -66,6 +68,11 @@ export class AnalysisWorker {
     });
   }
 
+  /** Whether the worker has answered, or cannot run here (its script missing or failing at start). */
+  get state(): 'unused' | 'answered' | 'unavailable' {
+    return this.unavailable ? 'unavailable' : this.answered ? 'answered' : 'unused';
+  }
+
   /** Requests sent and not answered yet. */
   get busy(): number {
     return this.pending.size;
@@ -77,7 +84,7 @@ export class AnalysisWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, { execArgv: this.options.execArgv });
+    const w = new Worker(this.script, { execArgv: this.options.execArgv, workerData: this.options.workerData });
     w.unref();
     w.on('message', (m: Answer) => {
       this.answered = true;

@@ -45,5 +45,7 @@ export interface Platform {
   fileEvent?(kind: 'created' | 'changed' | 'deleted', uri: vscode.Uri): void;
   /** "Re-index Sites": forget everything kept, so that the new index reads it all again. */
   reset?(): void;
+  /** Whether work sent elsewhere ran there: a worker answered, or it could not run (the tests ask). */
+  elsewhereState?(): 'unused' | 'answered' | 'unavailable';
   dispose(): void;
 }

@@ -3,16 +3,16 @@
  * parsed and previews rendered on a worker thread (src/node/analysisClient.ts).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { AnalysisUnavailable, AnalysisWorker, workerAnalyzer } from '../../node/analysisClient';
 import { nodeFileSystem } from '../../node/nodeFs';
+import { ANALYSIS_WORKER } from '../../node/analysisService';
 import type { Elsewhere, Platform } from '../platform';
 import { fileUris } from '../uriPaths';
 
 export function nodePlatform(log: vscode.OutputChannel): Platform {
-  // Bundled beside extension.js (scripts/build.mjs).
-  const worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'));
+  // The extension's own bundle is the worker's script (src/vscode/node/main.ts).
+  const worker = new AnalysisWorker(__filename, { workerData: ANALYSIS_WORKER });
   let warned = false;
   // A worker that cannot run here at all (its script missing): the same work on this thread.
   const here = (e: unknown): undefined => {
@@ -36,6 +36,7 @@ export function nodePlatform(log: vscode.OutputChannel): Platform {
     // Files changed on disk (a checkout, another editor) are parsed on the worker too.
     analyzer: workerAnalyzer(worker),
     isGone: (uri) => uri.scheme === 'file' && !fs.existsSync(uri.fsPath),
+    elsewhereState: () => worker.state,
     dispose: () => worker.dispose(),
   };
 }

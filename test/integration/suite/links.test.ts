@@ -70,6 +70,10 @@ suite('Link diagnostics', function () {
     edit.replace(doc.uri, new vscode.Range(line, at, line, at + 'no_such_post_at_all'.length), 'hiring_loops');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor(() => !ours(doc.uri, 'link.not-found').some((x) => x.range.start.line === line), 10_000, 'the diagnostic to clear');
+    // The edit was parsed on the analysis worker, which is the extension's own bundle run as a
+    // worker thread (src/vscode/node/main.ts), not on the extension host's thread as a fallback.
+    const stats = await vscode.commands.executeCommand<{ platform: string; elsewhere?: string }>('postcraft.test.indexStats');
+    if (stats.platform === 'node') assert.equal(stats.elsewhere, 'answered');
   });
 
   test('the did-you-mean quick fix repairs the typo in hiring_loops.md', async () => {
