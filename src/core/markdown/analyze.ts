@@ -27,6 +27,12 @@ export interface AnalyzeOptions {
    * a large post still gets its links checked. Headings and anchors are skipped either way.
    */
   readonly linksOverLimit?: boolean;
+  /**
+   * The site's own hosts. A bare URL (linkify) is judged only when it is the site's own, so a text
+   * that mentions none of them is parsed without linkify (its regular expressions cost a tenth of
+   * the parse). Unset: linkify as the dialect says.
+   */
+  readonly bareUrlHosts?: readonly string[];
 }
 
 export interface DocumentAnalysis {
@@ -72,6 +78,10 @@ function inlineText(children: readonly Token[] | null, decodeEntities: boolean):
  */
 const ID_FROM_SOURCE: ReadonlySet<string> = new Set(['goldmark', 'goldmark-ascii']);
 
+function mentionsAny(text: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => h !== '' && new RegExp(h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));
+}
+
 function lastLine(s: string): string {
   return s.slice(s.lastIndexOf('\n') + 1);
 }
@@ -102,7 +112,7 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const kd = d.kramdown ? kramdownBlocks(input, split.bodyStart) : undefined;
   if (kd) input = kd.text;
   const env: Record<string, unknown> = {};
-  const parser = parserFor(d);
+  const parser = parserFor(d.linkify && o.bareUrlHosts && !mentionsAny(text, o.bareUrlHosts) ? { ...d, linkify: false } : d);
   const tokens = parser.parse(input, env);
   const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd) htmlIds.push(...kd.tagIds);

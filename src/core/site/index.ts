@@ -151,6 +151,7 @@ export class SiteIndex {
       liquid: this.model.liquid,
       maxBodyBytes: this.maxBody,
       linksOverLimit: this.options.linksOverLimit,
+      bareUrlHosts: ownHosts(this.model.summary.baseURL),
     };
   }
 
@@ -396,4 +397,10 @@ export class SiteIndex {
   snapshot(): unknown {
     return snapshotOf(this, [...this.files]);
   }
+}
+
+/** The hosts a bare URL to this site is written with: the baseURL's, without `www.` (it matches both). */
+function ownHosts(baseURL: string | undefined): string[] {
+  const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(baseURL?.trim() ?? '');
+  return m ? [m[1].toLowerCase().replace(/^www\./, '').replace(/\.$/, '')] : [];
 }

@@ -41,4 +41,12 @@ describe("bare URLs as Goldmark's linkify ends them", () => {
     assert.deepEqual(analyzeDocument(doc, { dialect: { ...GOLDMARK, linkify: false } }).links, []);
     assert.deepEqual(analyzeDocument(doc, { dialect: KRAMDOWN_GFM }).links, []);
   });
+
+  it("are read only in posts that mention the site's own host (other hosts are never judged)", () => {
+    const own = '---\ntitle: t\n---\nSee https://Blog.Example.com/posts/a/ and https://other.org/b.\n';
+    const other = '---\ntitle: t\n---\nSee https://other.org/b.\n';
+    const o = { dialect: GOLDMARK, bareUrlHosts: ['blog.example.com'] };
+    assert.deepEqual(analyzeDocument(own, o).links.map((l) => l.target), ['https://Blog.Example.com/posts/a/', 'https://other.org/b']);
+    assert.deepEqual(analyzeDocument(other, o).links, []);
+  });
 });
