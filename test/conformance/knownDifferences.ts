@@ -36,8 +36,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     id: 'hugo-missing-theme',
     generator: 'Hugo',
-    text: 'Shortcodes and templates of a theme or module that is not on disk: we cannot see the ids they write, so fragments into such pages are not judged.',
-    limitation: 'no fixture can show a theme that is absent; the engine says nothing about those fragments',
+    text: "A theme or module that is not on disk (a submodule not checked out, a module not downloaded): fragments into a page that uses one of its shortcodes are not judged; other fragments are judged against the content's own ids, so an id only the theme's layouts write (`#comments`, a section id) is reported missing.",
+    limitation: 'no fixture can show a theme that is absent (hugo refuses to build without it)',
   },
   {
     id: 'jekyll-github-pages-plugins',
