@@ -7,6 +7,7 @@ import type { Generator } from '../generator';
 import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
 import { isFile } from '../../config/files';
+import { missingThemeIssues, resolveThemes } from './themes';
 
 async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
   if (depth > 6) return false;
@@ -57,7 +58,9 @@ export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOv
       break;
     }
   }
-  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride, authorsFile });
+  const themes = await resolveThemes(fs, root, c);
+  const issues = [...loaded.issues, ...(await missingThemeIssues(fs, loaded.configFiles, themes))];
+  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues, linkHook, linkSemanticsOverride, authorsFile, themes });
 }
 
 /** `config.toml` alone is also used by non-Hugo tools: require a Hugo sign beside it. */
