@@ -19,6 +19,7 @@ import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './lin
 import { SiteTemplates } from './site/templates';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
+import { checkTemplateCalls } from './shortcodes/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -308,7 +309,7 @@ export type CheckPhase = 'parsing' | 'checking';
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
 
 /** The engine's document checks, in the order their findings are listed. */
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc)];
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkTemplateCalls];
 
 /** Composes the engine for a workspace: its sites, their indexes, and the checks it runs. */
 export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {

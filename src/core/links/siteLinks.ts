@@ -38,7 +38,7 @@ export class SiteLinks {
   private async readExtras(): Promise<SiteExtras> {
     const [facts, catalogue] = await Promise.all([this.model.readTemplateFacts ? this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false }, this.templates.catalogue()]);
     // A shortcode with no template we can read (a theme not on disk) is not in the map: it may print anything.
-    const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : undefined;
+    const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : this.model.dialect.templates === 'shortcodes' ? new Map() : undefined;
     return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(shortcodeIds ? { shortcodeIds } : {}) };
   }
 }
