@@ -14,7 +14,7 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature } from './api';
+import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { SiteTemplates } from './site/templates';
 import { checkLinks } from './links/diagnostics';
@@ -76,6 +76,8 @@ export class Postcraft {
   readonly links = linksFeature(this);
   /** Writing links: completion, navigation, references, edits for moves and heading renames. */
   readonly authoring = authoringFeature();
+  /** Shortcodes and includes: completion, hover, Go to Definition, the catalogue. */
+  readonly templates = templatesFeature();
   /** New Post: the writer's choices and the plan of files to create. */
   readonly newPost = newPostFeature(this);
   /** The preview and the CLI's render. */

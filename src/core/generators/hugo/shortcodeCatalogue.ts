@@ -82,7 +82,8 @@ function entryOf(name: string, variants: readonly Variant[]): TemplateEntry {
   for (const v of [main, ...known]) for (const p of v.facts?.params ?? []) if (!params.includes(p)) params.push(p);
   const inners = new Set(known.map((v) => v.facts!.inner));
   const doc = main.facts?.doc ?? known.find((v) => v.facts!.doc)?.facts!.doc;
-  const wrapper = variants.length === 1 ? main.facts?.wrapper : undefined;
+  // Only an HTML template's text is HTML (an `.md` one's is Markdown), and only when it has no variants.
+  const wrapper = variants.length === 1 && main.key === '.html' ? main.facts?.wrapper : undefined;
   return {
     name,
     source: main.source,
