@@ -79,8 +79,13 @@ export function authoringFeature() {
 }
 
 /** Shortcodes and includes: completion, hover, Go to Definition, and the catalogue as a list. */
-export function templatesFeature() {
-  return Object.freeze({ complete: completeTemplates, hover: hoverTemplate, definition: templateDefinition, list: listTemplates });
+export function templatesFeature(engine: Postcraft) {
+  return Object.freeze({
+    complete: (site: Site, file: string, text: string, offset: number) => completeTemplates(engine, site, file, text, offset),
+    hover: hoverTemplate,
+    definition: templateDefinition,
+    list: listTemplates,
+  });
 }
 
 /** New Post: the choices a writer gets, and the plan of files to create. */

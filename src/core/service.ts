@@ -77,7 +77,7 @@ export class Postcraft {
   /** Writing links: completion, navigation, references, edits for moves and heading renames. */
   readonly authoring = authoringFeature();
   /** Shortcodes and includes: completion, hover, Go to Definition, the catalogue. */
-  readonly templates = templatesFeature();
+  readonly templates = templatesFeature(this);
   /** New Post: the writer's choices and the plan of files to create. */
   readonly newPost = newPostFeature(this);
   /** The preview and the CLI's render. */

@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { completeTemplates, hoverTemplate, templateDefinition, type TemplateCompletion } from '../core/api';
+import { hoverTemplate, templateDefinition, type TemplateCompletion } from '../core/api';
 import type { Site } from '../core/service';
 import { LINK_SELECTOR } from './linkCompletion';
 import type { EngineHost } from './workspace';
@@ -45,7 +45,8 @@ export function registerShortcodes(context: vscode.ExtensionContext, host: Engin
       const path = host.pathOf(doc.uri);
       const site = await siteOf(host, doc);
       if (!site || path === undefined || token.isCancellationRequested) return undefined;
-      const r = await completeTemplates(site, posix.relative(site.root, path), doc.getText(), doc.offsetAt(position));
+      const engine = await host.get();
+      const r = await engine.templates.complete(site, posix.relative(site.root, path), doc.getText(), doc.offsetAt(position));
       return r.context ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), false) : undefined;
     },
   };

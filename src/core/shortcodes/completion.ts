@@ -6,14 +6,14 @@
  * written elsewhere on the site. Jekyll: after `{% include ` the files of `_includes/`, then their
  * `include.x` parameters. Everything offered comes from the one catalogue the checks use.
  */
-import type { Site } from '../service';
+import type { Postcraft, Site } from '../service';
 import type { TextRange } from '../text';
 import type { TemplateCatalogue, TemplateEntry } from '../site/templates';
 import { BUILTIN_SOURCE, SITE_SOURCE } from '../site/templates';
 import { templateCompletionContext, type TemplateCompletionContext } from './completionContext';
 import { describeTemplate, sourceLabel } from './describe';
 import { shortcodeTags } from './tags';
-import { snippetParams, templateUsage, valuesOf } from './usage';
+import { scanUnanalysed, snippetParams, templateUsage, valuesOf } from './usage';
 
 export interface TemplateCompletion {
   readonly label: string;
@@ -135,11 +135,12 @@ function valueItems(site: Site, file: string, c: Extract<TemplateCompletionConte
 }
 
 /** Completion at `offset` in `text`, the current text of `file` (site-relative) of `site`. */
-export async function completeTemplates(site: Site, file: string, text: string, offset: number): Promise<TemplateCompletionResult> {
+export async function completeTemplates(engine: Postcraft, site: Site, file: string, text: string, offset: number): Promise<TemplateCompletionResult> {
   const catalogue = await site.templates.catalogue();
   if (!catalogue) return { items: [] };
   const c = templateCompletionContext(text, offset, catalogue.kind);
   if (!c) return { items: [] };
+  if (c.slot !== 'closing') await scanUnanalysed(engine, site);
   if (c.slot === 'name') return { items: [...catalogue.entries.values()].map((e) => nameItem(site, file, e, catalogue.kind, c, text)), context: c };
   if (c.slot === 'closing') return { items: catalogue.kind === 'shortcode' ? closingItems(text, c, catalogue) : [], context: c };
   const e = catalogue.entries.get(c.name);

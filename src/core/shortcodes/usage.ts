@@ -1,11 +1,32 @@
 /**
  * How the site's posts call a template: the values written for each parameter (offered when the
  * writer types one), and which parameters most calls give (a new call's snippet starts with them).
- * Read from the documents whose bodies are analysed already: a completion never makes the index
- * parse the rest of the site.
+ * Read from the documents' analyses; a document whose body the index has not analysed yet (a cold
+ * crawl reads front matter only) is not parsed for it here: its text is scanned for calls, a little
+ * at a time, and what was found is kept with that document.
  */
-import type { Site } from '../service';
-import type { ShortcodeUse } from '../links/shortcodes';
+import { posix } from '../posix';
+import type { Postcraft, Site } from '../service';
+import type { IndexedDocument } from '../site/index';
+import { includeUses, shortcodeUses, type ShortcodeUse } from '../links/shortcodes';
+
+const scanned = new WeakMap<IndexedDocument, readonly ShortcodeUse[]>();
+
+/**
+ * Scans the texts of documents the index has not analysed, for up to `budgetMs`: the calls found
+ * count from then on (a large site's are complete after a few completions).
+ */
+export async function scanUnanalysed(engine: Postcraft, site: Site, budgetMs = 150): Promise<void> {
+  const t0 = Date.now();
+  const liquid = site.model.dialect.templates === 'liquid';
+  for (const [file, doc] of site.index.documents) {
+    if (doc.bodyLoaded !== false || scanned.has(doc)) continue;
+    if (Date.now() - t0 > budgetMs) return;
+    const text = await engine.readText(posix.join(site.root, file));
+    const from = doc.frontMatter?.range.end ?? 0;
+    scanned.set(doc, text === undefined ? [] : liquid ? includeUses(text, from) : shortcodeUses(text, from));
+  }
+}
 
 export interface TemplateUsage {
   /** How many calls the analysed posts make. */
@@ -18,8 +39,10 @@ export interface TemplateUsage {
 
 function* callsOf(site: Site, name: string, except?: string): Iterable<ShortcodeUse> {
   for (const [file, doc] of site.index.documents) {
-    if (doc.bodyLoaded === false || file === except) continue;
-    for (const u of doc.shortcodes ?? []) if (u.name === name) yield u;
+    if (file === except) continue;
+    // Never `doc.shortcodes` of a document not analysed yet: reading it would parse the file here.
+    const uses = doc.bodyLoaded === false ? scanned.get(doc) : doc.shortcodes;
+    for (const u of uses ?? []) if (u.name === name) yield u;
   }
 }
 

@@ -9,7 +9,7 @@ import { completeTemplates, type TemplateCompletion } from '../../../src/core/sh
 import { templateCompletionContext } from '../../../src/core/shortcodes/completionContext';
 import { hoverTemplate, templateDefinition } from '../../../src/core/shortcodes/navigation';
 import { runCli } from '../../../src/cli/main';
-import { FIXTURES, HUGO_SITE, JEKYLL_SITE, memorySite } from './helpers';
+import { FIXTURES, HUGO_SITE, JEKYLL_SITE, fixtureSite, memorySite } from './helpers';
 
 const FM = '---\ntitle: P\n---\n';
 
@@ -17,9 +17,7 @@ const FM = '---\ntitle: P\n---\n';
 async function complete(body: string, tree = HUGO_SITE, file = 'content/posts/p.md'): Promise<TemplateCompletion[]> {
   const text = FM + body.replace('|', '');
   const { site, engine } = await memorySite({ ...tree, [file]: text });
-  // The other posts' calls are read from analysed documents only: analyse them as a check would.
-  await engine.checkSite(site);
-  return (await completeTemplates(site, file, text, FM.length + body.indexOf('|'))).items;
+  return (await completeTemplates(engine, site, file, text, FM.length + body.indexOf('|'))).items;
 }
 
 const labels = (items: TemplateCompletion[]) => items.map((i) => i.label);
@@ -87,6 +85,16 @@ describe('template completion: what is offered', () => {
     const values = await complete('{{< note title="|" >}}');
     assert.deepEqual(values.map((v) => [v.label, v.detail]), [['Heads up', 'title of note · used 2×'], ['Careful', 'title of note · used 1×']]);
     assert.equal((await complete('{{< note title=|')).find((v) => v.label === 'Heads up')!.insertText, '"Heads up"');
+  });
+
+  it('values also from posts the index has not analysed yet: their text is scanned, never parsed here', async () => {
+    const { engine, site } = await fixtureSite('hugo-site');
+    const uses = site.index.document('content/posts/uses.md')!;
+    assert.equal(uses.bodyLoaded, false, 'a cold crawl on Node reads front matter only');
+    const text = FM + '{{< note title="';
+    const items = (await completeTemplates(engine, site, 'content/posts/new.md', text, text.length)).items;
+    assert.deepEqual(items.map((i) => i.label), ['Heads up']);
+    assert.equal(site.index.document('content/posts/uses.md')!.bodyLoaded, false);
   });
 
   it('Jekyll: include files, their include.x parameters, values used elsewhere', async () => {
