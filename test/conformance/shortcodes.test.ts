@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { createPostcraft } from '../../src/core/service';
 import type { PostcraftDiagnostic } from '../../src/core/diagnostics';
 import { nodeFileSystem } from '../../src/node/nodeFs';
-import { HUGO_BUILTIN_SHORTCODES } from '../../src/core/generators/hugo/builtinShortcodes';
+import { HUGO_BUILTIN_SHORTCODES, HUGO_LATER_SHORTCODES } from '../../src/core/generators/hugo/builtinShortcodes';
 import { requireHugo, runHugo } from './helpers/hugo';
 import { buildWithJekyll, requireJekyll } from './helpers/jekyll';
 
@@ -50,13 +50,18 @@ interface HugoCase {
   readonly says: RegExp;
   /** Hugo's lexer reports some errors at 1:1: then only the file is compared. */
   readonly fileOnly?: boolean;
+  /**
+   * Information, not an error: a name later Hugo versions build in (0.111 refuses it, a newer Hugo
+   * builds it, and the site does not say which it is built with). A known difference.
+   */
+  readonly info?: boolean;
 }
 
 const HUGO_CASES: Record<string, HugoCase> = {
   'unknown.md': { code: 'shortcode.unknown', says: /template for shortcode "notee" not found/ },
   'unknown-in-code.md': { code: 'shortcode.unknown', says: /template for shortcode "youtub" not found/ },
   'unknown-in-html.html': { code: 'shortcode.unknown', says: /template for shortcode "badgee" not found/ },
-  'unknown-newer-hugo.md': { code: 'shortcode.unknown', says: /template for shortcode "x" not found/ },
+  'unknown-newer-hugo.md': { code: 'shortcode.unknown', says: /template for shortcode "x" not found/, info: true },
   'unclosed.md': { code: 'shortcode.unclosed', says: /shortcode "note" must be closed or self-closed/ },
   'unclosed-theme.md': { code: 'shortcode.unclosed', says: /shortcode "quote" must be closed or self-closed/ },
   'unclosed-builtin.md': { code: 'shortcode.unclosed', says: /shortcode "highlight" must be closed or self-closed/ },
@@ -97,8 +102,10 @@ describe('shortcodes and includes agree with the real generators (test/fixtures/
         const said = hugoError(run.log, run.siteDir);
         assert.ok(said, run.log);
         assert.match(said.message, c.says);
-        const ours = (await check(run.siteDir)).filter(serious);
-        assert.deepEqual(ours.map((d) => `${d.file} ${d.code}`), [`${file} ${c.code}`], ours.map(where).join('\n'));
+        const all = await check(run.siteDir);
+        const ours = c.info ? all.filter((d) => TEMPLATE_CODES.test(d.code)) : all.filter(serious);
+        assert.deepEqual(ours.map((d) => `${d.file} ${d.code} ${d.severity}`), [`${file} ${c.code} ${c.info ? 'info' : 'error'}`], ours.map(where).join('\n'));
+        if (c.info) assert.deepEqual(all.filter(serious).map(where), []);
         assert.equal(said.file, file);
         if (!c.fileOnly) assert.equal(ours[0].start.line + 1, said.line, `hugo: ${said.line}, ours: ${ours[0].start.line + 1}`);
       } finally {
@@ -121,7 +128,8 @@ describe('shortcodes and includes agree with the real generators (test/fixtures/
         run.cleanup();
       }
     }
-    for (const name of ['x', 'qr', 'details', 'comment', 'youtube_simple', '__h_simple_assets']) {
+    // Later versions' built-ins, and templates Hugo keeps for itself.
+    for (const name of [...HUGO_LATER_SHORTCODES.map((l) => l.name), 'youtube_simple', '__h_simple_assets']) {
       const run = runHugo(path.join(ROOT, 'hugo-site'), [], { 'content/posts/later.md': `---\ntitle: l\n---\n\n{{< ${name} >}}\n` });
       try {
         if (!new RegExp(`template for shortcode "${name}" not found`).test(run.log)) problems.push(`${name}: hugo has it`);

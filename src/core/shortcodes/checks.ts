@@ -23,6 +23,8 @@ import { SHORTCODE_SEVERITY, type ShortcodeCode } from './severity';
 
 interface Finding {
   readonly code: ShortcodeCode;
+  /** Where it differs from the code's default. */
+  readonly severity?: 'info';
   readonly start: number;
   readonly end: number;
   readonly message: string;
@@ -42,6 +44,17 @@ export function nearestNames(want: string, names: Iterable<string>, limit = 3): 
 }
 
 function unknown(tag: TemplateTag, catalogue: TemplateCatalogue): Finding {
+  const since = catalogue.later?.get(tag.name);
+  if (since) {
+    return {
+      code: 'shortcode.unknown',
+      severity: 'info',
+      start: tag.nameStart,
+      end: tag.nameEnd,
+      message: `Shortcode "${tag.name}" is built into Hugo ${since} and later, not into older versions (0.111 stops the build: template for shortcode "${tag.name}" not found). Build with Hugo ${since} or later, and say so in the config (module.hugoVersion.min) to have it checked.`,
+      data: { name: tag.name, since },
+    };
+  }
   const near = nearestNames(tag.name, catalogue.entries.keys());
   return {
     code: 'shortcode.unknown',
@@ -139,7 +152,7 @@ export async function checkTemplateCalls(engine: Postcraft, site: Site, file: st
     file,
     start: lines.positionAt(f.start),
     end: lines.positionAt(f.end),
-    severity: SHORTCODE_SEVERITY[f.code],
+    severity: f.severity ?? SHORTCODE_SEVERITY[f.code],
     code: f.code,
     message: f.message,
     ...(f.data ? { data: f.data } : {}),

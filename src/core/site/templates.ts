@@ -55,6 +55,12 @@ export interface TemplateCatalogue {
   readonly missing: readonly string[];
   /** Site-relative folders the catalogue was read from: a change below one of them reads it again. */
   readonly dirs: readonly string[];
+  /**
+   * Names only later versions of the generator provide (name → the first version with it), when the
+   * site does not say which version builds it: a call of one fails with the version our checks follow
+   * and works with a newer one, so it is information, not an error.
+   */
+  readonly later?: ReadonlyMap<string, string>;
 }
 
 /** The catalogue of one site, read on first use and again after its template files change. */

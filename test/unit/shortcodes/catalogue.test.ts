@@ -11,6 +11,8 @@ import { createPostcraft } from '../../../src/core/service';
 import { nodeFileSystem } from '../../../src/node/nodeFs';
 import { readShortcodeTemplate, leadingComment } from '../../../src/core/generators/hugo/shortcodeTemplate';
 import { includeDoc, includeParams } from '../../../src/core/generators/jekyll/includes';
+import { compareVersions, declaredHugoVersion } from '../../../src/core/generators/hugo/hugoVersion';
+import { MemoryFs } from '../helpers/memoryFs';
 import { fixtureSite, memorySite, HUGO_SITE, JEKYLL_SITE } from './helpers';
 
 describe('shortcode templates', () => {
@@ -130,6 +132,30 @@ describe('the Hugo catalogue', () => {
     fs.delete('/site/layouts/shortcodes/fresh.html');
     engine.fileDeleted('/site/layouts/shortcodes/fresh.html');
     assert.equal((await engine.sites[0].templates.catalogue())!.entries.has('fresh'), false);
+  });
+});
+
+describe('the Hugo version a site is built with', () => {
+  it('compares versions as Hugo numbers them', () => {
+    assert.equal(compareVersions('0.141.0', '0.141'), 0);
+    assert.equal(compareVersions('v0.99.1', '0.111.3'), -1);
+    assert.equal(compareVersions('0.145.0-extended', '0.141.0'), 1);
+  });
+
+  it('module.hugoVersion and Netlify\'s HUGO_VERSION, every context counted', async () => {
+    const fs = new MemoryFs('/site', { 'netlify.toml': '[build.environment]\n  HUGO_VERSION = "0.142.0"\n[context.deploy-preview.environment]\nHUGO_VERSION = "0.139.1"\n' });
+    assert.deepEqual(await declaredHugoVersion(fs, '/site', { module: { hugoversion: { min: '0.120.0' } } }), { min: '0.120.0', max: '0.142.0' });
+    assert.deepEqual(await declaredHugoVersion(new MemoryFs('/site', {}), '/site', {}), {});
+  });
+
+  it("later versions' built-ins: known when the site is built with them, undecided otherwise", async () => {
+    const undecided = (await (await memorySite(HUGO_SITE)).site.templates.catalogue())!;
+    assert.equal(undecided.entries.has('x'), false);
+    assert.equal(undecided.later?.get('x'), '0.141.0');
+    const newer = (await (await memorySite({ ...HUGO_SITE, 'hugo.toml': HUGO_SITE['hugo.toml'] + '[module.hugoVersion]\nmin = "0.140.0"\n' })).site.templates.catalogue())!;
+    assert.equal(newer.entries.get('details')?.source, 'built-in');
+    assert.equal(newer.entries.has('x'), false);
+    assert.equal(newer.later?.get('x'), '0.141.0');
   });
 });
 

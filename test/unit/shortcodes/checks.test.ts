@@ -78,6 +78,19 @@ describe('shortcode checks (Hugo)', () => {
     assert.deepEqual(await templateFindings(buildDrafts, 'content/posts/d.md', '---\ntitle: D\ndraft: true\n---\n{{< nope >}}\n'), ['5:shortcode.unknown']);
   });
 
+  it("a shortcode later Hugo versions build in: information, unless the site says which Hugo builds it", async () => {
+    assert.deepEqual(await hugo('{{< x user="a" id="1" >}}\n'), ['4:shortcode.unknown']);
+    const { engine } = await memorySite({ ...HUGO_SITE, [P]: FM + '{{< x user="a" id="1" >}}\n' });
+    const d = (await engine.checkDocument('/site/' + P, FM + '{{< x user="a" id="1" >}}\n')).find((x) => x.code === 'shortcode.unknown')!;
+    assert.equal(d.severity, 'info');
+    assert.match(d.message, /built into Hugo 0\.141\.0 and later/);
+    const newer = { ...HUGO_SITE, 'hugo.toml': HUGO_SITE['hugo.toml'] + '[module.hugoVersion]\nmin = "0.145.0"\n' };
+    assert.deepEqual(await hugo('{{< x user="a" id="1" >}}\n{{< details summary="s" >}}d{{< /details >}}\n', newer), []);
+    const older = { ...HUGO_SITE, 'netlify.toml': '[build.environment]\n  HUGO_VERSION = "0.120.4"\n' };
+    const { engine: e2 } = await memorySite({ ...older, [P]: FM + '{{< x >}}\n' });
+    assert.deepEqual((await e2.checkDocument('/site/' + P, FM + '{{< x >}}\n')).filter((x) => x.code === 'shortcode.unknown').map((x) => x.severity), ['error']);
+  });
+
   it('a theme not on disk: nothing about shortcodes on that site', async () => {
     const tree = { ...HUGO_SITE, 'hugo.toml': 'baseURL = "/"\ntheme = ["paper", "gone"]\n' };
     assert.deepEqual(await hugo('{{< nope >}}\n{{< note >}}\n{{< badge 1 />}}\n', tree), []);

@@ -11,6 +11,19 @@ function builtin(name: string, doc: string, params: readonly string[], positiona
   return { name, source: BUILTIN_SOURCE, params, positional, inner, doc };
 }
 
+/**
+ * Shortcodes later Hugo versions build in, with the first release that has each (the tag holding the
+ * commit that added its template to gohugoio/hugo). hugo 0.111 stops the build on them (verified by
+ * the conformance suite), a newer Hugo does not: which one a site is built with decides.
+ */
+export const HUGO_LATER_SHORTCODES: readonly (TemplateEntry & { readonly since: string })[] = [
+  { ...builtin('comment', 'Leaves its content out of the page (Hugo 0.137.1 and later).', [], false, true), since: '0.137.1' },
+  { ...builtin('details', 'An HTML `<details>` element around its content (Hugo 0.140.0 and later).', ['class', 'name', 'summary', 'title', 'open'], false, true), since: '0.140.0' },
+  { ...builtin('qr', 'A QR code image of its text (Hugo 0.141.0 and later).', ['text', 'level', 'scale', 'targetDir', 'alt', 'class', 'id', 'title', 'loading'], false, true), since: '0.141.0' },
+  { ...builtin('x', 'Embeds a post from X: `{{< x user="x" id="123" >}}` (Hugo 0.141.0 and later).', ['id', 'user'], false), since: '0.141.0' },
+  { ...builtin('x_simple', 'A static card for a post from X (Hugo 0.141.0 and later).', ['id', 'user'], false), since: '0.141.0' },
+];
+
 const EMBEDS_NOTE = 'Fetches the post when the site is built (needs network access).';
 
 export const HUGO_BUILTIN_SHORTCODES: readonly TemplateEntry[] = [

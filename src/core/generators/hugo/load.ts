@@ -8,6 +8,7 @@ import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
 import { isFile } from '../../config/files';
 import { missingThemeIssues, resolveThemes } from './themes';
+import { declaredHugoVersion } from './hugoVersion';
 
 async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
   if (depth > 6) return false;
@@ -60,7 +61,8 @@ export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOv
   }
   const themes = await resolveThemes(fs, root, c);
   const issues = [...loaded.issues, ...(await missingThemeIssues(fs, loaded.configFiles, themes))];
-  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues, linkHook, linkSemanticsOverride, authorsFile, themes });
+  const hugoVersion = await declaredHugoVersion(fs, root, c.raw);
+  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues, linkHook, linkSemanticsOverride, authorsFile, themes, hugoVersion });
 }
 
 /** `config.toml` alone is also used by non-Hugo tools: require a Hugo sign beside it. */

@@ -12,6 +12,7 @@ import { HUGO_FRONT_MATTER } from './frontMatterRules';
 import { readHugoTemplateFacts } from './templateFacts';
 import { readHugoShortcodes, shortcodeSources } from './shortcodeCatalogue';
 import type { HugoTheme } from './themes';
+import type { HugoVersionRange } from './hugoVersion';
 import { hugoAuthoring } from './authoring';
 import { posix } from '../../posix';
 import type { GeneratorModel, StaticDir } from '../../site/generator';
@@ -38,6 +39,8 @@ export interface HugoModelInit {
   readonly authorsFile?: string;
   /** Themes and modules in Hugo's order, found on disk or not (themes.ts). */
   readonly themes: readonly HugoTheme[];
+  /** The Hugo versions the site says it is built with (its built-in shortcodes depend on it). */
+  readonly hugoVersion?: HugoVersionRange;
 }
 
 export function createHugoModel(init: HugoModelInit): GeneratorModel {
@@ -64,7 +67,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     taxonomies: c.taxonomies,
     authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies),
     readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c, themes),
-    readTemplateCatalogue: (fs) => readHugoShortcodes(fs, init.root, c, themes),
+    readTemplateCatalogue: (fs) => readHugoShortcodes(fs, init.root, c, themes, init.hugoVersion),
     templateDirs: shortcodeSources(c, themes).map((s) => s.dir),
     contentRefs: true,
     frontMatterRules: HUGO_FRONT_MATTER,

@@ -12,7 +12,8 @@ import type { ShortcodeIds } from '../../site/generator';
 import { SITE_SOURCE, type TemplateCatalogue, type TemplateEntry } from '../../site/templates';
 import type { HugoConfig } from './config';
 import type { HugoTheme } from './themes';
-import { HUGO_BUILTIN_SHORTCODES } from './builtinShortcodes';
+import { HUGO_BUILTIN_SHORTCODES, HUGO_LATER_SHORTCODES } from './builtinShortcodes';
+import { compareVersions, type HugoVersionRange } from './hugoVersion';
 import { readShortcodeTemplate, type ShortcodeTemplateFacts } from './shortcodeTemplate';
 
 interface Variant {
@@ -99,12 +100,20 @@ function entryOf(name: string, variants: readonly Variant[]): TemplateEntry {
   };
 }
 
-export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: HugoConfig, themes: readonly HugoTheme[]): Promise<TemplateCatalogue> {
+export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: HugoConfig, themes: readonly HugoTheme[], version: HugoVersionRange = {}): Promise<TemplateCatalogue> {
   const found = new Map<string, Variant[]>();
   const onDisk = themes.filter((t) => t.onDisk);
   for (const src of shortcodeSources(c, onDisk)) await walk(fs, root, src, found);
   const entries = new Map<string, TemplateEntry>();
   for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants));
   for (const b of HUGO_BUILTIN_SHORTCODES) if (!entries.has(b.name)) entries.set(b.name, b);
-  return { kind: 'shortcode', entries, missing: themes.filter((t) => !t.onDisk).map((t) => t.name), dirs: shortcodeSources(c, themes).map((s) => s.dir) };
+  // Built into later versions: known when every Hugo the site may be built with has it; unknown
+  // when none has; otherwise undecided (`later`).
+  const later = new Map<string, string>();
+  for (const { since, ...b } of HUGO_LATER_SHORTCODES) {
+    if (entries.has(b.name)) continue;
+    if (version.min && compareVersions(version.min, since) >= 0) entries.set(b.name, b);
+    else if (!(version.max && compareVersions(version.max, since) < 0)) later.set(b.name, since);
+  }
+  return { kind: 'shortcode', entries, missing: themes.filter((t) => !t.onDisk).map((t) => t.name), dirs: shortcodeSources(c, themes).map((s) => s.dir), ...(later.size ? { later } : {}) };
 }
