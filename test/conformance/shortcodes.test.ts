@@ -10,6 +10,7 @@
  *   each at a file and line; we report exactly one error there, with the code the case expects.
  * - Hugo 0.111's built-in shortcodes: each of ours builds, and whether it takes a closing tag is what
  *   Hugo says; names of later versions are not found.
+ * - test/fixtures/shortcodes/hugo-mounts: layouts mounted from another folder (`[[module.mounts]]`).
  * - A theme that is not on disk: Hugo cannot build at all; we report no error, only that it is missing.
  * - Jekyll: test/fixtures/shortcodes/jekyll-site builds; each jekyll-cases/*.md fails it in that file.
  */
@@ -139,6 +140,21 @@ describe('shortcodes and includes agree with the real generators (test/fixtures/
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('hugo-mounts: shortcodes of a layouts folder mounted from elsewhere are known; hugo builds, we report nothing', async function () {
+    requireHugo(this);
+    const run = runHugo(path.join(ROOT, 'hugo-mounts'));
+    try {
+      assert.equal(run.status, 0, run.log);
+      assert.match(fs.readFileSync(path.join(run.publicDir, 'posts/mounted/index.html'), 'utf8'), /<div class="example">Framed<\/div>/);
+      const diags = await check(run.siteDir);
+      assert.deepEqual(diags.filter(serious).map(where), []);
+      const engine = await createPostcraft({ fs: nodeFileSystem, roots: [run.siteDir.split(path.sep).join('/')] });
+      assert.equal((await engine.sites[0].templates.catalogue())!.entries.get('example')?.file, 'src/layouts/shortcodes/example.html');
+    } finally {
+      run.cleanup();
+    }
   });
 
   it('hugo-missing-theme: hugo cannot build without the theme; we report no error, only that it is missing', async function () {

@@ -23,7 +23,7 @@ export async function shortcodesCommand(argv: readonly string[], io: CliIO): Pro
     io.out('This site has no shortcodes or includes.\n');
     return 0;
   }
-  for (const m of list.missing) io.out(`Not on disk: ${m} (its ${list.kind}s are not listed)\n`);
+  for (const m of list.missing) io.out(`Not read: ${m} (its ${list.kind}s are not listed)\n`);
   const width = Math.max(4, ...list.shortcodes.map((s) => s.name.length));
   for (const s of list.shortcodes) {
     const params = [...s.params, ...(s.positional ? ['…positional'] : [])].join(' ');

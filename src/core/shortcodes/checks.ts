@@ -60,7 +60,7 @@ function unknown(tag: TemplateTag, catalogue: TemplateCatalogue): Finding {
     code: 'shortcode.unknown',
     start: tag.nameStart,
     end: tag.nameEnd,
-    message: `No template for shortcode "${tag.name}" in layouts/shortcodes/, the themes or Hugo's own: Hugo stops the build (template for shortcode "${tag.name}" not found).${near.length ? ` Did you mean "${near[0]}"?` : ''}`,
+    message: `No template for shortcode "${tag.name}" in ${catalogue.dirs[0] ?? 'layouts/shortcodes'}/, the themes' or Hugo's own: Hugo stops the build (template for shortcode "${tag.name}" not found).${near.length ? ` Did you mean "${near[0]}"?` : ''}`,
     data: { name: tag.name, suggestions: near },
   };
 }

@@ -107,6 +107,17 @@ describe('the Hugo catalogue', () => {
     assert.deepEqual(infos.map((i) => [i.severity, i.message.match(/"([^"]+)"/)![1]]), [['info', 'gone'], ['info', 'empty'], ['info', 'github.com/c/remote']]);
   });
 
+  it('module mounts of layouts are followed; one we cannot follow makes the catalogue incomplete', async () => {
+    const mounted = (await (await memorySite({ ...HUGO_SITE, 'hugo.toml': 'baseURL = "/"\n[[module.mounts]]\nsource = "src/layouts"\ntarget = "layouts"\n[[module.mounts]]\nsource = "more"\ntarget = "layouts/shortcodes"\n', 'src/layouts/shortcodes/a.html': 'a', 'more/b.html': 'b' })).site.templates.catalogue())!;
+    assert.deepEqual([mounted.entries.get('a')?.file, mounted.entries.get('b')?.file, mounted.entries.has('note')], ['src/layouts/shortcodes/a.html', 'more/b.html', false]);
+    assert.deepEqual(mounted.missing, []);
+    const outside = (await (await memorySite({ ...HUGO_SITE, 'hugo.toml': 'baseURL = "/"\n[[module.mounts]]\nsource = "../shared/layouts"\ntarget = "layouts"\n' })).site.templates.catalogue())!;
+    assert.deepEqual(outside.missing, ["the site's layouts mount"]);
+    const themeMount = (await (await memorySite({ ...HUGO_SITE, 'themes/paper/hugo.toml': '[[module.mounts]]\nsource = "tpl"\ntarget = "layouts"\n', 'themes/paper/tpl/shortcodes/t.html': 't' })).site.templates.catalogue())!;
+    assert.equal(themeMount.entries.get('t')?.file, 'themes/paper/tpl/shortcodes/t.html');
+    assert.equal(themeMount.entries.has('quote'), false);
+  });
+
   it('an empty theme folder (a git submodule never checked out) is missing too', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-empty-theme-'));
     try {

@@ -164,7 +164,7 @@ describe('postcraft shortcodes', () => {
   it('text, and a site whose theme is missing says so', async () => {
     const r = await cli('shortcodes', path.join(FIXTURES, 'hugo-missing-theme'));
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^Not on disk: absent/);
+    assert.match(r.out, /^Not read: absent/);
     assert.match(r.out, /\nfigure +built-in/);
   });
 });

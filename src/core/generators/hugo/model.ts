@@ -68,7 +68,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies),
     readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c, themes),
     readTemplateCatalogue: (fs) => readHugoShortcodes(fs, init.root, c, themes, init.hugoVersion),
-    templateDirs: shortcodeSources(c, themes).map((s) => s.dir),
+    templateDirs: shortcodeSources(c, themes).sources.map((s) => s.dir),
     contentRefs: true,
     frontMatterRules: HUGO_FRONT_MATTER,
     issues: init.issues,

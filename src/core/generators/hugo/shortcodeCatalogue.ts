@@ -11,7 +11,7 @@ import { decodeText } from '../../host';
 import type { ShortcodeIds } from '../../site/generator';
 import { SITE_SOURCE, type TemplateCatalogue, type TemplateEntry } from '../../site/templates';
 import type { HugoConfig } from './config';
-import type { HugoTheme } from './themes';
+import { shortcodeDirsOf, type HugoTheme } from './themes';
 import { HUGO_BUILTIN_SHORTCODES, HUGO_LATER_SHORTCODES } from './builtinShortcodes';
 import { compareVersions, type HugoVersionRange } from './hugoVersion';
 import { readShortcodeTemplate, type ShortcodeTemplateFacts } from './shortcodeTemplate';
@@ -28,9 +28,22 @@ interface Source {
   readonly dir: string;
 }
 
-/** The folders a site's shortcodes are read from, in precedence order. */
-export function shortcodeSources(c: HugoConfig, themes: readonly HugoTheme[]): Source[] {
-  return [{ source: SITE_SOURCE, dir: `${c.layoutDir}/shortcodes` }, ...themes.map((t) => ({ source: t.name, dir: `${t.dir}/layouts/shortcodes` }))];
+/**
+ * The folders a site's shortcodes are read from, in precedence order (module mounts followed), and
+ * the components whose mounts we cannot follow.
+ */
+export function shortcodeSources(c: HugoConfig, themes: readonly HugoTheme[]): { sources: Source[]; unfollowed: string[] } {
+  const sources: Source[] = [];
+  const unfollowed: string[] = [];
+  const own = shortcodeDirsOf(c.raw, '', c.layoutDir);
+  if (own) for (const dir of own) sources.push({ source: SITE_SOURCE, dir });
+  else unfollowed.push('the site\'s layouts mount');
+  for (const t of themes) {
+    if (!t.onDisk) sources.push({ source: t.name, dir: `${t.dir}/layouts/shortcodes` });
+    else if (t.shortcodeDirs) for (const dir of t.shortcodeDirs) sources.push({ source: t.name, dir });
+    else unfollowed.push(`the layouts mount of ${t.name}`);
+  }
+  return { sources, unfollowed };
 }
 
 async function walk(fs: FileSystemHost, root: string, src: Source, out: Map<string, Variant[]>): Promise<void> {
@@ -102,8 +115,8 @@ function entryOf(name: string, variants: readonly Variant[]): TemplateEntry {
 
 export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: HugoConfig, themes: readonly HugoTheme[], version: HugoVersionRange = {}): Promise<TemplateCatalogue> {
   const found = new Map<string, Variant[]>();
-  const onDisk = themes.filter((t) => t.onDisk);
-  for (const src of shortcodeSources(c, onDisk)) await walk(fs, root, src, found);
+  const { sources, unfollowed } = shortcodeSources(c, themes);
+  for (const src of sources) if (src.source === SITE_SOURCE || themes.some((t) => t.onDisk && t.name === src.source)) await walk(fs, root, src, found);
   const entries = new Map<string, TemplateEntry>();
   for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants));
   for (const b of HUGO_BUILTIN_SHORTCODES) if (!entries.has(b.name)) entries.set(b.name, b);
@@ -115,5 +128,6 @@ export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: Hu
     if (version.min && compareVersions(version.min, since) >= 0) entries.set(b.name, b);
     else if (!(version.max && compareVersions(version.max, since) < 0)) later.set(b.name, since);
   }
-  return { kind: 'shortcode', entries, missing: themes.filter((t) => !t.onDisk).map((t) => t.name), dirs: shortcodeSources(c, themes).map((s) => s.dir), ...(later.size ? { later } : {}) };
+  const missing = [...themes.filter((t) => !t.onDisk).map((t) => t.name), ...unfollowed];
+  return { kind: 'shortcode', entries, missing, dirs: sources.map((s) => s.dir), ...(later.size ? { later } : {}) };
 }

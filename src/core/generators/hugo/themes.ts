@@ -20,6 +20,36 @@ export interface HugoTheme {
   /** Site-relative folder (where it is, or where a theme would be). */
   readonly dir: string;
   readonly onDisk: boolean;
+  /**
+   * Site-relative folders its shortcodes are in, as its module mounts say (`layouts/shortcodes` by
+   * default); undefined when it mounts its layouts from where we cannot follow.
+   */
+  readonly shortcodeDirs?: readonly string[];
+}
+
+/**
+ * Where a component's (the site's or a theme's) shortcodes are: `<layoutDir>/shortcodes`, unless its
+ * `[[module.mounts]]` mount `layouts` (Hugo then drops the default mount for it): a mount of a folder
+ * on `layouts` or on `layouts/shortcodes`. Undefined for a mount we cannot follow (below
+ * `layouts/shortcodes/`, from outside the site): then any name may be defined there.
+ */
+export function shortcodeDirsOf(raw: Readonly<Record<string, unknown>>, componentDir: string, layoutDir = 'layouts'): string[] | undefined {
+  const mounts = asRecord(raw['module'])['mounts'];
+  const list = (Array.isArray(mounts) ? mounts : mounts ? [mounts] : []).map((m) => asRecord(m));
+  const layouts = list.filter((m) => /^layouts(\/|$)/.test(asString(m['target'])?.replace(/^\/+|\/+$/g, '') ?? ''));
+  if (!layouts.length) return [posix.normalize(posix.join(componentDir, layoutDir, 'shortcodes'))];
+  const out: string[] = [];
+  for (const m of layouts) {
+    const target = asString(m['target'])!.replace(/^\/+|\/+$/g, '');
+    const source = asString(m['source']);
+    if (!source || posix.isAbsolute(source)) return undefined;
+    const dir = posix.normalize(posix.join(componentDir, source));
+    if (dir.startsWith('..')) return undefined;
+    if (target === 'layouts') out.push(posix.join(dir, 'shortcodes'));
+    else if (target === 'layouts/shortcodes') out.push(dir);
+    else if (target.startsWith('layouts/shortcodes/')) return undefined;
+  }
+  return out;
 }
 
 /** `[[module.imports]]` paths that are not disabled. */
@@ -54,11 +84,15 @@ export async function resolveThemes(fs: FileSystemHost, root: string, c: HugoCon
       if (seen.has(name)) continue;
       seen.add(name);
       const dir = await locate(fs, root, c.themesDir, name);
-      out.push({ name, dir: dir ?? posix.normalize(`${c.themesDir}/${name}`), onDisk: dir !== undefined });
-      if (!dir || depth >= 4) continue;
-      // A theme's own configuration may import components (themes of its own).
+      if (!dir) {
+        out.push({ name, dir: posix.normalize(`${c.themesDir}/${name}`), onDisk: false });
+        continue;
+      }
+      // A theme's own configuration may mount its layouts elsewhere, and import components (themes of its own).
       const own = await loadHugoConfig(fs, posix.join(root, dir));
-      await visit([...own.config.themes, ...moduleImports(own.config.raw)], depth + 1);
+      const shortcodeDirs = shortcodeDirsOf(own.config.raw, dir);
+      out.push({ name, dir, onDisk: true, ...(shortcodeDirs ? { shortcodeDirs } : {}) });
+      if (depth < 4) await visit([...own.config.themes, ...moduleImports(own.config.raw)], depth + 1);
     }
   };
   await visit([...c.themes, ...moduleImports(c.raw)], 0);
