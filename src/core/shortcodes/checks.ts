@@ -18,7 +18,7 @@ import type { PostcraftDiagnostic } from '../diagnostics';
 import type { LineIndex } from '../text';
 import type { IndexedDocument } from '../site/index';
 import type { TemplateCatalogue } from '../site/templates';
-import { includeTags, shortcodeTags, type TemplateTag } from './tags';
+import { includeTags, scanShortcodeTags, type TemplateTag } from './tags';
 import { SHORTCODE_SEVERITY, type ShortcodeCode } from './severity';
 
 interface Finding {
@@ -71,7 +71,7 @@ function unknown(tag: TemplateTag, catalogue: TemplateCatalogue): Finding {
  * name, as long as a shortcode of that name was opened before it in the page. After the first error
  * Hugo stops reading the page: so do we, except that every name without a template is reported.
  */
-function hugoFindings(tags: readonly TemplateTag[], catalogue: TemplateCatalogue): Finding[] {
+function hugoFindings(tags: readonly TemplateTag[], complete: boolean, catalogue: TemplateCatalogue): Finding[] {
   const out: Finding[] = [];
   const opened = new Set<string>();
   const stack: TemplateTag[] = [];
@@ -110,7 +110,8 @@ function hugoFindings(tags: readonly TemplateTag[], catalogue: TemplateCatalogue
       if (!entry.inner) fail({ code: 'shortcode.unexpected-close', start: tag.start, end: tag.end, message: `Shortcode "${tag.name}" does not read .Inner, so it cannot be self-closed with />}}: Hugo stops the build (does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided). Remove the "/".`, data: { name: tag.name, selfClosing: true } });
     } else if (entry.inner) stack.push(tag);
   }
-  if (structure) {
+  // A scan that stopped early has not seen the closing tags that may follow.
+  if (structure && complete) {
     for (const tag of stack) {
       out.push({ code: 'shortcode.unclosed', start: tag.nameStart, end: tag.nameEnd, message: `Shortcode "${tag.name}" reads .Inner and is never closed: Hugo stops the build (shortcode "${tag.name}" must be closed or self-closed). Close it with {{< /${tag.name} >}}, or self-close it with {{< ${tag.name} />}}.`, data: { name: tag.name } });
     }
@@ -147,7 +148,11 @@ export async function checkTemplateCalls(engine: Postcraft, site: Site, file: st
   const catalogue = await site.templates.catalogue();
   if (!catalogue || catalogue.missing.length || !isBuilt(engine, doc, catalogue)) return [];
   const bodyStart = doc.frontMatter?.range.end ?? 0;
-  const findings = catalogue.kind === 'shortcode' ? hugoFindings(shortcodeTags(text, bodyStart), catalogue) : includeFindings(includeTags(text, bodyStart), catalogue);
+  let findings: Finding[];
+  if (catalogue.kind === 'shortcode') {
+    const scan = scanShortcodeTags(text, bodyStart);
+    findings = hugoFindings(scan.tags, scan.complete, catalogue);
+  } else findings = includeFindings(includeTags(text, bodyStart), catalogue);
   return findings.map((f) => ({
     file,
     start: lines.positionAt(f.start),

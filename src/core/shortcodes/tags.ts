@@ -46,6 +46,16 @@ function argsEnd(text: string, from: number, close: string): number | undefined 
 
 /** Hugo's shortcode tags in `text` from `from` (the body start), in order. */
 export function shortcodeTags(text: string, from: number): TemplateTag[] {
+  return scanShortcodeTags(text, from).tags;
+}
+
+/**
+ * The tags, and whether the scan reached the end: it stops at a `{{<` it cannot end (no matching
+ * delimiter, another tag or an unterminated quote before it), where Hugo's lexer stops with an error
+ * of its own; what follows is not read (and each opening is scanned at most once, so a post full of
+ * unended tags costs linear time).
+ */
+export function scanShortcodeTags(text: string, from: number): { tags: TemplateTag[]; complete: boolean } {
   const out: TemplateTag[] = [];
   const OPEN = /\{\{([<%])/g;
   OPEN.lastIndex = from;
@@ -58,7 +68,7 @@ export function shortcodeTags(text: string, from: number): TemplateTag[] {
     if (text.startsWith('/*', i)) {
       // `{{</* name */>}}`: printed as text.
       const end = text.indexOf('*/', i + 2);
-      if (end < 0) break;
+      if (end < 0) return { tags: out, complete: false };
       OPEN.lastIndex = end + 2;
       continue;
     }
@@ -73,7 +83,7 @@ export function shortcodeTags(text: string, from: number): TemplateTag[] {
     let name = n[0];
     const nameStart = i;
     const endAt = argsEnd(text, nameStart + name.length, close);
-    if (endAt === undefined) continue;
+    if (endAt === undefined) return { tags: out, complete: false };
     let argsStart = nameStart + name.length;
     let last = endAt;
     while (last > argsStart && /\s/.test(text[last - 1])) last--;
@@ -91,7 +101,7 @@ export function shortcodeTags(text: string, from: number): TemplateTag[] {
     out.push({ start, end: endAt + 3, name, nameStart, nameEnd: nameStart + name.length, closing, selfClosing, argsStart, argsEnd: Math.max(argsStart, last) });
     OPEN.lastIndex = endAt + 3;
   }
-  return out;
+  return { tags: out, complete: true };
 }
 
 /** Jekyll's `{% include file args %}` outside `{% raw %}`; a file given as `{{ variable }}` is left out. */

@@ -61,6 +61,11 @@ describe('shortcode checks (Hugo)', () => {
     assert.deepEqual(await hugo('{{< note >}}x{{< /note >}}\n{{< /note >}}\n'), ['5:shortcode.unexpected-close']);
   });
 
+  it('a tag never ended stops the reading (Hugo stops there too): nothing after it is judged unclosed', async () => {
+    assert.deepEqual(await hugo('{{< note >}}\ntext {{< badge "unterminated\n\n{{< /note >}}\n'), []);
+    assert.deepEqual(await hugo('{{< notee >}}\n{{< note "x\n'), ['4:shortcode.unknown']);
+  });
+
   it('after the first structural error Hugo stops reading the page: no cascade', async () => {
     assert.deepEqual(await hugo('{{< badge 1 />}}\n{{< note >}}\n'), ['4:shortcode.unexpected-close']);
   });

@@ -58,7 +58,7 @@ async function walk(fs: FileSystemHost, root: string, src: Source, out: Map<stri
     for (const e of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith('.')) continue;
       const file = `${dir}/${e.name}`;
-      if (e.type === 'directory') {
+      if (e.type === 'directory' || (e.type === 'symlink' && (await fs.stat(posix.join(root, file)))?.type === 'directory')) {
         await visit(file, `${prefix}${e.name}/`, depth + 1);
         continue;
       }

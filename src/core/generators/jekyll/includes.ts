@@ -41,7 +41,7 @@ export async function readJekyllIncludes(fs: FileSystemHost, root: string, c: Je
     }
     for (const e of [...list].sort((a, b) => a.name.localeCompare(b.name))) {
       const file = `${dir}/${e.name}`;
-      if (e.type === 'directory') await walk(file, `${prefix}${e.name}/`, depth + 1);
+      if (e.type === 'directory' || (e.type === 'symlink' && (await fs.stat(posix.join(root, file)))?.type === 'directory')) await walk(file, `${prefix}${e.name}/`, depth + 1);
       else {
         let text = '';
         try {
