@@ -10,6 +10,7 @@ import { renderCommand, renderHelp } from './commands/render';
 import { newCommand, newHelp } from './commands/new';
 import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
 import { resolveCommand, resolveHelp } from './commands/resolve';
+import { shortcodesCommand, shortcodesHelp } from './commands/shortcodes';
 import { VERSION } from './version';
 
 type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; help: string };
@@ -21,6 +22,7 @@ export const commands = new Map<string, Command>([
   ['new', { run: newCommand, help: newHelp }],
   ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],
   ['resolve', { run: resolveCommand, help: resolveHelp }],
+  ['shortcodes', { run: shortcodesCommand, help: shortcodesHelp }],
 ]);
 
 export function registerCommand(name: string, command: Command): void {

@@ -30,6 +30,9 @@ import { PREVIEW_CSS } from './render/styles';
 import { COMMONMARK_GFM } from './markdown/dialect';
 import { detectSiteAt, generatorName } from './site/detect';
 import { splitFrontMatter } from './frontmatter/parse';
+import { completeTemplates } from './shortcodes/completion';
+import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
+import { listTemplates } from './shortcodes/list';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -44,6 +47,8 @@ export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
 export type { IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
+export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
+export type { TemplateList, ListedTemplate } from './shortcodes/list';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -71,6 +76,16 @@ export function linksFeature(engine: Postcraft) {
 /** Writing links: completion, navigation, references, and the edits a move or a heading rename needs. */
 export function authoringFeature() {
   return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename });
+}
+
+/** Shortcodes and includes: completion, hover, Go to Definition, and the catalogue as a list. */
+export function templatesFeature(engine: Postcraft) {
+  return Object.freeze({
+    complete: (site: Site, file: string, text: string, offset: number) => completeTemplates(engine, site, file, text, offset),
+    hover: hoverTemplate,
+    definition: templateDefinition,
+    list: listTemplates,
+  });
 }
 
 /** New Post: the choices a writer gets, and the plan of files to create. */
@@ -110,6 +125,7 @@ export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPost
 export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
 export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };
 export { detectSiteAt, generatorName, splitFrontMatter };
+export { completeTemplates, hoverTemplate, templateDefinition, listTemplates };
 
 // What a host analysing documents elsewhere (a worker thread) runs there, and sends back.
 export { analyzeDocument, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';

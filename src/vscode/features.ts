@@ -11,6 +11,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerLinkCompletion } from './linkCompletion';
 import { registerLinkNavigation } from './linkNavigation';
 import { registerLinkRename } from './linkRename';
+import { registerShortcodes } from './shortcodes';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
@@ -22,5 +23,6 @@ export const features: FeatureRegistration[] = [
   registerLinkCompletion,
   registerLinkNavigation,
   registerLinkRename,
+  registerShortcodes,
   // registered features go here
 ];

@@ -7,6 +7,12 @@ import type { Page } from '../site/model';
 import { decodePath } from './urls';
 import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
 import type { ShortcodeIds } from '../site/generator';
+import { NO_IDS, type ShortcodeUse } from './shortcodes';
+
+/** The calls that may print ids: any but the built-in few known to print none. */
+function mayPrintIds(doc: IndexedDocument): readonly ShortcodeUse[] {
+  return (doc.shortcodes ?? []).filter((u) => !NO_IDS.has(u.name));
+}
 
 const idSets = new WeakMap<IndexedDocument, Set<string>>();
 export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: ReadonlyMap<string, ShortcodeIds>): Set<string> {
@@ -27,16 +33,17 @@ export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: Re
  */
 export function hidesIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
   if (doc.hiddenIds) return true;
-  const uses = doc.shortcodes ?? [];
+  const uses = mayPrintIds(doc);
   if (uses.length === 0) return false;
-  if (!shortcodeIds) return true;
+  // No shortcodes on this site: its includes hide ids when Liquid ran them (hiddenIds, above).
+  if (!shortcodeIds) return false;
   return uses.some((u) => (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
 }
 
 /** The ids the page's shortcodes print from their arguments (`{{< anchor "setup" >}}`). */
 function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
   const out: string[] = [];
-  for (const u of doc.shortcodes ?? []) {
+  for (const u of mayPrintIds(doc)) {
     const f = shortcodeIds?.get(u.name);
     if (f?.kind !== 'argument') continue;
     const v = f.position !== undefined ? u.args[f.position] : f.name !== undefined ? u.named[f.name] : undefined;

@@ -48,7 +48,7 @@ export interface DocumentAnalysis {
   readonly textHash: number;
   /** Includes or tags whose output we cannot see may print ids of their own (Liquid). */
   readonly hiddenIds: boolean;
-  /** Shortcodes used that may print ids: the site's templates decide (src/core/links/fragments.ts). */
+  /** Templates called (shortcodes, includes): which print ids the site's templates decide (src/core/links/fragments.ts). */
   readonly shortcodes?: readonly ShortcodeUse[];
 }
 
@@ -119,7 +119,7 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const shortcodes = d.templates === 'shortcodes';
   let links = extractLinks({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
-  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes });
+  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' });
   const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };

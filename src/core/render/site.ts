@@ -9,7 +9,7 @@ import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
 import { siteExtras } from '../links/diagnostics';
 import type { CheckContext, SiteExtras } from '../links/resolve';
-import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHooks } from './types';
+import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHooks, ShortcodeWrapper } from './types';
 import type { KnownAnchors } from './render';
 import { fillTables, linkKey, type RenderTables, type TableRender } from './tables';
 import { TimeSlicer } from '../slicing';
@@ -40,9 +40,15 @@ export interface SiteRenderOptions {
   readonly excerpt?: boolean;
 }
 
-/** How the site's own renderer reads Markdown: the dialect its model holds (the checker's). */
-export function markupOptionsFor(_engine: Postcraft, site: Site): Promise<MarkupOptions> {
-  return Promise.resolve({ dialect: site.model.dialect });
+/**
+ * How the site's own renderer reads Markdown: the dialect its model holds (the checker's), and the
+ * shortcodes whose templates are simple HTML wrappers around their content.
+ */
+export async function markupOptionsFor(_engine: Postcraft, site: Site): Promise<MarkupOptions> {
+  const catalogue = await site.templates.catalogue();
+  const wrappers: Record<string, ShortcodeWrapper> = {};
+  for (const [name, e] of catalogue?.entries ?? []) if (e.wrapper) wrappers[name] = e.wrapper;
+  return Object.keys(wrappers).length ? { dialect: site.model.dialect, shortcodeWrappers: wrappers } : { dialect: site.model.dialect };
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;

@@ -22,6 +22,11 @@ export interface IndexedDocument extends DocumentFacts {
   readonly terms: ReadonlyMap<string, readonly string[]>;
   /** Issues with reading this file (encoding, permissions). */
   readonly readIssues: readonly SiteIssue[];
+  /**
+   * False while a crawled document's body waits for its first use: reading `links`, `headings` or
+   * `shortcodes` then reads and parses the file. Site-wide summaries that must stay cheap skip those.
+   */
+  readonly bodyLoaded?: boolean;
 }
 
 /** A crawled document's body facts. */
@@ -220,5 +225,8 @@ class CrawledDocument implements IndexedDocument {
   }
   get shortcodes(): LoadedBody['shortcodes'] {
     return this.loaded().shortcodes;
+  }
+  get bodyLoaded(): boolean {
+    return this.body !== undefined;
   }
 }

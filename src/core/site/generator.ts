@@ -9,6 +9,7 @@ import type { FileSystemHost } from '../host';
 import type { Severity } from '../diagnostics';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
+import type { TemplateCatalogue } from './templates';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
 export interface FileLookup {
@@ -80,6 +81,13 @@ export interface GeneratorModel {
   readonly contentRefs?: boolean;
   /** Ids and heading rules the site's templates add to every page (Hugo's layouts), read once. */
   readTemplateFacts?(fs: FileSystemHost): Promise<TemplateFacts>;
+  /**
+   * The templates content calls (Hugo's shortcodes, Jekyll's includes): read once per site by
+   * site/templates.ts, again when a file below `templateDirs` changes.
+   */
+  readTemplateCatalogue?(fs: FileSystemHost): Promise<TemplateCatalogue>;
+  /** Site-relative folders `readTemplateCatalogue` reads. */
+  readonly templateDirs?: readonly string[];
   /**
    * Headings get ids from a plugin whose rule we do not model (Eleventy's IdAttributePlugin or
    * markdown-it-anchor): fragments into headings are not judged.
@@ -236,12 +244,6 @@ export interface TemplateFacts {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not judged. */
   readonly headingHook: boolean;
-  /**
-   * What each of the site's shortcodes prints as ids, read from its template: none, the value of one
-   * of its arguments, or something we cannot tell. A shortcode with no template we can read (a theme
-   * not on disk) is not in the map: it may print anything.
-   */
-  readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
 }
 
 /** The ids a shortcode's template prints. */

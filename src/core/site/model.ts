@@ -127,7 +127,7 @@ export interface DocumentFacts {
   readonly textHash?: number;
   /** It uses includes or tags whose output we cannot see: they may print ids of their own. */
   readonly hiddenIds?: boolean;
-  /** The shortcodes it uses that may print ids (the site's templates decide which do). */
+  /** The templates it calls (Hugo shortcodes, Jekyll includes): the site's templates decide which print ids. */
   readonly shortcodes?: readonly ShortcodeUse[];
 }
 

@@ -52,6 +52,10 @@ export interface JekyllConfig {
   readonly paginatePath: string;
   readonly archives?: { readonly enabled: readonly string[]; readonly permalinks: Readonly<Record<string, string>> };
   readonly dataDir: string;
+  /** Where `{% include %}` finds its files (`includes_dir`). */
+  readonly includesDir: string;
+  /** `theme` or `remote_theme`: a gem (or repository) whose includes are not in the site. */
+  readonly theme?: string;
 }
 
 export interface LoadedJekyllConfig {
@@ -156,5 +160,7 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
           }
         : undefined,
     dataDir: asString(raw['data_dir']) ?? '_data',
+    includesDir: (asString(raw['includes_dir']) ?? '_includes').replace(/^\.?\/+|\/+$/g, '') || '_includes',
+    theme: asString(raw['theme']) ?? asString(raw['remote_theme']),
   };
 }

@@ -22,6 +22,7 @@ import { resourceUrl } from './staticFiles';
 import { termsOf } from './terms';
 import { derivedPages } from './derivedPages';
 import { refCandidates } from './refs';
+import { readJekyllIncludes } from './includes';
 
 export interface JekyllModelInit {
   readonly root: string;
@@ -58,6 +59,8 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
     },
     liquid: init.liquid,
+    readTemplateCatalogue: (fs) => readJekyllIncludes(fs, init.root, c),
+    templateDirs: [c.includesDir],
     watchDirs: [c.dataDir],
     taxonomies: [
       { singular: 'category', plural: 'categories' },
