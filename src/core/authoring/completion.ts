@@ -53,7 +53,7 @@ export function completeLinks(site: Site, file: string, text: string, offset: nu
   if (!context) return { items: [] };
   let doc = site.index.document(file);
   // Headings of this very document come from its current text.
-  if (!doc || doc.size !== text.length) doc = site.index.updateDocument(file, text) ?? doc;
+  if (!doc || site.index.textLength(file) !== text.length) doc = site.index.updateDocument(file, text) ?? doc;
   if (context.fragmentOf !== undefined) return { items: headingItems(site, file, doc, context), context };
   if (context.slot === 'image') return { items: imageItems(site, file, context, o), context };
   const style = effectiveLinkStyle(site, o.style);
@@ -158,7 +158,7 @@ function headingItems(site: Site, file: string, doc: IndexedDocument | undefined
   if (!target) return [];
   const out: LinkCompletion[] = [];
   const seen = new Set<string>();
-  target.headings.forEach((h, i) => {
+  target.body().headings.forEach((h, i) => {
     if (seen.has(h.id)) return;
     seen.add(h.id);
     out.push({ label: `#${h.id}`, kind: 'heading', insertText: h.id, range: c.range, detail: `${'#'.repeat(h.level)} ${h.text}`, sortText: rank(i), filterText: `${h.id} ${h.text}` });

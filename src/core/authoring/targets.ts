@@ -34,7 +34,7 @@ export function contextFor(site: Site, file: string, includeDrafts = true, doc =
 /** The link whose destination (or whole shortcode / tag) contains `offset` (end inclusive, for a cursor after it). */
 export function linkAt(doc: IndexedDocument, offset: number): ExtractedLink | undefined {
   let best: ExtractedLink | undefined;
-  for (const l of doc.links) {
+  for (const l of doc.body().links) {
     const r = l.whole ?? l.range;
     if (offset >= r.start && offset <= r.end && (!best || r.end - r.start < (best.whole ?? best.range).end - (best.whole ?? best.range).start)) best = l;
   }
@@ -48,7 +48,7 @@ export function lookupLoose(site: Site, path: string): readonly UrlTarget[] {
 
 function headingLine(doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {
   if (!doc || fragment === undefined || fragment === '') return undefined;
-  const lines = headingLines(doc.headings);
+  const lines = headingLines(doc.body().headings);
   return lines.get(fragment) ?? lines.get(decodePath(fragment));
 }
 
@@ -146,7 +146,7 @@ export function referencesTo(site: Site, file: string): LinkReference[] {
   const out: LinkReference[] = [];
   const docs = [...site.index.documents.values()].sort((a, b) => a.file.localeCompare(b.file));
   for (const doc of docs) {
-    for (const link of doc.links) {
+    for (const link of doc.body().links) {
       if (link.kind === 'template' || link.kind === 'reference' || link.kind === 'image' || link.kind === 'html-src' || link.kind === 'figure') continue;
       const t = targetOf(site, doc.file, link);
       if (t?.page?.file === file || (t && !t.page && t.file === file)) out.push({ file: doc.file, link, target: t });

@@ -2,7 +2,7 @@
  * Fragments: whether `#id` exists on the target page, and the nearest ids when it does not.
  */
 import { distance } from 'fastest-levenshtein';
-import type { IndexedDocument } from '../site/index';
+import type { DocumentBody, IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
 import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
@@ -13,9 +13,10 @@ export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: Re
   let s = idSets.get(doc);
   if (!s) {
     s = new Set<string>();
-    for (const h of doc.headings) if (h.level >= fromLevel) s.add(h.id);
-    for (const id of doc.htmlIds) s.add(id);
-    for (const id of shortcodeArgumentIds(doc, shortcodeIds)) s.add(id);
+    const body = doc.body();
+    for (const h of body.headings) if (h.level >= fromLevel) s.add(h.id);
+    for (const id of body.htmlIds) s.add(id);
+    for (const id of shortcodeArgumentIds(body, shortcodeIds)) s.add(id);
     idSets.set(doc, s);
   }
   return s;
@@ -25,18 +26,18 @@ export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: Re
  * Whether output we cannot see may print ids on the page: Liquid includes, a shortcode whose
  * template we could not read (a theme not on disk) or whose ids we cannot tell.
  */
-export function hidesIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
-  if (doc.hiddenIds) return true;
-  const uses = doc.shortcodes ?? [];
+export function hidesIds(body: DocumentBody, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
+  if (body.hiddenIds) return true;
+  const uses = body.shortcodes ?? [];
   if (uses.length === 0) return false;
   if (!shortcodeIds) return true;
   return uses.some((u) => (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
 }
 
 /** The ids the page's shortcodes print from their arguments (`{{< anchor "setup" >}}`). */
-function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
+function shortcodeArgumentIds(body: DocumentBody, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
   const out: string[] = [];
-  for (const u of doc.shortcodes ?? []) {
+  for (const u of body.shortcodes ?? []) {
     const f = shortcodeIds?.get(u.name);
     if (f?.kind !== 'argument') continue;
     const v = f.position !== undefined ? u.args[f.position] : f.name !== undefined ? u.named[f.name] : undefined;
@@ -50,7 +51,7 @@ function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<st
 export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc, ctx.extras.shortcodeIds)) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc.body(), ctx.extras.shortcodeIds)) return undefined;
   if (page && page.kind !== 'page') return undefined;
   // An HTML content file is published as written: its ids are its HTML's, which we do not read as such.
   if (!isMarkdownFile(doc.file)) return undefined;
