@@ -50,7 +50,7 @@ export function frontMatterFeature() {
   return Object.freeze({
     complete: completeFrontMatterList,
     hover: hoverFrontMatter,
-    stats: (site: Site) => frontMatterStats(site.index),
+    stats: (site: Site) => frontMatterStats(site),
     taxonomyFields,
     taxonomyValues,
   });

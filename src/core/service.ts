@@ -16,6 +16,7 @@ import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
 import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
+import { SiteCaches } from './siteCaches';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
@@ -52,6 +53,8 @@ export interface Site {
   readonly index: SiteIndex;
   /** What the link features keep for this site (its link graph, its templates' facts). */
   readonly links: SiteLinks;
+  /** The tables features build from this site's index (see siteCaches.ts); cleared when the site goes. */
+  readonly caches: SiteCaches;
 }
 
 export class Postcraft {
@@ -97,9 +100,10 @@ export class Postcraft {
     for (const model of models) {
       const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
       await index.crawl();
-      sites.push({ root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) });
+      sites.push({ root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs), caches: new SiteCaches() });
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
     }
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = sites;
   }
 
@@ -111,11 +115,13 @@ export class Postcraft {
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
-    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) } : s));
+    this.siteList[i].caches.clear();
+    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs), caches: new SiteCaches() } : s));
   }
 
   /** Lets go of every site (and so of their indexes and caches); the engine can load() again. */
   dispose(): void {
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = [];
   }
 

@@ -70,9 +70,8 @@ function slugOf(p: Page): string {
   return /^_?index$/.test(base) ? posix.basename(posix.dirname(f)) : base;
 }
 
-const haystacks = new WeakMap<Page, string>();
-
-function haystackOf(p: Page): string {
+function haystackOf(site: Site, p: Page): string {
+  const haystacks = site.caches.haystacks;
   let h = haystacks.get(p);
   if (h === undefined) haystacks.set(p, (h = `${p.title ?? ''} ${slugOf(p)} ${p.url}`.toLowerCase()));
   return h;
@@ -99,7 +98,7 @@ function pageItems(site: Site, file: string, c: LinkCompletionContext, style: Li
     if (!p.file || p.file === file) continue;
     if (!p.willPublish && !o.includeDrafts) continue;
     // A cheap in-order test first: most pages of a large site fail it, and scoring is dearer.
-    if (!isSubsequence(q, haystackOf(p))) continue;
+    if (!isSubsequence(q, haystackOf(site, p))) continue;
     const score = bestScore(query, [p.title, slugOf(p), p.url]);
     if (score === undefined) continue;
     scored.push({ page: p, score });

@@ -8,16 +8,29 @@ import { decodePath } from './urls';
 import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
 import type { ShortcodeIds } from '../site/generator';
 
-const idSets = new WeakMap<IndexedDocument, Set<string>>();
-export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: ReadonlyMap<string, ShortcodeIds>): Set<string> {
-  let s = idSets.get(doc);
+/**
+ * The ids on the page of `doc`: its headings (from the site's first id level, fixed per model), its
+ * HTML anchors and what its shortcodes print. Kept per body in the site's caches, and per set of
+ * shortcode facts: a set made without them (navigation) must not answer a check that has them.
+ */
+export function idsOf(ctx: CheckContext, doc: IndexedDocument): Set<string> {
+  const fromLevel = ctx.site.model.headingIdsFromLevel ?? 1;
+  const shortcodeIds = ctx.extras.shortcodeIds;
+  const tables = ctx.site.caches.fragmentIds;
+  let table = tables.get(shortcodeIds);
+  if (!table) {
+    // One or two sets of facts per site; more means the site's templates were read again.
+    if (tables.size >= 4) tables.clear();
+    tables.set(shortcodeIds, (table = new WeakMap()));
+  }
+  const body = doc.body();
+  let s = table.get(body);
   if (!s) {
     s = new Set<string>();
-    const body = doc.body();
     for (const h of body.headings) if (h.level >= fromLevel) s.add(h.id);
     for (const id of body.htmlIds) s.add(id);
     for (const id of shortcodeArgumentIds(body, shortcodeIds)) s.add(id);
-    idSets.set(doc, s);
+    table.set(body, s);
   }
   return s;
 }
@@ -55,7 +68,7 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   if (page && page.kind !== 'page') return undefined;
   // An HTML content file is published as written: its ids are its HTML's, which we do not read as such.
   if (!isMarkdownFile(doc.file)) return undefined;
-  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
+  const ids = idsOf(ctx, doc);
   const decoded = decodePath(fragment);
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text

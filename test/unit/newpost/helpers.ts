@@ -6,6 +6,7 @@ import { createFolderModel } from '../../../src/core/generators/folder';
 import { SiteIndex } from '../../../src/core/site/index';
 import { detectSiteAt } from '../../../src/core/site/detect';
 import { SiteLinks } from '../../../src/core/links/siteLinks';
+import { SiteCaches } from '../../../src/core/siteCaches';
 import type { GeneratorId } from '../../../src/core/site/model';
 import type { NewPostEnvironment } from '../../../src/core/newpost/plan';
 
@@ -39,7 +40,7 @@ export async function siteOf(generator: GeneratorId, tree: Record<string, string
   const model = { ...base, summary: { ...base.summary, generator, contentDirs }, contentDirs, authoring: real?.authoring ?? base.authoring };
   const index = new SiteIndex('/site', model, fs, { clock: fixedClock() });
   await index.crawl();
-  const site: Site = { root: '/site', model, index, links: new SiteLinks(model, fs) };
+  const site: Site = { root: '/site', model, index, links: new SiteLinks(model, fs), caches: new SiteCaches() };
   return { fs, site };
 }
 

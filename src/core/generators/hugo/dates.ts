@@ -27,17 +27,23 @@ function epochOf(t: GoTime): number {
   return d.getTime() - (t.offset ?? 0) * 60_000;
 }
 
-// Posts repeat their date under several keys (date, publishDate, lastmod) and sites repeat dates:
-// parsing each distinct string once is a visible saving on a 10,000-post crawl.
-const memo = new Map<string, WrittenDate | null>();
+/** Written date → its reading (null: none), bounded; a site's model keeps one (HugoSite.dates). */
+export type DateMemo = Map<string, WrittenDate | null>;
 
-export function parseWrittenDate(v: unknown): WrittenDate | undefined {
+/**
+ * The date Hugo reads from a front-matter value. `memo`: posts repeat their date under several keys
+ * (date, publishDate, lastmod) and sites repeat dates, so parsing each distinct string once is a
+ * visible saving on a 10,000-post crawl.
+ */
+export function parseWrittenDate(v: unknown, memo?: DateMemo): WrittenDate | undefined {
   if (typeof v === 'string') {
-    const hit = memo.get(v);
+    const hit = memo?.get(v);
     if (hit !== undefined) return hit ?? undefined;
     const d = parseString(v);
-    if (memo.size >= 20_000) memo.clear();
-    memo.set(v, d ?? null);
+    if (memo) {
+      if (memo.size >= 20_000) memo.clear();
+      memo.set(v, d ?? null);
+    }
     return d;
   }
   if (v instanceof Date) {
@@ -73,9 +79,9 @@ function parseString(s: string): WrittenDate | undefined {
  * Why Hugo reads no date from a front-matter value (it then drops it: the page gets the zero date),
  * or undefined when it reads one. Only strings and booleans can fail; numbers are Unix seconds.
  */
-export function hugoDateProblem(v: unknown): string | undefined {
+export function hugoDateProblem(v: unknown, memo?: DateMemo): string | undefined {
   if (typeof v === 'boolean') return 'true or false is no date';
-  if (typeof v !== 'string' || v === '' || parseWrittenDate(v)) return undefined;
+  if (typeof v !== 'string' || v === '' || parseWrittenDate(v, memo)) return undefined;
   const r = parseHugoDateText(v);
   const range = !r.ok ? r.range : undefined;
   if (range) return `its ${range} is out of range`;

@@ -6,15 +6,16 @@
  */
 import type { FrontMatterRules } from '../../site/generator';
 import { dateProblem } from '../../frontmatter/dates';
-import { HUGO_DATE_KEYS, hugoDateProblem } from './dates';
+import { HUGO_DATE_KEYS, hugoDateProblem, type DateMemo } from './dates';
 
 // strconv.ParseBool, which cast uses for text.
 const GO_BOOL_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
-export const HUGO_FRONT_MATTER: FrontMatterRules = {
+/** The rules, reading dates through the model's memo (the crawl has read most of them already). */
+export const hugoFrontMatterRules = (dates: DateMemo): FrontMatterRules => ({
   dateFinding(_file, key, v) {
     if (!HUGO_DATE_KEYS.has(key.toLowerCase())) return null;
-    const problem = hugoDateProblem(v);
+    const problem = hugoDateProblem(v, dates);
     if (!problem) return null;
     const why = typeof v === 'string' ? dateProblem(v) : undefined;
     const reason = why && !why.startsWith('it is not in a date format') ? why : problem;
@@ -28,4 +29,4 @@ export const HUGO_FRONT_MATTER: FrontMatterRules = {
     if (type === 'bool' && (compound || (typeof value === 'string' && !GO_BOOL_TEXT.has(value)))) return 'Hugo reads it as false';
     return undefined;
   },
-};
+});
