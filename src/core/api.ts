@@ -42,7 +42,7 @@ export type { NewPostEnvironment, NewPostPlan, NewPostResult } from './newpost/p
 export type { NewPostRequest } from './newpost/request';
 export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
-export type { IndexedDocument } from './site/index';
+export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */

@@ -3,7 +3,7 @@ import type { FrontMatterData } from '../../site/generator';
 import type { PublishStatus } from '../../site/model';
 import type { HugoConfig } from './config';
 import type { PathOptions } from './paths';
-import type { DateMemo, WrittenDate } from './dates';
+import type { WrittenDate } from './dates';
 
 export interface HugoSite {
   readonly c: HugoConfig;
@@ -20,8 +20,6 @@ export interface HugoSite {
   readonly statusMemo: WeakMap<FrontMatterData, { at: number; st: Status }>;
   /** Per model: term → URL key (see termKey). */
   readonly termKeys: Map<string, string>;
-  /** Per model: written date → its reading (see parseWrittenDate). */
-  readonly dates: DateMemo;
 }
 
 /** A page's publish status as its front matter gives it. */
@@ -48,6 +46,5 @@ export function hugoSite(c: HugoConfig): HugoSite {
     disabledKinds: new Set(c.disableKinds),
     statusMemo: new WeakMap(),
     termKeys: new Map(),
-    dates: new Map(),
   };
 }

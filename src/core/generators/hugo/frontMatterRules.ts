@@ -6,16 +6,15 @@
  */
 import type { FrontMatterRules } from '../../site/generator';
 import { dateProblem } from '../../frontmatter/dates';
-import { HUGO_DATE_KEYS, hugoDateProblem, type DateMemo } from './dates';
+import { HUGO_DATE_KEYS, hugoDateProblem } from './dates';
 
 // strconv.ParseBool, which cast uses for text.
 const GO_BOOL_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
-/** The rules, reading dates through the model's memo (the crawl has read most of them already). */
-export const hugoFrontMatterRules = (dates: DateMemo): FrontMatterRules => ({
+export const HUGO_FRONT_MATTER: FrontMatterRules = {
   dateFinding(_file, key, v) {
     if (!HUGO_DATE_KEYS.has(key.toLowerCase())) return null;
-    const problem = hugoDateProblem(v, dates);
+    const problem = hugoDateProblem(v);
     if (!problem) return null;
     const why = typeof v === 'string' ? dateProblem(v) : undefined;
     const reason = why && !why.startsWith('it is not in a date format') ? why : problem;
@@ -29,4 +28,4 @@ export const hugoFrontMatterRules = (dates: DateMemo): FrontMatterRules => ({
     if (type === 'bool' && (compound || (typeof value === 'string' && !GO_BOOL_TEXT.has(value)))) return 'Hugo reads it as false';
     return undefined;
   },
-});
+};

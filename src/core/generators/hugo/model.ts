@@ -8,7 +8,7 @@
  * (the page of a content file), aliases.ts (aliases, output formats) and derivedPages.ts (home,
  * sections, taxonomies, terms, feeds, redirects).
  */
-import { hugoFrontMatterRules } from './frontMatterRules';
+import { HUGO_FRONT_MATTER } from './frontMatterRules';
 import { readHugoTemplateFacts } from './templateFacts';
 import { hugoAuthoring } from './authoring';
 import { posix } from '../../posix';
@@ -60,7 +60,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies),
     readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c),
     contentRefs: true,
-    frontMatterRules: hugoFrontMatterRules(h.dates),
+    frontMatterRules: HUGO_FRONT_MATTER,
     issues: init.issues,
     contentDirs: h.contentDirs.map((d) => d.dir),
     staticDirs: [

@@ -18,9 +18,10 @@ export function computeStatus(h: HugoSite, data: FrontMatterData, now: Date): St
   const dateRaw = date_ ?? publishdate ?? pubdate ?? published ?? lastmod;
   const pubRaw = publishdate ?? pubdate ?? published ?? date_;
   const expRaw = expirydate ?? unpublishdate;
-  const date = parseWrittenDate(dateRaw, h.dates);
-  const pub = parseWrittenDate(pubRaw, h.dates);
-  const exp = parseWrittenDate(expRaw, h.dates);
+  const date = parseWrittenDate(dateRaw);
+  // Most posts write one date: it is both (read once).
+  const pub = pubRaw === dateRaw ? date : parseWrittenDate(pubRaw);
+  const exp = parseWrittenDate(expRaw);
   const draft = draftRaw === true || draftRaw === 'true';
   let status: PublishStatus = 'published';
   if (draft) status = 'draft';
