@@ -7,14 +7,14 @@
  *   generators  one folder per generator, the registry
  *   site        the site model and index
  *   features    links, authoring, front-matter checks and completion, shortcodes, render, new post
- *   service     createPostcraft: composes the features
+ *   service     createPostcraft: composes the features; siteCaches: the tables they keep per site
  *   adapters    src/vscode, src/cli, src/node
  */
 const LAYERS = {
   markdown: '^src/core/markdown/',
   generators: '^src/core/generators/',
   site: '^src/core/site/',
-  service: '^src/core/(service|features)\\.ts$',
+  service: '^src/core/(service|features|siteCaches)\\.ts$',
   adapters: '^src/(vscode|cli|node)/',
 };
 

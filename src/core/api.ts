@@ -45,7 +45,7 @@ export type { NewPostEnvironment, NewPostPlan, NewPostResult } from './newpost/p
 export type { NewPostRequest } from './newpost/request';
 export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
-export type { IndexedDocument } from './site/index';
+export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
 export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
@@ -55,7 +55,7 @@ export function frontMatterFeature() {
   return Object.freeze({
     complete: completeFrontMatterList,
     hover: hoverFrontMatter,
-    stats: (site: Site) => frontMatterStats(site.index),
+    stats: (site: Site) => frontMatterStats(site),
     taxonomyFields,
     taxonomyValues,
   });

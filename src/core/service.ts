@@ -17,6 +17,7 @@ import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
 import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { SiteTemplates } from './site/templates';
+import { SiteCaches } from './siteCaches';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
 import { checkTemplateCalls } from './shortcodes/checks';
@@ -56,12 +57,14 @@ export interface Site {
   readonly links: SiteLinks;
   /** The templates content calls (Hugo's shortcodes, Jekyll's includes), read once. */
   readonly templates: SiteTemplates;
+  /** The tables features build from this site's index (see siteCaches.ts); cleared when the site goes. */
+  readonly caches: SiteCaches;
 }
 
 /** A loaded site: its index, and the per-site state of the features (read lazily). */
 export function newSite(model: GeneratorModel, index: SiteIndex, fs: FileSystemHost): Site {
   const templates = new SiteTemplates(model, fs);
-  return { root: model.summary.root, model, index, links: new SiteLinks(model, fs, templates), templates };
+  return { root: model.summary.root, model, index, links: new SiteLinks(model, fs, templates), templates, caches: new SiteCaches() };
 }
 
 export class Postcraft {
@@ -112,6 +115,7 @@ export class Postcraft {
       sites.push(newSite(model, index, this.init.fs));
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
     }
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = sites;
   }
 
@@ -123,11 +127,13 @@ export class Postcraft {
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
+    this.siteList[i].caches.clear();
     this.siteList = this.siteList.map((s, j) => (j === i ? newSite(model, index, this.init.fs) : s));
   }
 
   /** Lets go of every site (and so of their indexes and caches); the engine can load() again. */
   dispose(): void {
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = [];
   }
 

@@ -139,7 +139,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
 function aliasFragmentProblem(ctx: CheckContext, page: Page, w: Written, resolved: string): LinkProblem {
   const doc = page.file ? ctx.site.index.document(page.file) : undefined;
   const fragment = decodePath(w.fragment ?? '');
-  const ids = doc && idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
+  const ids = doc && idsOf(ctx, doc);
   const exists = !!ids && (ids.has(fragment) || ids.has(w.fragment ?? ''));
   const fix = formatLike(ctx, { ...w, fragment: w.fragment }, page.url);
   return {

@@ -126,11 +126,12 @@ function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o:
     const name = authors.has(v) ? undefined : findAuthor(site, authorList, v)?.name;
     if (name !== undefined) authors.set(v, name);
   }
-  const known = doc && !doc.partial ? doc : undefined;
+  const analysed = doc && !doc.partial ? doc : undefined;
+  const known = analysed?.body();
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;
   const checker: CheckContext | undefined =
-    known && prep.extras ? { site, file, page, doc: known, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
+    analysed && prep.extras ? { site, file, page, doc: analysed, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
   const hooks: RenderHooks = {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
     resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts, checker }, target, form, ownIds),
@@ -179,7 +180,7 @@ export async function renderInSiteElsewhere(
   for (let round = 0; ; round++) {
     // Verdicts are made afresh each time: another post may have changed since the last render.
     const { hooks, known, authors } = siteHooks(site, absFile, text, prep, o);
-    const anchors = known ?? site.index.document(posix.relative(site.root, absFile));
+    const anchors = known ?? site.index.document(posix.relative(site.root, absFile))?.body();
     const ownIds = new Set<string>([...(anchors?.headings.map((h) => h.id) ?? []), ...(anchors?.htmlIds ?? [])]);
     const tables = await fillTables(hooks, ownIds, memory.links.values(), memory.images, Object.fromEntries(authors), () => slicer.maybeYield());
     const r = await render(text, prep.markup, tables);

@@ -40,8 +40,8 @@ export interface TemplateUsage {
 function* callsOf(site: Site, name: string, except?: string): Iterable<ShortcodeUse> {
   for (const [file, doc] of site.index.documents) {
     if (file === except) continue;
-    // Never `doc.shortcodes` of a document not analysed yet: reading it would parse the file here.
-    const uses = doc.bodyLoaded === false ? scanned.get(doc) : doc.shortcodes;
+    // Never `doc.body()` of a document not analysed yet: reading it would parse the file here.
+    const uses = doc.bodyLoaded === false ? scanned.get(doc) : doc.body().shortcodes;
     for (const u of uses ?? []) if (u.name === name) yield u;
   }
 }

@@ -19,7 +19,8 @@ export function computeStatus(h: HugoSite, data: FrontMatterData, now: Date): St
   const pubRaw = publishdate ?? pubdate ?? published ?? date_;
   const expRaw = expirydate ?? unpublishdate;
   const date = parseWrittenDate(dateRaw);
-  const pub = parseWrittenDate(pubRaw);
+  // Most posts write one date: it is both (read once).
+  const pub = pubRaw === dateRaw ? date : parseWrittenDate(pubRaw);
   const exp = parseWrittenDate(expRaw);
   const draft = draftRaw === true || draftRaw === 'true';
   let status: PublishStatus = 'published';
