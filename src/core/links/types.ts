@@ -45,4 +45,9 @@ export interface ExtractedLink {
    * `markup.goldmark.renderer.unsafe` is on).
    */
   readonly context?: 'code' | 'raw-html';
+  /**
+   * The generator's link pass (jekyll-relative-links) matches this destination as written: it may
+   * rewrite it to the URL of the file it names (GeneratorModel.relativeLink says whether and how).
+   */
+  readonly relativePass?: boolean;
 }

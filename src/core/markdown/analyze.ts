@@ -14,6 +14,7 @@ import { kramdownBlocks } from './kramdown';
 import { findMathSpans } from './math';
 import { renderLiquid, type LiquidSite, type RenderedLiquid } from './liquid';
 import { mapLiquidLinks } from './liquidLinks';
+import { markRelativePass } from './relativeLinksPass';
 
 export interface AnalyzeOptions {
   /** How the site's generator reads Markdown (shared with the preview). */
@@ -109,6 +110,8 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const shortcodes = d.templates === 'shortcodes';
   let links = extractLinks({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
+  // The pass runs on the text as written, before Liquid (a generator plugin, not a template).
+  if (d.relativeLinksPass) links = markRelativePass(text, split.bodyStart, links);
   const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes });
   const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
