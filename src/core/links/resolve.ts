@@ -99,7 +99,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
   }
   // A relative link on a document that publishes no page of its own: no base to resolve against.
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
-  const pass = link.relativePass && !w.origin ? ctx.site.model.relativeLink?.(ctx.file, link.target.split('#')[0], ctx.site.index.lookup) : undefined;
+  const pass = link.relativePass !== undefined && !w.origin ? ctx.site.model.relativeLink?.(ctx.file, link.relativePass, ctx.site.index.lookup) : undefined;
   if (pass) return passProblem(ctx, link, w, pass, () => asWrittenProblem(ctx, link, w, dest, semantics));
   return asWrittenProblem(ctx, link, w, dest, semantics);
 }

@@ -46,8 +46,9 @@ export interface ExtractedLink {
    */
   readonly context?: 'code' | 'raw-html';
   /**
-   * The generator's link pass (jekyll-relative-links) matches this destination as written: it may
-   * rewrite it to the URL of the file it names (GeneratorModel.relativeLink says whether and how).
+   * The generator's link pass (jekyll-relative-links) matches this destination as written, reading
+   * this as its path (the rest is its fragment): it may rewrite it to the URL of the file the path
+   * names (GeneratorModel.relativeLink says whether and how).
    */
-  readonly relativePass?: boolean;
+  readonly relativePass?: string;
 }

@@ -17,132 +17,210 @@
 import type { ExtractedLink } from '../links/types';
 
 export interface PassMatch {
-  /** Offsets in the text of the destination the pass sees: its path and `#fragment`, no title. */
+  /** Offsets in the text of the destination the pass sees: its path, then its `#fragment` (no title). */
   readonly start: number;
+  readonly pathEnd: number;
   readonly end: number;
 }
 
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const QUOTE = 34;
+const BACKSLASH = 92;
+const CLOSE = 41;
+const HASH = 35;
+const NEWLINE = 10;
 
-/** Where TITLE, anchored at the end of `s`, starts at the earliest (never at 0); -1 when nowhere. */
-function titleStart(s: string): number {
-  const end = s.length - 1;
-  const close = s.charCodeAt(end);
-  if ((close !== 34 && close !== 39) || s.charCodeAt(end - 1) === 92) return -1;
-  // The opening `"`: one not escaped with `\`, with whitespace before it, and no unescaped closing
-  // quote between it and the end. `"…"`: the body ends at the first unescaped `"` going back;
-  // `"…'` (the second alternative): the leftmost `"` before an unescaped `'`.
-  let open = -1;
-  for (let i = end - 1; i >= 1; i--) {
-    const c = s.charCodeAt(i);
-    const escaped = s.charCodeAt(i - 1) === 92;
-    if (c === 39 && close === 39 && !escaped) break;
-    if (c !== 34 || escaped) continue;
-    if (isSpace(s.charCodeAt(i - 1))) open = i;
-    if (close === 34) break;
-  }
-  if (open < 1) return -1;
-  let start = open - 1;
-  while (start > 1 && isSpace(s.charCodeAt(start - 1))) start--;
-  return start;
-}
-
-/**
- * The destination inside what follows `](` or `]: ` up to the match's end (`rest`): the path and its
- * `#fragment` run up to a title, if one ends the match (where the path ends in it does not matter:
- * the fragment is kept as written).
- */
-function destinationLength(rest: string): number {
-  const title = titleStart(rest);
-  return title >= 1 ? title : rest.length;
-}
-
-/** `text.indexOf(needle, from)`, remembering the last answer: the scan asks about rising offsets. */
-function finder(text: string, needle: string): (from: number) => number {
+/** `text.indexOf(needle, from)`, remembering its last answer: the scan asks about rising offsets. */
+function finder(find: (from: number) => number): (from: number) => number {
   let askedFrom = Infinity;
   let answer = -1;
   return (from) => {
     if (from >= askedFrom && (answer < 0 || from <= answer)) return answer;
     askedFrom = from;
-    answer = text.indexOf(needle, from);
+    answer = find(from);
     return answer;
   };
 }
 
-interface Found {
-  readonly start: number;
-  readonly end: number;
+/** The first `ch` at or after `from` that no backslash precedes. */
+function unescaped(text: string, ch: string): (from: number) => number {
+  return finder((from) => {
+    for (let p = text.indexOf(ch, from); p >= 0; p = text.indexOf(ch, p + 1)) if (text.charCodeAt(p - 1) !== BACKSLASH) return p;
+    return -1;
+  });
+}
+
+interface Found extends PassMatch {
+  /** Where the regex's match ends: the scan goes on from there. */
   readonly matchEnd: number;
+}
+
+/**
+ * The regex engine's walk, in linear time. What follows `](` (inline) or `]: ` (reference) is a path
+ * as short as possible, then an optional `#fragment` (at least one character, on one line), an
+ * optional TITLE, and the end: `)` for an inline link, blanks to the end of the line for a
+ * reference. A fragment or title may run past the first `)`.
+ */
+class Scanner {
+  private readonly n: number;
+  private readonly nextClose: (from: number) => number;
+  private readonly nextBreak: (from: number) => number;
+  private readonly nextQuote: (from: number) => number;
+  private readonly nextApostrophe: (from: number) => number;
+  /** A fragment failed on this line: any later `#` on it fails too (it has fewer ends to try). */
+  private fragmentDeadUntil = -1;
+  /** The run of blanks last measured. */
+  private run = { from: -1, to: -1 };
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.nextClose = finder((f) => text.indexOf(')', f));
+    this.nextBreak = finder((f) => text.indexOf('\n', f));
+    this.nextQuote = unescaped(text, '"');
+    this.nextApostrophe = unescaped(text, "'");
+  }
+
+  lineEnd(i: number): number {
+    const e = this.nextBreak(i);
+    return e < 0 ? this.n : e;
+  }
+
+  private lastLine = { end: -1, lastText: -1 };
+
+  /** Where `\s*?$` ends when it starts at `x` (the line's end), or -1 when something else is on the line. */
+  private blanksToEnd(x: number): number {
+    const end = this.lineEnd(x);
+    if (this.lastLine.end !== end) {
+      // The line's last character that is not a blank (or the line break before it).
+      let last = end - 1;
+      while (last >= 0 && this.text.charCodeAt(last) !== NEWLINE && isSpace(this.text.charCodeAt(last))) last--;
+      this.lastLine = { end, lastText: last };
+    }
+    return x > this.lastLine.lastText ? end : -1;
+  }
+
+  /** What may follow a title or fragment: `)` inline, blanks to the line's end for a reference. */
+  private ending(x: number, inline: boolean): number {
+    if (inline) return this.text.charCodeAt(x) === CLOSE ? x + 1 : -1;
+    return this.blanksToEnd(x);
+  }
+
+  /** TITLE at `t` followed by the ending: where the match ends, or -1. */
+  private titleAt(t: number, inline: boolean): number {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(t))) return -1;
+    // `\s+` runs to the end of the blanks (remembered: every blank of a run asks).
+    if (t < this.run.from || t >= this.run.to) {
+      let w = t;
+      while (w < this.n && isSpace(text.charCodeAt(w))) w++;
+      this.run = { from: t, to: w };
+    }
+    const w = this.run.to;
+    if (text.charCodeAt(w) !== QUOTE) return -1;
+    // `"…"`: its body passes a `"` only as `\"`, so it closes at the first unescaped one; the second
+    // alternative, `"…'`, at the first unescaped `'`.
+    for (const close of [this.nextQuote(w + 1), this.nextApostrophe(w + 1)]) {
+      if (close < 0) continue;
+      const end = this.ending(close + 1, inline);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+
+  /** `#.+?` at `e`, then TITLE?, then the ending: [fragment end, match end], or undefined. */
+  private fragmentAt(e: number, inline: boolean): [number, number] | undefined {
+    if (e < this.fragmentDeadUntil) return undefined;
+    const end = this.lineEnd(e);
+    for (let f = e + 2; f <= end; f++) {
+      if (isSpace(this.text.charCodeAt(f))) {
+        const t = this.titleAt(f, inline);
+        if (t >= 0) return [f, t];
+      }
+      const plain = this.ending(f, inline);
+      if (plain >= 0) return [f, plain];
+    }
+    this.fragmentDeadUntil = end;
+    return undefined;
+  }
+
+  /** The destination after `](` (inline) or `]: ` at `s`, up to `limit` (the first `)`, or the line's end). */
+  tail(s: number, limit: number, inline: boolean): Found | undefined {
+    const text = this.text;
+    for (let e = s + 1; e < limit; e++) {
+      const c = text.charCodeAt(e);
+      if (c === HASH) {
+        const f = this.fragmentAt(e, inline);
+        if (f) return { start: s, pathEnd: e, end: f[0], matchEnd: f[1] };
+      }
+      if (isSpace(c)) {
+        const t = this.titleAt(e, inline);
+        if (t >= 0) return { start: s, pathEnd: e, end: e, matchEnd: t };
+        if (!inline) {
+          const b = this.blanksToEnd(e);
+          if (b >= 0) return { start: s, pathEnd: e, end: e, matchEnd: b };
+        }
+      }
+    }
+    if (inline) return { start: s, pathEnd: limit, end: limit, matchEnd: limit + 1 };
+    return limit > s ? { start: s, pathEnd: limit, end: limit, matchEnd: limit } : undefined;
+  }
+
+  /** `\[(.*?)\]\(` at the bracket `i`, and its tail: the first `](` on the line whose tail matches. */
+  inlineAt(i: number, nextInline: (from: number) => number): Found | 'no-close' | undefined {
+    const end = this.lineEnd(i);
+    for (let k = nextInline(i + 1); k >= 0 && k < end; k = this.text.indexOf('](', k + 1)) {
+      const s = k + 2;
+      // The path is at least one character, none of them `)`.
+      if (s >= this.n || this.text.charCodeAt(s) === CLOSE) continue;
+      const q = this.nextClose(s + 1);
+      if (q < 0) return 'no-close';
+      return this.tail(s, q, true);
+    }
+    return undefined;
+  }
+
+  /** `\[(.*?)\]: ` at the bracket `j`, and its tail. */
+  referenceAt(j: number, nextReference: (from: number) => number): Found | undefined {
+    const end = this.lineEnd(j);
+    const t = nextReference(j + 1);
+    if (t < 0 || t + 3 >= end) return undefined;
+    return this.tail(t + 3, end, false);
+  }
 }
 
 /** Every destination the pass matches in `text` from `from` (the content after the front matter). */
 export function relativeLinksPassMatches(text: string, from: number): PassMatch[] {
   const out: PassMatch[] = [];
   const n = text.length;
-  const nextInline = finder(text, '](');
-  const nextClose = finder(text, ')');
-  const nextReference = finder(text, ']: ');
-  const nextBreak = finder(text, '\n');
-  const lineEnd = (i: number) => {
-    const e = nextBreak(i);
-    return e < 0 ? n : e;
-  };
+  const scan = new Scanner(text);
+  const nextInline = finder((f) => text.indexOf('](', f));
+  const nextReference = finder((f) => text.indexOf(']: ', f));
   // An inline match failed on this line: later brackets on it fail too (they see fewer `](`). With
   // no `)` left in the text, no inline match is possible any more.
   let inlineDeadUntil = -1;
   let noClose = false;
   let blank = { from: -1, to: -1, found: undefined as Found | undefined };
-
-  /** `\[(.*?)\]\(([^)]+?)(#.+?|)?(TITLE)?\)` at the bracket `i`. */
-  const inlineAt = (i: number, end: number): Found | undefined => {
-    for (let k = nextInline(i + 1); k >= 0 && k < end; k = text.indexOf('](', k + 1)) {
-      const s = k + 2;
-      // The path is at least one character, none of them `)`.
-      if (s >= n || text.charCodeAt(s) === 41) continue;
-      const q = nextClose(s + 1);
-      if (q < 0) {
-        noClose = true;
-        return undefined;
-      }
-      return { start: s, end: s + destinationLength(text.slice(s, q)), matchEnd: q + 1 };
-    }
-    return undefined;
-  };
-
-  /** `\[(.*?)\]: (.+?)(#.+?|)?(TITLE)?\s*?$` at the bracket `j`. */
-  const referenceAt = (j: number): Found | undefined => {
-    const end = lineEnd(j);
-    const t = nextReference(j + 1);
-    if (t < 0 || t >= end || t + 3 >= end) return undefined;
-    const s = t + 3;
-    let e = end;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    // Only spaces after the colon: the path is one of them, no destination.
-    return { start: s, end: e === s ? s : s + destinationLength(text.slice(s, e)), matchEnd: end };
-  };
-
   let i = from;
   while (i < n) {
     if (text.charCodeAt(i) === 91 && i >= inlineDeadUntil && !noClose) {
-      const end = lineEnd(i);
-      const m = inlineAt(i, end);
-      if (m) {
+      const m = scan.inlineAt(i, nextInline);
+      if (m === 'no-close') noClose = true;
+      else if (m) {
         out.push(m);
         i = m.matchEnd;
         continue;
-      }
-      inlineDeadUntil = end;
+      } else inlineDeadUntil = scan.lineEnd(i);
     }
-    if (i === from || text.charCodeAt(i - 1) === 10) {
+    if (i === from || text.charCodeAt(i - 1) === NEWLINE) {
       // `^\s*?\[`: blank lines and indentation before the bracket belong to the match.
       if (i < blank.from || i > blank.to) {
         let j = i;
         while (j < n && isSpace(text.charCodeAt(j))) j++;
-        blank = { from: i, to: j, found: text.charCodeAt(j) === 91 ? referenceAt(j) : undefined };
+        blank = { from: i, to: j, found: text.charCodeAt(j) === 91 ? scan.referenceAt(j, nextReference) : undefined };
       }
       const m = blank.found;
       if (m) {
-        if (m.end > m.start) out.push(m);
+        out.push(m);
         i = m.matchEnd;
         continue;
       }
@@ -152,13 +230,15 @@ export function relativeLinksPassMatches(text: string, from: number): PassMatch[
   return out;
 }
 
-/** The links whose destination is exactly one the pass matched, marked `relativePass`. */
+/** The links whose destination is exactly one the pass matched, marked with the path it reads. */
 export function markRelativePass(text: string, from: number, links: readonly ExtractedLink[]): ExtractedLink[] {
   const matches = relativeLinksPassMatches(text, from);
   if (!matches.length) return links as ExtractedLink[];
-  const byStart = new Map<number, number>();
-  for (const m of matches) byStart.set(m.start, m.end);
-  return links.map((l) =>
-    (l.kind === 'inline' || l.kind === 'image' || l.kind === 'definition') && l.href === undefined && !l.liquidRef && byStart.get(l.range.start) === l.range.end ? { ...l, relativePass: true } : l,
-  );
+  const byStart = new Map<number, PassMatch>();
+  for (const m of matches) byStart.set(m.start, m);
+  return links.map((l) => {
+    if ((l.kind !== 'inline' && l.kind !== 'image' && l.kind !== 'definition') || l.href !== undefined || l.liquidRef) return l;
+    const m = byStart.get(l.range.start);
+    return m && m.end === l.range.end ? { ...l, relativePass: text.slice(m.start, m.pathEnd) } : l;
+  });
 }
