@@ -40,12 +40,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     limitation: 'no fixture can show a theme that is absent; the engine says nothing about those fragments',
   },
   {
-    id: 'jekyll-github-pages-plugins',
-    generator: 'Jekyll',
-    text: 'GitHub Pages plugins that Debian does not package (jekyll-optional-front-matter, jekyll-relative-links, jekyll-readme-index): no fixture can be built with them here, so what they change (Markdown without front matter published as a page, `.md` links rewritten, a README as a folder\'s index) is not verified against the real plugins.',
-    limitation: 'the plugins are not installable from Debian, the only source this machine reaches',
-  },
-  {
     id: 'jekyll-liquid-site-collections',
     generator: 'Jekyll',
     text: '`site.tags` and `site.posts` in Liquid are not evaluated: links a page prints from them are not judged.',

@@ -150,7 +150,9 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   const htmlIds: string[] = [];
   const ids = new HeadingIdGenerator(d.headingIds);
   // Explicit ids are reserved first: Goldmark registers attribute ids while parsing, before auto ids.
-  const pending: { level: number; text: string; idText: string; line: number; custom?: string }[] = [];
+  const pending: { level: number; text: string; idText: string; line: number; custom?: string; opens?: boolean }[] = [];
+  const first = tokens[0];
+  const opens = first?.type === 'heading_open' && Number(first.tag.slice(1)) <= 3 && (first.markup.startsWith('#') || (!!first.map && first.map[1] - first.map[0] === 2));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
@@ -166,7 +168,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
       }
       if (ialIds && t.map) custom = ialIds.get(t.map[1]) ?? custom;
       const line = t.map ? t.map[0] : 0;
-      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), idText, line: mapLine ? mapLine(line) : line, custom });
+      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), idText, line: mapLine ? mapLine(line) : line, custom, ...(i === 0 && opens ? { opens: true } : {}) });
     } else if (t.map && ialIds?.has(t.map[1]) && /_open$|^(fence|code_block|html_block|hr)$/.test(t.type) && t.level === 0) {
       htmlIds.push(ialIds.get(t.map[1])!);
     } else if (!d.rawHtml) continue;
@@ -176,7 +178,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   for (const h of pending) if (h.custom) ids.reserve(h.custom);
   for (const h of pending) {
     const id = h.custom ?? (d.noAutoIds ? '' : ids.next(h.idText));
-    headings.push({ level: h.level, text: h.text, line: h.line, id });
+    headings.push({ level: h.level, text: h.text, line: h.line, id, ...(h.opens ? { opensBody: true } : {}) });
   }
   return { headings, htmlIds };
 }

@@ -97,6 +97,12 @@ export interface GeneratorModel {
    * markdown-it-anchor): fragments into headings are not judged.
    */
   readonly unknownHeadingIds?: boolean;
+  /**
+   * Whether a plugin removes the heading a page's body opens with (`Heading.opensBody`), taking it for
+   * the title (jekyll-titles-from-headings' `strip_title`): 'yes', or 'maybe' when we cannot tell the
+   * plugin is on; `why` says so in messages. Undefined: the heading stays.
+   */
+  openingHeading?(file: string, data: FrontMatterData): { readonly removed: 'yes' | 'maybe'; readonly why: string } | undefined;
   /** Headings below this level are rendered without an id (Docusaurus: h1 has none). Default 1. */
   readonly headingIdsFromLevel?: number;
   /**

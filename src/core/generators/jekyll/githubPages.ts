@@ -37,7 +37,7 @@ export interface PagesPlugins {
   readonly relativeLinks: { readonly state: PluginState; readonly collections: boolean; readonly exclude: readonly string[] };
   readonly optionalFrontMatter: { readonly state: PluginState; readonly removeOriginals: boolean };
   readonly readmeIndex: { readonly state: PluginState; readonly removeOriginals: boolean; readonly withFrontMatter: boolean };
-  readonly titlesFromHeadings: { readonly state: PluginState };
+  readonly titlesFromHeadings: { readonly state: PluginState; readonly stripTitle: boolean; readonly collections: boolean };
 }
 
 /** GitHubPages::Plugins::DEFAULT_PLUGINS (pages-gem, lib/github-pages/plugins.rb). */
@@ -120,12 +120,13 @@ export function pagesPlugins(raw: Readonly<Record<string, unknown>>, listed: rea
   const rl = asRecord(raw['relative_links']);
   const ofm = asRecord(raw['optional_front_matter']);
   const ri = asRecord(raw['readme_index']);
+  const tfh = asRecord(raw['titles_from_headings']);
   // jekyll-optional-front-matter: `require_front_matter: true` turns it off (and would remove originals).
   const requireFrontMatter = raw['require_front_matter'] !== undefined && raw['require_front_matter'] !== null && raw['require_front_matter'] !== false;
   return {
     relativeLinks: { state: state('jekyll-relative-links', 'relative_links'), collections: rl['collections'] === true, exclude: strings(rl['exclude']) },
     optionalFrontMatter: { state: requireFrontMatter ? 'off' : state('jekyll-optional-front-matter', 'optional_front_matter'), removeOriginals: ofm['remove_originals'] === true },
     readmeIndex: { state: state('jekyll-readme-index', 'readme_index'), removeOriginals: ri['remove_originals'] === true, withFrontMatter: ri['with_frontmatter'] === true },
-    titlesFromHeadings: { state: state('jekyll-titles-from-headings', 'titles_from_headings') },
+    titlesFromHeadings: { state: state('jekyll-titles-from-headings', 'titles_from_headings'), stripTitle: tfh['strip_title'] === true, collections: tfh['collections'] === true },
   };
 }

@@ -21,6 +21,7 @@ import { slugify } from './urls';
 import { jekyllSite } from './context';
 import { copiedDocumentUrls, isContentDocument, pagesFor, readsDate, roleOf, uncertainUrls } from './pages';
 import { relativeLink } from './relativeLinks';
+import { openingHeading } from './titlesFromHeadings';
 import { WORKFLOWS_DIR } from './githubPages';
 import { resourceUrl } from './staticFiles';
 import { termsOf } from './terms';
@@ -83,6 +84,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     copiedDocumentUrls: (file, data, now, files) => copiedDocumentUrls(j, file, data, files, now),
     uncertainUrls: c.pagesPlugins.optionalFrontMatter.state === 'maybe' || c.pagesPlugins.readmeIndex.state === 'maybe' ? (file, data, files) => uncertainUrls(j, file, data, files) : undefined,
     relativeLink: c.pagesPlugins.relativeLinks.state === 'off' ? undefined : (from, path, files) => relativeLink(j, from, path, files),
+    openingHeading: c.pagesPlugins.titlesFromHeadings.state === 'off' ? undefined : (file, data) => openingHeading(j, file, data),
     derivedPages: (pages, terms) => derivedPages(j, pages, terms),
     termsOf,
     termKey: (_taxonomy, term) => slugify(term),
