@@ -286,6 +286,12 @@ export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Pa
   const w = parseWritten(ctx, dest.trim());
   if (!w || w.path === '') return undefined;
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
+  // A link the generator's pass rewrites to a source file's page (jekyll-relative-links).
+  const pass = link.relativePass !== undefined && !w.origin ? ctx.site.model.relativeLink?.(ctx.file, link.relativePass, ctx.site.index.lookup) : undefined;
+  for (const r of pass?.rewrites ?? []) {
+    const page = 'file' in r ? ctx.site.index.pagesOfFile(r.file)[0] : undefined;
+    if (page) return { page, fragment: w.fragment };
+  }
   const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   for (const t of lookup(ctx.site, resolved)) if (t.type === 'page' || t.type === 'alias') return { page: t.page, fragment: w.fragment };
   if (ctx.semantics === 'content-path') {
