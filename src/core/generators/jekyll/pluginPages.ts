@@ -9,7 +9,7 @@
 import { posix } from '../../posix';
 import type { FileLookup, FrontMatterData } from '../../site/generator';
 import { extOf, isMarkdown, pagePermalink, pageUrl, str, type JekyllSite } from './context';
-import { entryPatterns } from './place';
+import { configPatterns } from './place';
 import type { PluginState } from './githubPages';
 
 /** JekyllOptionalFrontMatter::FILENAME_BLACKLIST (compared upper-cased, without the extension). */
@@ -37,7 +37,7 @@ function basename(file: string): string {
 /** jekyll-optional-front-matter#blacklisted?: a listed name, unless `include` names the file. */
 function blacklisted(j: JekyllSite, file: string): boolean {
   if (!BLACKLIST.has(basename(file).toUpperCase())) return false;
-  const include = entryPatterns(j.c.include);
+  const include = configPatterns(j.c.include);
   return !(include.matches(file, false) || include.matches(posix.basename(file), false));
 }
 
@@ -104,7 +104,7 @@ export function plainMarkdown(j: JekyllSite, file: string, pageUrl: string, file
     if (ofm.removeOriginals) copied = ofm.state === 'on' ? 'no' : 'maybe';
   }
   // readme-index reads the static files left after optional-front-matter removed its originals.
-  if (isReadme(j, file) && copied !== 'no') {
+  if (ri.state !== 'off' && copied !== 'no' && isReadme(j, file)) {
     const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
     const has = dirHasIndex(j, dir, files);
     const state = has === 'yes' ? undefined : lower(ri.state, has === 'maybe' ? 'maybe' : 'on');

@@ -13,7 +13,7 @@
 import { posix } from '../../posix';
 import type { FileLookup, LinkRewrite, PassReadings } from '../../site/generator';
 import { DATE_NAME, isDoc, isMarkdown, relPath, type JekyllSite } from './context';
-import { entryPatterns } from './place';
+import { configPatterns } from './place';
 import { plainMarkdown } from './pluginPages';
 
 /** Whether the plugin processes links in this file: Markdown pages; posts and documents with `collections: true`. */
@@ -23,7 +23,7 @@ function processes(j: JekyllSite, file: string): boolean {
   const p = j.place(file);
   if (p.kind !== 'page' && !(rl.collections && (p.kind === 'post' || p.kind === 'draft' || (p.kind === 'collection' && p.collection.output)))) return false;
   // `relative_links: exclude:` matched as EntryFilter#glob_include? matches against relative_path.
-  return !rl.exclude.length || !entryPatterns(rl.exclude).matches(p.kind === 'page' ? file : relPath(j, file), false);
+  return !rl.exclude.length || !configPatterns(rl.exclude).matches(p.kind === 'page' ? file : relPath(j, file), false);
 }
 
 /** CGI.unescape: `+` is a space, `%XX` a byte (invalid sequences stay as written). */
