@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { createPostcraft } from '../../../src/core/service';
 import { gemfileJekyllPlugins } from '../../../src/core/generators/jekyll/githubPages';
+import { explainLink } from '../../../src/core/api';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 
 const fm = (front: string, body = '') => `---\n${front}\n---\n${body}`;
@@ -87,6 +88,13 @@ describe('Jekyll on GitHub Pages: whether the default plugins are on', () => {
       assert.deepEqual(r.found('_posts/2024-01-02-post.md'), ['../guide.md link.not-found']);
     });
   }
+
+  it('`postcraft resolve` follows a rewritten link to its page', async () => {
+    const r = await check({ Gemfile: 'gem "github-pages"\n' });
+    const e = await explainLink(r.engine, r.site, 'index.md', '[x](guide.md#setup)');
+    assert.deepEqual({ verdict: e.verdict, file: e.file, url: e.url, fragment: e.fragment }, { verdict: 'ok', file: 'guide.md', url: '/guide/', fragment: 'setup' });
+    assert.equal((await explainLink(r.engine, r.site, 'index.md', 'guide.md#nope')).verdict, 'link.fragment-not-found');
+  });
 
   it("a plugin's own `enabled: false` turns it off, also on GitHub Pages", async () => {
     const r = await check({ Gemfile: 'gem "github-pages"\n', '_config.yml': BASE['_config.yml'] + 'relative_links:\n  enabled: false\nreadme_index:\n  enabled: false\n' });
