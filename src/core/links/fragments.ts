@@ -77,6 +77,8 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   if (!isMarkdownFile(doc.file)) return undefined;
   const ids = idsOf(ctx, doc);
   const decoded = decodePath(fragment);
+  const removed = removedOpening(ctx, doc, ids, decoded);
+  if (removed) return removed === 'not-judged' ? undefined : { ...removed, message: `${page ? page.url : doc.file}: ${removed.message}` };
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
   // fragment (browsers scroll to the words), never an id.
@@ -87,6 +89,25 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
     code: 'link.fragment-not-found',
     message: `${where} has no heading or anchor with id "${decoded}".${near.length ? ` Did you mean #${near[0]}?` : ''}`,
     data: { fragment: decoded, suggestions: near.map((id) => prefix + id), headings: [...ids] },
+  };
+}
+
+/**
+ * A fragment naming the heading the page opens with, when a plugin removes that heading: broken, or
+ * not judged when the plugin may be off or the ids after it shift (a later heading of the same text
+ * takes the removed one's id once it is gone).
+ */
+function removedOpening(ctx: CheckContext, doc: IndexedDocument, ids: ReadonlySet<string>, decoded: string): LinkProblem | 'not-judged' | undefined {
+  const body = doc.body();
+  const opening = body.headings[0];
+  if (!opening?.opensBody || opening.id !== decoded || !ctx.site.model.openingHeading) return undefined;
+  const r = ctx.site.model.openingHeading(doc.file, doc.frontMatter?.data ?? {});
+  if (!r) return undefined;
+  if (r.removed === 'maybe' || ids.has(decoded + '-1') || body.htmlIds.includes(decoded) || ctx.extras.layoutIds.has(decoded)) return 'not-judged';
+  return {
+    code: 'link.fragment-not-found',
+    message: `its first heading "${opening.text}" (id "${decoded}") is not on the page: ${r.why}.`,
+    data: { fragment: decoded, suggestions: [], headings: [...ids].filter((id) => id !== decoded) },
   };
 }
 

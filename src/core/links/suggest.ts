@@ -30,7 +30,8 @@ function urlCandidates(ctx: CheckContext): UrlCandidates {
   let c = per.get(ctx.includeDrafts);
   if (!c) {
     const list: { url: string; bare: string }[] = [];
-    for (const [u, targets] of urls) if (!u.endsWith('.xml') && judge(ctx, targets).kind === 'ok') list.push({ url: u, bare: u.replace(/\/+$/, '') });
+    // A URL that may not exist (uncertain) is not one to suggest.
+    for (const [u, targets] of urls) if (!u.endsWith('.xml') && !targets.every((t) => t.type === 'uncertain') && judge(ctx, targets).kind === 'ok') list.push({ url: u, bare: u.replace(/\/+$/, '') });
     // By length, so a lookup visits only the lengths within its distance limit: scanning every URL
     // of a 10,000-post site for each broken link was a third of a whole-site check with many of them.
     list.sort((a, b) => a.bare.length - b.bare.length);

@@ -82,6 +82,11 @@ export interface Heading {
   readonly id: string;
   /** 0-based line of the heading in the document. */
   readonly line: number;
+  /**
+   * The body opens with it (only blank lines before it), as an ATX heading of level 1–3 or a one-line
+   * setext heading: a plugin may take it for the page's title and remove it (see GeneratorModel.openingHeading).
+   */
+  readonly opensBody?: boolean;
 }
 
 /** A file that is a page's resource or a static file: published as-is at `url`. */
