@@ -56,6 +56,16 @@ const ENGINE_CHECKS: Readonly<Record<string, () => Promise<void>>> = {
     // A later Hugo's built-ins are information (no error or warning); a name no Hugo has is an error.
     assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.severity}`), ['content/posts/a.md:shortcode.unknown:error']);
   },
+  'jekyll-github-pages-versions': async () => {
+    const found = await findingsOf({
+      '_config.yml': 'title: T\nurl: https://blog.example.com\n',
+      'Gemfile': 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n',
+      'docs/my notes.md': '---\ntitle: Notes\n---\nText.\n',
+      'docs/index.md': '---\ntitle: Docs\n---\n[escaped](my%20notes.md) [missing](gone.md)\n',
+    });
+    // Only 0.7 unescapes `%20`: accepted, as one of the two versions makes it work; a file neither finds is reported.
+    assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.target}`), ['docs/index.md:link.not-found:gone.md']);
+  },
   'jekyll-liquid-site-collections': async () => {
     const found = await findingsOf({
       '_config.yml': 'title: T\nurl: https://blog.example.com\n',
