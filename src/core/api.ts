@@ -33,6 +33,8 @@ import { splitFrontMatter } from './frontmatter/parse';
 import { completeTemplates } from './shortcodes/completion';
 import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
 import { listTemplates } from './shortcodes/list';
+import { cleanImageName, planImage } from './images/plan';
+import { imageExtension, isImageName, sniffImage } from './images/kind';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -49,6 +51,7 @@ export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
 export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
+export type { ImagePlan, ImagePlanResult, ImageRequest } from './images/plan';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -96,6 +99,17 @@ export function newPostFeature(engine: Postcraft) {
     planIn: planNewPostIn,
     validateTitle,
     slugify,
+  });
+}
+
+/** Images: where an image for a post goes and the Markdown that shows it (paste, drop, `postcraft image add`). */
+export function imagesFeature(engine: Postcraft) {
+  return Object.freeze({
+    plan: (request: Parameters<typeof planImage>[1]) => planImage(engine, request),
+    cleanName: cleanImageName,
+    isImageName,
+    imageExtension,
+    sniff: sniffImage,
   });
 }
 

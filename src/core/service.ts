@@ -14,7 +14,7 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
+import { authoringFeature, frontMatterFeature, imagesFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { SiteTemplates } from './site/templates';
 import { SiteCaches } from './siteCaches';
@@ -83,6 +83,8 @@ export class Postcraft {
   readonly templates = templatesFeature(this);
   /** New Post: the writer's choices and the plan of files to create. */
   readonly newPost = newPostFeature(this);
+  /** Images: where an image for a post goes, and the Markdown that shows it. */
+  readonly images = imagesFeature(this);
   /** The preview and the CLI's render. */
   readonly render = renderFeature(this);
   /** Finding sites in folders, naming generators, reading front matter. */

@@ -261,6 +261,19 @@ export interface AuthoringFacts {
   /** A moved page can keep its old URL as an `aliases` entry (Hugo). */
   readonly aliasesOnMove: boolean;
   readonly newPost: PostLayout;
+  /** Where the generator keeps the images posts show (undefined: beside the post). */
+  readonly images?: ImageFacts;
+}
+
+/**
+ * Where a generator keeps images when the site's own posts show no convention of their own. The
+ * image planner (core/images) still checks that the file would be published there.
+ */
+export interface ImageFacts {
+  /** Site-relative folder for images outside bundles, published as static files. */
+  readonly defaultFolder: string;
+  /** Images go beside the post: when it is a bundle's index file, also beside a single file when the site does so, or never. */
+  readonly beside: 'bundle' | 'any' | 'never';
 }
 
 /** The front matter most generators' posts start from: YAML with title, date and tags. */

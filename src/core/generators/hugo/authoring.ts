@@ -19,6 +19,8 @@ export function hugoAuthoring(root: string, config: HugoConfig, contentDirs: rea
   return {
     linkForms: ['relref'],
     aliasesOnMove: true,
+    // A leaf bundle's files are published beside its page; other images go to the first static folder.
+    images: { defaultFolder: posix.join(config.staticDirs[0] ?? 'static', 'images'), beside: 'bundle' },
     newPost: {
       sectionBase: contentDir,
       sections: true,

@@ -61,6 +61,8 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     authoring: {
       linkForms: ['post_url'],
       aliasesOnMove: false,
+      // Files in `_posts` are not copied (only posts are read there): images live in assets.
+      images: { defaultFolder: 'assets/images', beside: 'never' },
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
     },
     liquid: init.liquid,
