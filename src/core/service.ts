@@ -21,6 +21,7 @@ import { SiteCaches } from './siteCaches';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
 import { checkTemplateCalls } from './shortcodes/checks';
+import { checkFrontMatterImages } from './images/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -319,7 +320,7 @@ export type CheckPhase = 'parsing' | 'checking';
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
 
 /** The engine's document checks, in the order their findings are listed. */
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkTemplateCalls];
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkFrontMatterImages, checkTemplateCalls];
 
 /** Composes the engine for a workspace: its sites, their indexes, and the checks it runs. */
 export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {

@@ -274,6 +274,14 @@ export interface ImageFacts {
   readonly defaultFolder: string;
   /** Images go beside the post: when it is a bundle's index file, also beside a single file when the site does so, or never. */
   readonly beside: 'bundle' | 'any' | 'never';
+  /**
+   * Site-relative folders a theme's templates may take a front-matter image from besides the files
+   * the site publishes as they are (Hugo's `assets`, read by `resources.Get`): a value found there
+   * is not reported.
+   */
+  readonly templateRoots?: readonly string[];
+  /** A theme is not on disk: it may ship the image, so front-matter images are not judged. */
+  readonly unknownTheme?: boolean;
 }
 
 /** The front matter most generators' posts start from: YAML with title, date and tags. */
