@@ -35,6 +35,7 @@ import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
 import { listTemplates } from './shortcodes/list';
 import { cleanImageName, planImage } from './images/plan';
 import { imageExtension, isImageName, sniffImage } from './images/kind';
+import { completeImagePaths, imageAt } from './images/navigation';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -52,6 +53,7 @@ export type { DocumentAnalysis } from './markdown/analyze';
 export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
 export type { ImagePlan, ImagePlanResult, ImageRequest } from './images/plan';
+export type { ImageAt, ImagePathCompletion } from './images/navigation';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -110,6 +112,8 @@ export function imagesFeature(engine: Postcraft) {
     isImageName,
     imageExtension,
     sniff: sniffImage,
+    at: imageAt,
+    completePaths: completeImagePaths,
   });
 }
 

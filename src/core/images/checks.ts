@@ -27,8 +27,12 @@ export async function checkFrontMatterImages(engine: Postcraft, site: Site, file
   const d = doc ?? site.index.currentDocument(file, text);
   if (d && !d.pages.length) return [];
   const data = (d?.frontMatter ?? splitFrontMatter(text).frontMatter)?.data;
-  const images = frontMatterImages(data);
+  let images = frontMatterImages(data);
   if (!images.length) return [];
+  // Only what a template shows can break a page; where we cannot tell which keys are read, nothing is judged.
+  const read = (await site.links.extras()).paramsRead;
+  if (!read || read.dynamic) return [];
+  images = images.filter((i) => read.keys.has(i.key.toLowerCase()));
   const out: PostcraftDiagnostic[] = [];
   let scanned: ReturnType<typeof scanFrontMatter> | null = null;
   for (const img of images) {
@@ -60,15 +64,20 @@ async function found(engine: Postcraft, site: Site, file: string, value: string)
   if (rel.startsWith('../')) rel = rel.replace(/^(\.\.\/)+/, '');
   if (!rel || rel === '.') return true;
   // A theme may put the value behind a folder of its own: any file ending with the path may be the one.
-  const wanted = rel.toLowerCase();
-  for (const f of filesNamed(site, posix.basename(wanted))) {
-    const l = f.toLowerCase();
-    if (l === wanted || l.endsWith('/' + wanted)) return true;
-  }
+  if (filesNamedLike(site, rel).length) return true;
   for (const root of site.model.authoring.images?.templateRoots ?? []) {
     if (await engine.fs.stat(posix.join(site.root, root, rel))) return true;
   }
   return false;
+}
+
+/** The site's files whose path ends with `path` (compared without case: a theme's folder is unknown). */
+export function filesNamedLike(site: Site, path: string): string[] {
+  const wanted = posix.normalize(decodePath(splitDestination(path).path).replace(/^\.?\//, '')).replace(/^(\.\.\/)+/, '').toLowerCase();
+  return filesNamed(site, posix.basename(wanted)).filter((f) => {
+    const l = f.toLowerCase();
+    return l === wanted || l.endsWith('/' + wanted);
+  });
 }
 
 function filesNamed(site: Site, name: string): readonly string[] {

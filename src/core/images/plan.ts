@@ -25,6 +25,8 @@ export interface ImageRequest {
   readonly folder?: string;
   /** For `<year>` folders when the post has no date. */
   readonly now?: Date;
+  /** Absolute paths already promised to other images of the same paste or drop. */
+  readonly taken?: ReadonlySet<string>;
 }
 
 export interface ImagePlan {
@@ -82,7 +84,7 @@ export async function planImage(engine: Postcraft, request: ImageRequest): Promi
   }
   if (!picked) picked = { ...choice[choice.length - 1], reach: undefined };
   if (!picked.reach) warnings.push(`As far as Postcraft can tell, ${site.model.summary.generator} does not publish files in ${picked.folder || 'the site folder'}: the image may not show on the built site.`);
-  const file = await freeName(engine, site, picked.folder, name);
+  const file = await freeName(engine, site, picked.folder, name, request.taken);
   const reach = publication(site, post, file);
   const url = reach?.url;
   const destination = destinationFor(site, post, file, reach, ev);
@@ -125,13 +127,13 @@ function yearOf(site: Site, post: string, now: Date | undefined): string {
   return m ? m[1] : String((now ?? new Date()).getUTCFullYear());
 }
 
-async function freeName(engine: Postcraft, site: Site, folder: string, name: string): Promise<string> {
+async function freeName(engine: Postcraft, site: Site, folder: string, name: string, taken: ReadonlySet<string> | undefined): Promise<string> {
   const dot = name.lastIndexOf('.');
   const stem = name.slice(0, dot);
   const ext = name.slice(dot);
   for (let n = 1; ; n++) {
     const file = posix.join(folder, n === 1 ? name : `${stem}-${n}${ext}`);
-    if (site.index.hasFile(file)) continue;
+    if (site.index.hasFile(file) || taken?.has(posix.join(site.root, file))) continue;
     if (await engine.fs.stat(posix.join(site.root, file))) continue;
     return file;
   }

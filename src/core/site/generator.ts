@@ -10,6 +10,7 @@ import type { Severity } from '../diagnostics';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
 import type { TemplateCatalogue } from './templates';
+import type { ParamsRead } from './paramsRead';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
 export interface FileLookup {
@@ -293,6 +294,8 @@ export interface TemplateFacts {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not judged. */
   readonly headingHook: boolean;
+  /** The front-matter keys the templates read (undefined: not known for this generator). */
+  readonly paramsRead?: ParamsRead;
 }
 
 /** The ids a shortcode's template prints. */

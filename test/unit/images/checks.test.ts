@@ -10,7 +10,8 @@ async function findings(tree: Record<string, string | Uint8Array>, file: string)
 }
 
 describe('images: frontmatter.image-not-found', () => {
-  const HUGO = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'static/images/card.png': PNG, 'content/posts/b/cover.jpg': PNG, 'assets/img/hero.png': PNG };
+  const LAYOUT = '{{ with .Params.image }}{{ . }}{{ end }}{{ range .Params.images }}{{ . }}{{ end }}{{ .Params.cover.image }}{{ .Param "featured_image" }}{{ index .Params "thumbnail" }}{{ .Params.banner }}{{ .Params.header }}';
+  const HUGO = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'layouts/_default/single.html': LAYOUT, 'static/images/card.png': PNG, 'content/posts/b/cover.jpg': PNG, 'assets/img/hero.png': PNG };
 
   it('reports exactly the missing images: string, list and nested forms, bundle- and root-relative', async () => {
     const fm = [
@@ -35,14 +36,24 @@ describe('images: frontmatter.image-not-found', () => {
     assert.deepEqual(d, []);
   });
 
+  it('a key no template reads shows nothing, so it breaks nothing; templates reading any key: nothing is judged', async () => {
+    const fm = post('title: A\nimage: /images/none.png\nphoto: /images/none.png');
+    assert.deepEqual(await findings({ ...HUGO, 'layouts/_default/single.html': '{{ .Params.photo }}', 'content/posts/a.md': fm }, 'content/posts/a.md').then((d) => d.map((x) => x.data?.['key'])), ['photo']);
+    assert.deepEqual(await findings({ ...HUGO, 'layouts/_default/single.html': '{{ .Title }}', 'content/posts/a.md': fm }, 'content/posts/a.md'), []);
+    assert.deepEqual(await findings({ ...HUGO, 'layouts/_default/single.html': '{{ range $k, $v := .Params }}{{ $v }}{{ end }}', 'content/posts/a.md': fm }, 'content/posts/a.md'), []);
+    assert.deepEqual(await findings({ ...HUGO, 'layouts/_default/single.html': '{{ template "_internal/opengraph.html" . }}', 'content/posts/a.md': post('title: A\nimages: [/images/none.png]') }, 'content/posts/a.md').then((d) => d.length), 1);
+  });
+
   it('a theme that is not on disk may ship the image: nothing is judged', async () => {
     const d = await findings({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "absent"\n', 'content/posts/a.md': post('title: A\nimage: /images/none.png') }, 'content/posts/a.md');
     assert.deepEqual(d, []);
   });
 
   it('Jekyll: root-relative and with the baseurl', async () => {
-    const tree = { '_config.yml': 'title: T\nbaseurl: /blog\n', 'assets/images/ok.png': PNG, '_posts/2020-01-01-a.md': post('title: A\nimage: /assets/images/ok.png\nheader:\n  overlay_image: /blog/assets/images/ok.png\n  teaser: /assets/images/nope.png') };
+    const tree = { '_config.yml': 'title: T\nbaseurl: /blog\n', '_layouts/post.html': '{% seo %}{{ page.header.overlay_image }}{{ page.header.teaser }}', 'assets/images/ok.png': PNG, '_posts/2020-01-01-a.md': post('title: A\nimage: /assets/images/ok.png\nheader:\n  overlay_image: /blog/assets/images/ok.png\n  teaser: /assets/images/nope.png') };
     const d = await findings(tree, '_posts/2020-01-01-a.md');
     assert.deepEqual(d.map((x) => x.data?.['key']), ['header.teaser']);
+    const gem = await findings({ ...tree, '_config.yml': 'title: T\ntheme: minima\n' }, '_posts/2020-01-01-a.md');
+    assert.deepEqual(gem, [], 'a theme gem may read any key');
   });
 });

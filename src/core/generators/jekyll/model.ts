@@ -10,6 +10,7 @@
  * for GitHub Pages' default plugins githubPages.ts (which are on), pluginPages.ts (Markdown without
  * front matter, READMEs) and relativeLinks.ts (`[x](other.md)`).
  */
+import { readJekyllTemplateFacts } from './templateFacts';
 import { posix } from '../../posix';
 import { jekyllFrontMatter } from './frontMatterRules';
 import { BASIC_FRONT_MATTER, type GeneratorModel } from '../../site/generator';
@@ -67,6 +68,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     },
     liquid: init.liquid,
     readTemplateCatalogue: (fs) => readJekyllIncludes(fs, init.root, c),
+    readTemplateFacts: (fs) => readJekyllTemplateFacts(fs, init.root, c),
     templateDirs: [c.includesDir],
     watchDirs: [c.dataDir, WORKFLOWS_DIR],
     taxonomies: [
