@@ -33,7 +33,7 @@ import { splitFrontMatter } from './frontmatter/parse';
 import { completeTemplates } from './shortcodes/completion';
 import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
 import { listTemplates } from './shortcodes/list';
-import { cleanImageName, planImage } from './images/plan';
+import { cleanImageName, linkExisting, planImage } from './images/plan';
 import { imageExtension, isImageName, sniffImage } from './images/kind';
 import { completeImagePaths, imageAt } from './images/navigation';
 
@@ -108,6 +108,7 @@ export function newPostFeature(engine: Postcraft) {
 export function imagesFeature(engine: Postcraft) {
   return Object.freeze({
     plan: (request: Parameters<typeof planImage>[1]) => planImage(engine, request),
+    linkExisting: (post: string, image: string, alt?: string) => linkExisting(engine, post, image, alt),
     cleanName: cleanImageName,
     isImageName,
     imageExtension,

@@ -88,10 +88,34 @@ export async function planImage(engine: Postcraft, request: ImageRequest): Promi
   const reach = publication(site, post, file);
   const url = reach?.url;
   const destination = destinationFor(site, post, file, reach, ev);
-  const alt = (request.alt ?? '').replace(/[[\]\\]/g, (c) => '\\' + c).replace(/\s+/g, ' ').trim();
-  // Liquid is evaluated before Markdown is read: its spaces are gone by then.
-  const markdown = `![${alt}](${!destination.startsWith('{{') && /[\s()<>]/.test(destination) ? `<${destination}>` : destination})`;
+  const alt = escapeAlt(request.alt ?? '');
+  const markdown = imageMarkdown(alt, destination);
   return { kind: 'planned', plan: { siteRoot: site.root, path: posix.join(site.root, file), file, destination, markdown, alt: { start: 2, end: 2 + alt.length }, url, reason: picked.reason, warnings } };
+}
+
+/**
+ * The Markdown for an image that is already a file of the site (dropped from the explorer): linked
+ * where it is when the generator publishes it there, undefined when it must be copied.
+ */
+export function linkExisting(engine: Postcraft, post: string, image: string, alt = ''): { destination: string; markdown: string; alt: { start: number; end: number } } | undefined {
+  const site = engine.siteOf(post);
+  if (!site || engine.siteOf(image) !== site) return undefined;
+  const postRel = posix.relative(site.root, post);
+  const file = posix.relative(site.root, image);
+  const reach = publication(site, postRel, file);
+  if (!reach) return undefined;
+  const destination = destinationFor(site, postRel, file, reach, learnImages(site));
+  const a = escapeAlt(alt);
+  return { destination, markdown: imageMarkdown(a, destination), alt: { start: 2, end: 2 + a.length } };
+}
+
+function escapeAlt(alt: string): string {
+  return alt.replace(/[[\]\\]/g, (c) => '\\' + c).replace(/\s+/g, ' ').trim();
+}
+
+function imageMarkdown(alt: string, destination: string): string {
+  // Liquid is evaluated before Markdown is read: its spaces are gone by then.
+  return `![${alt}](${!destination.startsWith('{{') && /[\s()<>]/.test(destination) ? `<${destination}>` : destination})`;
 }
 
 interface Candidate {
