@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { createPostcraft } from '../../src/core/service';
 import { nodeFileSystem } from '../../src/node/nodeFs';
 import { requireHugo, runHugo, type HugoRun } from './helpers/hugo';
+import { buildWithJekyll, requireJekyll, type JekyllBuild } from './helpers/jekyll';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/images-hugo');
 const POSTS = ['content/posts/bundle/index.md', 'content/posts/single.md'];
@@ -57,6 +58,39 @@ describe('front-matter images agree with hugo (test/fixtures/images-hugo)', func
     // The fixture covers present and missing images in string, list and nested forms, bundle- and root-relative.
     for (const must of ['bundle/index.md: /images/gone.png', 'bundle/index.md: missing-cover.png', 'single.md: /images/nope.png', 'single.md: img/not-there.png']) assert.ok(broken.some((b) => b.endsWith(must)), `${must} is broken on the built site`);
     for (const must of ['bundle/index.md: cover.png', 'bundle/index.md: /images/wide.png', 'bundle/index.md: img/hero.png', 'single.md: images/card.png']) assert.ok(working.some((b) => b.endsWith(must)), `${must} works on the built site`);
+    assert.deepEqual(ours.sort(), broken.sort());
+  });
+});
+
+describe('front-matter images agree with jekyll (test/fixtures/images-jekyll)', function () {
+  this.timeout(120_000);
+  const fixture = path.resolve(__dirname, '../fixtures/images-jekyll');
+  let build: JekyllBuild;
+  before(function () {
+    requireJekyll(this);
+    build = buildWithJekyll(fixture);
+  });
+  after(() => build?.cleanup());
+
+  it('reports exactly the images whose URL jekyll did not write', async () => {
+    assert.equal(build.status, 0, build.log);
+    const engine = await createPostcraft({ fs: nodeFileSystem, roots: [fixture.split(path.sep).join('/')] });
+    const broken: string[] = [];
+    const working: string[] = [];
+    const ours: string[] = [];
+    for (const entry of build.list.filter((e) => e.path.startsWith('_posts/'))) {
+      const html = fs.readFileSync(path.join(build.outDir, entry.dest), 'utf8');
+      assert.match(html, /<meta property="og:image" content="https:\/\/example\.org\/blog\/assets\//, `${entry.path}: jekyll-seo-tag printed the image`);
+      for (const { value, src } of printedImages(html)) {
+        assert.ok(src.startsWith('/blog/'), `${entry.path}: ${value} printed as ${src}`);
+        (fs.existsSync(path.join(build.outDir, decodeURIComponent(src.slice('/blog/'.length)))) ? working : broken).push(`${entry.path}: ${value}`);
+      }
+      const abs = path.join(fixture, entry.path);
+      for (const d of await engine.checkDocument(abs.split(path.sep).join('/'), fs.readFileSync(abs, 'utf8'))) {
+        if (d.code === 'frontmatter.image-not-found') ours.push(`${entry.path}: ${String(d.data?.['value'])}`);
+      }
+    }
+    assert.ok(working.length >= 3 && broken.length >= 3, `present: ${working.join(', ')}; missing: ${broken.join(', ')}`);
     assert.deepEqual(ours.sort(), broken.sort());
   });
 });
