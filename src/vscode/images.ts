@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import type { EngineHost } from './workspace';
 import type { Postcraft } from '../core/service';
-import { FRONT_MATTER_SELECTOR, TRIGGER_CHARACTERS } from './frontMatterCompletion';
+import { FRONT_MATTER_SELECTOR, TRIGGER_CHARACTERS, mayHaveFrontMatter } from './frontMatterCompletion';
 import { registerTestCommand } from './testCommands';
 
 export const IMAGE_EDIT_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'postcraft');
@@ -133,7 +133,10 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
         const engine = await host.get();
         const site = engine.siteOf(path);
         if (!site) return undefined;
-        const at = engine.images.at(site, engine.relative(site, path), doc.getText(), doc.offsetAt(position));
+        // The worker's analysis of this very text (never a parse of the body here).
+        await host.ready(doc);
+        const file = engine.relative(site, path);
+        const at = engine.images.at(site, file, doc.getText(), doc.offsetAt(position), site.index.document(file));
         if (!at) return undefined;
         const abs = site.root.replace(/\/$/, '') + '/' + at.file;
         return new vscode.Hover(thumbnail(host.uriOf(abs), at.file), new vscode.Range(doc.positionAt(at.range.start), doc.positionAt(at.range.end)));
@@ -143,6 +146,7 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
       FRONT_MATTER_SELECTOR,
       {
         async provideCompletionItems(doc, position) {
+          if (!mayHaveFrontMatter(doc)) return undefined;
           const path = host.pathOf(doc.uri);
           if (path === undefined) return undefined;
           const engine = await host.get();

@@ -24,9 +24,9 @@ import { imageFileOf } from './evidence';
 export async function checkFrontMatterImages(engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined): Promise<PostcraftDiagnostic[]> {
   const facts = site.model.authoring.images;
   if (facts?.unknownTheme) return [];
-  const d = doc ?? site.index.currentDocument(file, text);
-  if (d && !d.pages.length) return [];
-  const data = (d?.frontMatter ?? splitFrontMatter(text).frontMatter)?.data;
+  // Only a published page shows the images (a file the index does not hold is not judged).
+  if (!doc?.pages.length) return [];
+  const data = (doc.frontMatter ?? splitFrontMatter(text).frontMatter)?.data;
   let images = frontMatterImages(data);
   if (!images.length) return [];
   // Only what a template shows can break a page; where we cannot tell which keys are read, nothing is judged.

@@ -6,6 +6,7 @@
 import { posix } from '../posix';
 import type { Site } from '../service';
 import type { TextRange } from '../text';
+import type { IndexedDocument } from '../site/index';
 import { frontMatterContext } from '../frontmatter/context';
 import { scanFrontMatter } from '../frontmatter/context';
 import { splitFrontMatter } from '../frontmatter/parse';
@@ -22,11 +23,14 @@ export interface ImageAt {
   readonly written: string;
 }
 
-/** The image named at `offset`, when it is a file of the site. */
-export function imageAt(site: Site, file: string, text: string, offset: number): ImageAt | undefined {
+/**
+ * The image named at `offset`, when it is a file of the site. `doc`: the index's analysis of this
+ * text (the host waits for it; nothing is parsed here but the front matter).
+ */
+export function imageAt(site: Site, file: string, text: string, offset: number, doc: IndexedDocument | undefined = site.index.document(file)): ImageAt | undefined {
   const scanned = scanFrontMatter(text);
   if (scanned && offset < scanned.block.contentEnd) {
-    const data = (site.index.currentDocument(file, text)?.frontMatter ?? splitFrontMatter(text).frontMatter)?.data;
+    const data = splitFrontMatter(text).frontMatter?.data;
     for (const img of frontMatterImages(data)) {
       const v = scanned.values.find((x) => x.key.key === img.key);
       if (!v || offset < v.key.keyStart || offset > v.limit) continue;
@@ -38,7 +42,6 @@ export function imageAt(site: Site, file: string, text: string, offset: number):
     }
     return undefined;
   }
-  const doc = site.index.currentDocument(file, text);
   for (const link of doc?.body().links ?? []) {
     if (link.kind !== 'image' || offset < link.range.start || offset > link.range.end) continue;
     const f = imageFileOf(site, file, link);
