@@ -83,7 +83,9 @@ export function completeImagePaths(site: Site, file: string, text: string, offse
     if (own) value = f.slice(postDir.length + 1);
     else {
       const url = publication(site, file, f)?.url;
-      if (url) value = basePath && url.startsWith(basePath + '/') ? url.slice(basePath.length) : url;
+      // Themes print the value through relURL/absURL (Jekyll: relative_url): under a sub-path a
+      // leading slash escapes it [verified hugo 0.111], a path without one stays below it.
+      if (url) value = basePath && url.startsWith(basePath + '/') ? url.slice(basePath.length + 1) : url;
     }
     if (!value || ctx.present.includes(value)) continue;
     const q = ctx.quote || (/[:#\s,[\]{}]/.test(value) ? '"' : '');

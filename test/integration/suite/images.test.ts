@@ -102,7 +102,27 @@ suite('Images: paste and drop', function () {
       const settled = await waitFor(() => onLine(line).length === 0 || Date.now() > deadline, 20_000, 'the check to settle');
       assert.ok(settled);
       assert.deepStrictEqual(onLine(line).map((d) => `${codeOf(d)}: ${d.message}`), []);
+      // Hovering the link shows the image.
+      const col = doc.lineAt(line).text.indexOf('](') + 3;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+      const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.ok(shown.includes(encodeURI(path.basename(said.file))) && shown.includes('|width='), `a thumbnail hover: ${shown}`);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
   }
+
+  test('completion in a front-matter image key offers the bundle\u2019s images and the site\u2019s', async function () {
+    const rel = 'content/posts/static_site_tooling/index.md';
+    if (!fs.existsSync(path.join(root(), rel))) this.skip();
+    const doc = await vscode.workspace.openTextDocument(path.join(root(), rel));
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(1, 0), 'image = ""\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 9));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('diagram.png'), `the bundle's image: ${labels.join(', ')}`);
+    assert.ok(labels.includes('/images/review-checklist.png'), `the static image: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
