@@ -26,8 +26,13 @@ export interface ImageEvidence {
   readonly forms: ReadonlyMap<ImageLinkForm, number>;
 }
 
-/** Posts read for evidence at most: enough to see a convention, cheap on a big site. */
+/** Posts whose links are read for evidence at most: enough to see a convention, cheap on a big site. */
 const SAMPLE = 300;
+/**
+ * Of those, bodies not read yet (each costs a read and a parse on the caller's thread, the editor's
+ * extension host included): the site's whole-site check has usually read them all.
+ */
+const UNREAD = 20;
 
 export const YEAR = '<year>';
 
@@ -47,10 +52,9 @@ export function learnImages(site: Site): ImageEvidence {
   let beside = 0;
   let dotSlash = 0;
   const files = postFiles(site);
-  // Bodies already read first: reading more costs a parse each.
   const loaded = files.filter((f) => site.index.document(f)?.bodyLoaded !== false);
   const rest = files.filter((f) => site.index.document(f)?.bodyLoaded === false);
-  const sample = [...loaded, ...rest].slice(0, SAMPLE).sort();
+  const sample = new Set([...loaded.slice(0, SAMPLE), ...rest.slice(0, Math.max(0, Math.min(UNREAD, SAMPLE - loaded.length)))]);
   const count = (post: string, imageFile: string, written: string) => {
     const postDir = posix.dirname(post);
     const dir = posix.dirname(imageFile);
@@ -64,10 +68,11 @@ export function learnImages(site: Site): ImageEvidence {
     const form = formOf(written);
     if (form !== 'relative') forms.set(form, (forms.get(form) ?? 0) + 1);
   };
-  for (const file of sample) {
+  // Front-matter images of every post (no body read), image links of the sample.
+  for (const file of [...files].sort()) {
     const doc = site.index.document(file);
     if (!doc) continue;
-    for (const link of doc.body().links) {
+    for (const link of sample.has(file) ? doc.body().links : []) {
       if (link.kind !== 'image' && !(link.kind === 'inline' && isImageName(link.href ?? link.target))) continue;
       const f = imageFileOf(site, file, link);
       if (f) count(file, f, link.target.trim());
