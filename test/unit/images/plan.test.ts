@@ -112,6 +112,13 @@ describe('images: the planner', () => {
     assert.equal((await engine.images.plan({ post: '/elsewhere/x.md', name: 'a.png', bytes: PNG })).kind, 'refused');
   });
 
+  it('an image already published in the site (dropped from the explorer) is linked where it is', async () => {
+    const { engine } = await siteWith({ 'hugo.toml': 'baseURL = "https://example.org/blog/"\n', 'static/img/a.png': PNG, 'content/posts/c.md': post('title: C'), 'content/posts/b/index.md': post('title: B'), 'content/posts/b/d.png': PNG, 'notes/raw.png': PNG });
+    assert.equal(engine.images.linkExisting('/site/content/posts/c.md', '/site/static/img/a.png')?.markdown, '![](/blog/img/a.png)');
+    assert.equal(engine.images.linkExisting('/site/content/posts/b/index.md', '/site/content/posts/b/d.png', 'D')?.markdown, '![D](d.png)');
+    assert.equal(engine.images.linkExisting('/site/content/posts/c.md', '/site/notes/raw.png'), undefined, 'not published: copied instead');
+  });
+
   it('names: safe for URLs and Markdown, a pasted image without a name gets one', () => {
     assert.equal(cleanImageName('My Photo (1).JPG'), 'My-Photo-1.JPG');
     assert.equal(cleanImageName('../../etc/passwd.png'), 'passwd.png');
