@@ -1,7 +1,8 @@
 /**
  * On copies of the example sites (Hugo, Jekyll, Docusaurus): `postcraft image add` for a bundle
  * post and a single-file post, the Markdown appended to the post, and `postcraft check` has nothing
- * new to say — the same proof the integration suite makes in a real VS Code on the Hugo blog.
+ * new to say, and the preview's render shows the image — the same proof the integration suite makes
+ * in a real VS Code on the Hugo blog.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -36,13 +37,13 @@ const CASES: [string, string, string, string][] = [
 describe('images: postcraft image add on the example sites', function () {
   this.timeout(60_000);
   for (const [example, post, folder, link] of CASES) {
-    it(`${example}: ${post} → ${folder}, and check finds nothing new`, async () => {
+    it(`${example}: ${post} → ${folder}, check finds nothing new, the preview shows it`, async () => {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), `postcraft-img-${example}-`));
       try {
         fs.cpSync(path.join(EXAMPLES, example), root, { recursive: true, filter: (s) => !/node_modules|[\\/](public|_site|\.docusaurus)$/.test(s) });
         fs.writeFileSync(path.join(root, 'Team Photo.png'), PNG);
         const before = await findings(root);
-        const r = await cli(root, 'image', 'add', 'Team Photo.png', '--post', post, '--format', 'json');
+        const r = await cli(root, 'image', 'add', 'Team Photo.png', '--post', post, '--alt', 'Team photo', '--format', 'json');
         assert.equal(r.code, 0, r.err);
         const { file, markdown } = JSON.parse(r.out) as { file: string; markdown: string };
         assert.ok(file.startsWith(folder), `${file} in ${folder}`);
@@ -50,6 +51,9 @@ describe('images: postcraft image add on the example sites', function () {
         assert.ok(fs.existsSync(path.join(root, file)));
         fs.appendFileSync(path.join(root, post), `\n${markdown}\n`);
         assert.deepEqual(await findings(root), before);
+        // The preview shows it: the standalone render embeds the file.
+        const html = (await cli(root, 'render', post)).out;
+        assert.match(html, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Team photo"/);
         // The same link to a file that is not there is reported: the comparison can fail.
         fs.rmSync(path.join(root, file));
         assert.notDeepEqual(await findings(root), before);
