@@ -9,7 +9,7 @@ import type { Site } from '../service';
 import type { ExtractedLink } from '../links/types';
 import { targetOf } from '../authoring/targets';
 import { postFiles } from '../newpost/layout';
-import { isImageName } from './kind';
+import { BUNDLE_INDEX, isImageName } from './kind';
 import { frontMatterImages } from './frontMatterImages';
 
 /** How a site writes a link to an image in a static folder. */
@@ -58,7 +58,7 @@ export function learnImages(site: Site): ImageEvidence {
   const count = (post: string, imageFile: string, written: string) => {
     const postDir = posix.dirname(post);
     const dir = posix.dirname(imageFile);
-    if (dir === postDir || dir.startsWith(postDir + '/') && /^index\./i.test(posix.basename(post))) {
+    if (dir === postDir || (dir.startsWith(postDir + '/') && BUNDLE_INDEX.test(posix.basename(post)))) {
       beside++;
       if (written.startsWith('./')) dotSlash++;
       return;

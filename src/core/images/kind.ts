@@ -3,6 +3,9 @@
  * are at hand, by their signature (a `.png` that is really text is refused before it is copied).
  */
 
+/** A bundle's index file (`index.md`, a language's `index.fr.md`): its folder is the post's. */
+export const BUNDLE_INDEX = /^index\.(?:[^.]+\.)?[^.]+$/i;
+
 /** Extensions browsers show in `<img>`, lower case, with their signature family. */
 const IMAGE_EXTS: Readonly<Record<string, string>> = {
   png: 'png',

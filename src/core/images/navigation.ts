@@ -10,7 +10,7 @@ import type { IndexedDocument } from '../site/index';
 import { frontMatterContext } from '../frontmatter/context';
 import { scanFrontMatter } from '../frontmatter/context';
 import { splitFrontMatter } from '../frontmatter/parse';
-import { isImageName } from './kind';
+import { BUNDLE_INDEX, isImageName } from './kind';
 import { frontMatterImages, isImageKey } from './frontMatterImages';
 import { imageFileOf } from './evidence';
 import { filesNamedLike } from './checks';
@@ -73,7 +73,7 @@ export function completeImagePaths(site: Site, file: string, text: string, offse
   const ctx = frontMatterContext(text, offset);
   if (!ctx || ctx.kind !== 'value' || !isImageKey(ctx.key)) return [];
   const postDir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-  const bundle = /^index\.[^.]+$/i.test(posix.basename(file));
+  const bundle = BUNDLE_INDEX.test(posix.basename(file));
   const basePath = site.model.summary.basePath;
   const out: ImagePathCompletion[] = [];
   for (const f of site.index.allFiles()) {

@@ -9,7 +9,7 @@
 import { posix } from '../posix';
 import type { Postcraft, Site } from '../service';
 import { relativeUrl, rootDestination, baseDir } from '../links/urls';
-import { extensionFor, imageExtension, imageMismatch, sniffImage } from './kind';
+import { BUNDLE_INDEX, extensionFor, imageExtension, imageMismatch, sniffImage } from './kind';
 import { learnImages, YEAR, type ImageEvidence, type ImageLinkForm } from './evidence';
 import { publication, type Publication } from './publish';
 
@@ -133,7 +133,7 @@ function chooseFolder(site: Site, post: string, request: ImageRequest, ev: Image
   }
   const facts = site.model.authoring.images;
   const out: Candidate[] = [];
-  const bundle = /^index\.[^.]+$/i.test(posix.basename(post));
+  const bundle = BUNDLE_INDEX.test(posix.basename(post));
   const elsewhere = ev.folders.reduce((n, f) => n + f.uses, 0);
   if (!facts) out.push({ folder: postDir, reason: 'beside the post' });
   else if (facts.beside !== 'never' && bundle) out.push({ folder: postDir, reason: 'beside the post, in its page bundle' });

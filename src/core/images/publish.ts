@@ -30,6 +30,8 @@ export function publication(site: Site, post: string, file: string): Publication
   }
   if (m.roleOf(file, lookup).role !== 'resource') return undefined;
   const urls = m.resourceUrls ? m.resourceUrls(file, lookup, pageOf) : [m.resourceUrl(file, lookup, pageOf)];
-  const url = urls.find((u): u is string => !!u);
+  // A bundle's files are published once per language: the post's own language's copy first.
+  const own = pageOf(post)?.url;
+  const url = urls.find((u): u is string => !!u && !!own && u.startsWith(own.slice(0, own.lastIndexOf('/') + 1))) ?? urls.find((u): u is string => !!u);
   return url ? { url } : undefined;
 }

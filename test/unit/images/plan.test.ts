@@ -22,6 +22,15 @@ describe('images: the planner', () => {
     await assertLinkWorks(fs, engine, 'content/posts/trip/index.md', p);
   });
 
+  it('Hugo multilingual bundle: beside index.fr.md too', async () => {
+    const cfg = 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n';
+    const { fs, engine } = await siteWith({ 'hugo.toml': cfg, 'content/posts/trip/index.md': post('title: Trip'), 'content/posts/trip/index.fr.md': post('title: Voyage') });
+    const p = planned(await engine.images.plan({ post: '/site/content/posts/trip/index.fr.md', name: 'plage.png', bytes: PNG }));
+    assert.equal(p.file, 'content/posts/trip/plage.png');
+    assert.equal(p.markdown, '![](plage.png)');
+    await assertLinkWorks(fs, engine, 'content/posts/trip/index.fr.md', p);
+  });
+
   it('Hugo single-file post: the folder the site\u2019s posts use, root-relative; numbered, never overwriting', async () => {
     const { fs, engine } = await siteWith({
       'hugo.toml': HUGO,
