@@ -11,6 +11,7 @@ import { newCommand, newHelp } from './commands/new';
 import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
 import { resolveCommand, resolveHelp } from './commands/resolve';
 import { shortcodesCommand, shortcodesHelp } from './commands/shortcodes';
+import { imageCommand, imageHelp } from './commands/image';
 import { VERSION } from './version';
 
 type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; help: string };
@@ -23,6 +24,7 @@ export const commands = new Map<string, Command>([
   ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],
   ['resolve', { run: resolveCommand, help: resolveHelp }],
   ['shortcodes', { run: shortcodesCommand, help: shortcodesHelp }],
+  ['image', { run: imageCommand, help: imageHelp }],
 ]);
 
 export function registerCommand(name: string, command: Command): void {

@@ -33,6 +33,9 @@ import { splitFrontMatter } from './frontmatter/parse';
 import { completeTemplates } from './shortcodes/completion';
 import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
 import { listTemplates } from './shortcodes/list';
+import { cleanImageName, linkExisting, planImage } from './images/plan';
+import { imageExtension, isImageName, sniffImage } from './images/kind';
+import { completeImagePaths, imageAt } from './images/navigation';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -49,6 +52,8 @@ export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
 export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
+export type { ImagePlan, ImagePlanResult, ImageRequest } from './images/plan';
+export type { ImageAt, ImagePathCompletion } from './images/navigation';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -96,6 +101,20 @@ export function newPostFeature(engine: Postcraft) {
     planIn: planNewPostIn,
     validateTitle,
     slugify,
+  });
+}
+
+/** Images: where an image for a post goes and the Markdown that shows it (paste, drop, `postcraft image add`). */
+export function imagesFeature(engine: Postcraft) {
+  return Object.freeze({
+    plan: (request: Parameters<typeof planImage>[1]) => planImage(engine, request),
+    linkExisting: (post: string, image: string, alt?: string) => linkExisting(engine, post, image, alt),
+    cleanName: cleanImageName,
+    isImageName,
+    imageExtension,
+    sniff: sniffImage,
+    at: imageAt,
+    completePaths: completeImagePaths,
   });
 }
 

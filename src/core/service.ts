@@ -14,13 +14,14 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
+import { authoringFeature, frontMatterFeature, imagesFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { SiteTemplates } from './site/templates';
 import { SiteCaches } from './siteCaches';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
 import { checkTemplateCalls } from './shortcodes/checks';
+import { checkFrontMatterImages } from './images/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -83,6 +84,8 @@ export class Postcraft {
   readonly templates = templatesFeature(this);
   /** New Post: the writer's choices and the plan of files to create. */
   readonly newPost = newPostFeature(this);
+  /** Images: where an image for a post goes, and the Markdown that shows it. */
+  readonly images = imagesFeature(this);
   /** The preview and the CLI's render. */
   readonly render = renderFeature(this);
   /** Finding sites in folders, naming generators, reading front matter. */
@@ -317,7 +320,7 @@ export type CheckPhase = 'parsing' | 'checking';
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
 
 /** The engine's document checks, in the order their findings are listed. */
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkTemplateCalls];
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkFrontMatterImages, checkTemplateCalls];
 
 /** Composes the engine for a workspace: its sites, their indexes, and the checks it runs. */
 export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {

@@ -25,6 +25,8 @@ export interface PerUrlTable<T> {
 }
 
 export class SiteCaches {
+  /** images/checks.ts: the site's files by lower-cased base name, per index version. */
+  filesByName?: { readonly version: number; readonly byName: ReadonlyMap<string, readonly string[]> };
   /** frontmatter/siteStats.ts: values, keys and date styles of the site's front matter, kept in step with the index. */
   frontMatterStats?: FrontMatterStats;
   /** frontmatter/authors.ts: data-file records completed by the authors' term pages, per index version. */

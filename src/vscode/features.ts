@@ -12,6 +12,7 @@ import { registerLinkCompletion } from './linkCompletion';
 import { registerLinkNavigation } from './linkNavigation';
 import { registerLinkRename } from './linkRename';
 import { registerShortcodes } from './shortcodes';
+import { registerImages } from './images';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
@@ -24,5 +25,6 @@ export const features: FeatureRegistration[] = [
   registerLinkNavigation,
   registerLinkRename,
   registerShortcodes,
+  registerImages,
   // registered features go here
 ];

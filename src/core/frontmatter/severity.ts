@@ -14,7 +14,8 @@ export type FrontMatterCode =
   | 'frontmatter.unknown-author'
   | 'frontmatter.near-duplicate'
   | 'frontmatter.invalid-date'
-  | 'frontmatter.wrong-type';
+  | 'frontmatter.wrong-type'
+  | 'frontmatter.image-not-found';
 
 export const FRONTMATTER_SEVERITY: Readonly<Record<FrontMatterCode, Severity>> = {
   // Hugo fails the build; Jekyll builds the page without any of its front matter.
@@ -28,4 +29,6 @@ export const FRONTMATTER_SEVERITY: Readonly<Record<FrontMatterCode, Severity>> =
   // Hugo drops a date it cannot read; Jekyll fails the build on a document's.
   'frontmatter.invalid-date': 'error',
   'frontmatter.wrong-type': 'info',
+  // The page builds; the theme's card or social preview of it shows a broken image.
+  'frontmatter.image-not-found': 'warning',
 };

@@ -1,6 +1,7 @@
 /**
  * What a link check says: the codes, their default severities, and what every check is given.
  */
+import type { ParamsRead } from '../site/paramsRead';
 import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
@@ -43,6 +44,8 @@ export interface SiteExtras {
   readonly headingHook: boolean;
   /** What each shortcode of the site prints as ids (absent: no shortcode templates read). */
   readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
+  /** The front-matter keys the site's templates read (undefined: not known). */
+  readonly paramsRead?: ParamsRead;
 }
 
 export interface CheckContext {

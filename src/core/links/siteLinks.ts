@@ -3,10 +3,12 @@
  * drops it with it): who links to what, and the facts the site's templates add (read once).
  */
 import type { FileSystemHost } from '../host';
-import type { GeneratorModel } from '../site/generator';
+import type { GeneratorModel, TemplateFacts } from '../site/generator';
 import { catalogueIds, SiteTemplates } from '../site/templates';
 import { LinkGraph } from './graph';
 import type { SiteExtras } from './resolve';
+
+const NO_FACTS: TemplateFacts = { layoutIds: new Set<string>(), headingHook: false };
 
 export class SiteLinks {
   /** Which documents link to what: kept up to date by every check of a document. */
@@ -36,10 +38,10 @@ export class SiteLinks {
   }
 
   private async readExtras(): Promise<SiteExtras> {
-    const [facts, catalogue] = await Promise.all([this.model.readTemplateFacts ? this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false }, this.templates.catalogue()]);
+    const [facts, catalogue] = await Promise.all([this.model.readTemplateFacts ? this.model.readTemplateFacts(this.fs) : NO_FACTS, this.templates.catalogue()]);
     // A shortcode with no template we can read (a theme not on disk) is not in the map: it may print anything.
     const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : this.model.dialect.templates === 'shortcodes' ? new Map() : undefined;
-    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(shortcodeIds ? { shortcodeIds } : {}) };
+    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(shortcodeIds ? { shortcodeIds } : {}), ...(facts.paramsRead ? { paramsRead: facts.paramsRead } : {}) };
   }
 }
 

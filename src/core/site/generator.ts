@@ -10,6 +10,7 @@ import type { Severity } from '../diagnostics';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
 import type { TemplateCatalogue } from './templates';
+import type { ParamsRead } from './paramsRead';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
 export interface FileLookup {
@@ -261,6 +262,27 @@ export interface AuthoringFacts {
   /** A moved page can keep its old URL as an `aliases` entry (Hugo). */
   readonly aliasesOnMove: boolean;
   readonly newPost: PostLayout;
+  /** Where the generator keeps the images posts show (undefined: beside the post). */
+  readonly images?: ImageFacts;
+}
+
+/**
+ * Where a generator keeps images when the site's own posts show no convention of their own. The
+ * image planner (core/images) still checks that the file would be published there.
+ */
+export interface ImageFacts {
+  /** Site-relative folder for images outside bundles, published as static files. */
+  readonly defaultFolder: string;
+  /** Images go beside the post: when it is a bundle's index file, also beside a single file when the site does so, or never. */
+  readonly beside: 'bundle' | 'any' | 'never';
+  /**
+   * Site-relative folders a theme's templates may take a front-matter image from besides the files
+   * the site publishes as they are (Hugo's `assets`, read by `resources.Get`): a value found there
+   * is not reported.
+   */
+  readonly templateRoots?: readonly string[];
+  /** A theme is not on disk: it may ship the image, so front-matter images are not judged. */
+  readonly unknownTheme?: boolean;
 }
 
 /** The front matter most generators' posts start from: YAML with title, date and tags. */
@@ -272,6 +294,8 @@ export interface TemplateFacts {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not judged. */
   readonly headingHook: boolean;
+  /** The front-matter keys the templates read (undefined: not known for this generator). */
+  readonly paramsRead?: ParamsRead;
 }
 
 /** The ids a shortcode's template prints. */

@@ -352,6 +352,12 @@ export class SiteIndex {
     return doc && this.store.lengthOf(doc);
   }
 
+  /** Every file the index knows (site-relative): content, resources and static files. */
+  *allFiles(): IterableIterator<string> {
+    yield* this.files;
+    for (const [, file] of this.staticUrls) yield file;
+  }
+
   hasFile(file: string): boolean {
     return this.files.has(file);
   }

@@ -91,6 +91,7 @@ export function createAstroModel(init: AstroModelInit): GeneratorModel {
     authoring: {
       linkForms: [],
       aliasesOnMove: false,
+      images: { defaultFolder: posix.join(c.publicDir, 'images'), beside: 'any' },
       newPost: { sectionBase: 'src/content', sections: true, firstLevelSections: true, defaultFolder: 'src/content/blog', datedNames: false, bundles: true, defaults: { format: 'yaml', keyOrder: ['title', 'description', 'pubDate', 'tags'], dateKey: 'pubDate', dateStyle: 'date', authorKey: 'author' } },
     },
     taxonomies: [{ singular: 'tag', plural: 'tags' }],

@@ -54,6 +54,8 @@ export function createDocusaurusModel(init: DocusaurusModelInit): GeneratorModel
     authoring: {
       linkForms: [],
       aliasesOnMove: false,
+      // Docusaurus' own docs keep images in static/img; a folder post's files are bundled with it.
+      images: { defaultFolder: posix.join(c.staticDirs[0] ?? 'static', 'img'), beside: 'bundle' },
       // The date comes from the file name; the front matter does not repeat it.
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: contentDirs.find((dir) => /(^|\/)blog$/.test(dir)) ?? contentDirs.find((dir) => dir.includes('blog')) ?? 'blog', datedNames: true, bundles: true, defaults: { format: 'yaml', keyOrder: ['title', 'authors', 'tags'], dateStyle: 'rfc3339', authorKey: 'authors' } },
     },

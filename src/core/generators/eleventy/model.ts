@@ -32,6 +32,8 @@ export function createEleventyModel(init: EleventyModelInit): GeneratorModel {
     authoring: {
       linkForms: [],
       aliasesOnMove: false,
+      // Only passthrough copies are published: the first passthrough folder, else one under the input.
+      images: { defaultFolder: staticDirs(e)[0]?.dir ?? posix.join(input, 'images'), beside: 'any' },
       // Eleventy builds collections from tags: a tag every post of a folder carries is its collection.
       newPost: { sectionBase: input, sections: true, firstLevelSections: input === 'content', defaultFolder: input, datedNames: false, bundles: true, folderTags: true, defaults: BASIC_FRONT_MATTER },
     },

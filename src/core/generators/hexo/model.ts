@@ -49,6 +49,7 @@ export function createHexoModel(init: HexoModelInit): GeneratorModel {
     authoring: {
       linkForms: [],
       aliasesOnMove: false,
+      images: { defaultFolder: 'source/images', beside: 'never' },
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: 'source/_posts', draftsFolder: 'source/_drafts', datedNames: false, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'local' } },
     },
     taxonomies: [

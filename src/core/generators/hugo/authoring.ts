@@ -8,17 +8,26 @@ import type { AuthoringFacts, PostTemplate } from '../../site/generator';
 import type { Taxonomy } from '../../site/model';
 import type { HugoConfig } from './config';
 import { findArchetype, renderArchetype, type Archetype } from './archetype';
+import type { HugoTheme } from './themes';
 
 function asTemplate(a: Archetype, config: HugoConfig): PostTemplate {
   return { source: a.source, bundle: a.bundle, render: (input) => renderArchetype(a, { config, ...input }) };
 }
 
-export function hugoAuthoring(root: string, config: HugoConfig, contentDirs: readonly string[], taxonomies: readonly Taxonomy[]): AuthoringFacts {
+export function hugoAuthoring(root: string, config: HugoConfig, contentDirs: readonly string[], taxonomies: readonly Taxonomy[], themes: readonly HugoTheme[] = []): AuthoringFacts {
+  const assetDir = typeof config.raw['assetdir'] === 'string' ? config.raw['assetdir'] : 'assets';
   const contentDir = contentDirs.includes('content') ? 'content' : ([...contentDirs].sort((a, b) => a.length - b.length)[0] ?? 'content');
   const authorsTaxonomy = taxonomies.some((t) => t.plural === 'authors');
   return {
     linkForms: ['relref'],
     aliasesOnMove: true,
+    // A leaf bundle's files are published beside its page; other images go to the first static folder.
+    images: {
+      defaultFolder: posix.join(config.staticDirs[0] ?? 'static', 'images'),
+      beside: 'bundle',
+      templateRoots: [assetDir, ...themes.filter((t) => t.onDisk).map((t) => posix.join(t.dir, 'assets'))],
+      unknownTheme: themes.some((t) => !t.onDisk),
+    },
     newPost: {
       sectionBase: contentDir,
       sections: true,

@@ -65,7 +65,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     },
     dialect: hugoDialect(c),
     taxonomies: c.taxonomies,
-    authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies),
+    authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies, themes),
     readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c, themes),
     readTemplateCatalogue: (fs) => readHugoShortcodes(fs, init.root, c, themes, init.hugoVersion),
     templateDirs: shortcodeSources(c, themes).sources.map((s) => s.dir),

@@ -3,6 +3,7 @@
  * literal `id="…"` values (fragments a link may target) and whether a heading render hook gives
  * headings ids we cannot compute.
  */
+import { ParamsReadBuilder } from '../../site/paramsRead';
 import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
@@ -28,6 +29,8 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
   const layoutDirs = [c.layoutDir, ...themes.filter((t) => t.onDisk).map((t) => `${t.dir}/layouts`)];
   const layoutIds = new Set<string>();
   let headingHook = false;
+  const params = new ParamsReadBuilder();
+  if (themes.some((t) => !t.onDisk)) params.unknown();
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 8) return;
     let entries;
@@ -44,6 +47,7 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
           const html = decodeText(await fs.readFile(posix.join(root, rel))).text;
           if (/^render-heading\b/.test(e.name) && !keepsAnchors(html)) headingHook = true;
           for (const m of html.matchAll(/\sid\s*=\s*["']([^"'{}]+)["']/g)) layoutIds.add(m[1]);
+          hugoParamsRead(html, params);
         } catch {
           // unreadable layout: no ids from it
         }
@@ -51,7 +55,22 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
     }
   };
   for (const d of layoutDirs) await walk(d, 0);
-  return { layoutIds, headingHook };
+  return { layoutIds, headingHook, paramsRead: params.build() };
+}
+
+/**
+ * The page params a Hugo template reads: `.Params.x`, `.Param "x"`, `index .Params "x"`; Hugo's
+ * internal OpenGraph, Twitter Cards and Schema templates read `images`. `.Params` passed on whole
+ * (`$p := .Params`, `range .Params`, `index .Params $k`) may read any.
+ */
+export function hugoParamsRead(html: string, into: ParamsReadBuilder): void {
+  if (!html.includes('Param') && !html.includes('_internal/')) return;
+  for (const m of html.matchAll(/\.Params\.([A-Za-z0-9_]+)/g)) into.add(m[1]);
+  for (const m of html.matchAll(/\.Param\s+"([^".]+)/g)) into.add(m[1]);
+  for (const m of html.matchAll(/\bindex\s+[$\w.]*Params\s+"([^"]+)"/g)) into.add(m[1]);
+  if (/_internal\/(opengraph|twitter_cards|schema)\.html/.test(html)) into.add('images');
+  const whole = html.replace(/\bindex\s+[$\w.]*Params\s+"[^"]+"/g, '').replace(/\.Params\.[A-Za-z0-9_]+/g, '');
+  if (/\.Params\b/.test(whole)) into.unknown();
 }
 
 const NONE: ShortcodeIds = { kind: 'none' };

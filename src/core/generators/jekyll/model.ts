@@ -10,6 +10,7 @@
  * for GitHub Pages' default plugins githubPages.ts (which are on), pluginPages.ts (Markdown without
  * front matter, READMEs) and relativeLinks.ts (`[x](other.md)`).
  */
+import { readJekyllTemplateFacts } from './templateFacts';
 import { posix } from '../../posix';
 import { jekyllFrontMatter } from './frontMatterRules';
 import { BASIC_FRONT_MATTER, type GeneratorModel } from '../../site/generator';
@@ -61,10 +62,13 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     authoring: {
       linkForms: ['post_url'],
       aliasesOnMove: false,
+      // Files in `_posts` are not copied (only posts are read there): images live in assets.
+      images: { defaultFolder: 'assets/images', beside: 'never' },
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
     },
     liquid: init.liquid,
     readTemplateCatalogue: (fs) => readJekyllIncludes(fs, init.root, c),
+    readTemplateFacts: (fs) => readJekyllTemplateFacts(fs, init.root, c),
     templateDirs: [c.includesDir],
     watchDirs: [c.dataDir, WORKFLOWS_DIR],
     taxonomies: [

@@ -1,0 +1,128 @@
+// Images in a real VS Code, on a copy of the workspace blog (examples/blog by default; the Jekyll
+// and Docusaurus examples with --workspace): a paste and a drop of an image put the file where
+// `postcraft image add` says, insert the same link with the alt text selected, and the link gives
+// no diagnostic. code-server cannot put an image on the clipboard or drag one headless, so the test
+// command `postcraft.test.imageEdit` calls our registered paste and drop providers with a data
+// transfer holding the image's URI (what a drop from the explorer hands them) and applies the edit.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'postcraft-dev.postcraft';
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Per example site: a post in a page bundle (or folder post) and a single-file post, where they exist. */
+const POSTS = ['content/posts/static_site_tooling/index.md', 'content/posts/one_on_ones.md', '_posts/2021-04-08-pairing-across-time-zones.md', 'blog/2021-06-12-second-post/index.md', 'blog/2021-05-30-first-post.md'];
+
+function root(): string {
+  const folders = vscode.workspace.workspaceFolders;
+  assert.ok(folders && folders.length > 0, 'the test workspace folder is open');
+  return folders[0].uri.fsPath;
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
+}
+
+async function waitFor<T>(probe: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+type EditResult = { kind?: string; title: string; selected: string; text: string; error?: string } | undefined;
+
+suite('Images: paste and drop', function () {
+  this.timeout(120_000);
+  let cli: string;
+  let image: string;
+  const made: string[] = [];
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    await ext.activate();
+    cli = path.join(ext.extensionPath, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(cli), `${cli} was built`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-it-image-'));
+    image = path.join(dir, 'Team Photo.png');
+    fs.writeFileSync(image, PNG);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const f of made) fs.rmSync(f, { force: true });
+  });
+
+  const posts = () => POSTS.filter((p) => fs.existsSync(path.join(root(), p)));
+
+  test('the workspace has posts to paste into', () => {
+    assert.ok(posts().length >= 1, `one of ${POSTS.join(', ')} exists in ${root()}`);
+  });
+
+  for (const [i, rel] of POSTS.entries()) {
+    const kind = i % 2 === 0 ? 'paste' : 'drop';
+    test(`${kind} into ${rel}: the file where postcraft image add says, the same link, no diagnostic`, async function () {
+      const post = path.join(root(), rel);
+      if (!fs.existsSync(post)) this.skip();
+      // What the CLI does with the same image for the same post, undone afterwards.
+      const said = JSON.parse(execFileSync(process.execPath, [cli, 'image', 'add', image, '--post', post, '--format', 'json'], { encoding: 'utf8' })) as { file: string; markdown: string };
+      fs.rmSync(path.join(root(), said.file));
+      const doc = await vscode.workspace.openTextDocument(post);
+      const r = await vscode.commands.executeCommand<EditResult>('postcraft.test.imageEdit', { uri: doc.uri.toString(), image, kind });
+      assert.ok(r && !r.error, `an edit was offered and applied: ${JSON.stringify(r)}`);
+      const created = path.join(root(), said.file);
+      made.push(created);
+      assert.ok(fs.existsSync(created), `${said.file} was created`);
+      assert.deepStrictEqual(fs.readFileSync(created), PNG);
+      assert.strictEqual(r.kind, 'markdown.link.image.postcraft');
+      assert.strictEqual(r.selected, 'alt text', 'the alt text placeholder is selected');
+      const destination = said.markdown.slice(said.markdown.indexOf(']('));
+      const inserted = `![alt text${destination}`;
+      const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes(inserted));
+      assert.ok(line >= 0, `${inserted} is in the post:\n${doc.getText().slice(-300)}`);
+      // A broken image link below it proves the diagnostics are live for this text.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, '\n\n![x](/no-such-folder/missing.png)\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const broken = doc.lineCount - 2;
+      const deadline = Date.now() + 15_000;
+      const onLine = (n: number) => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.range.start.line === n);
+      await waitFor(() => onLine(broken).length > 0, 20_000, 'the broken link to be reported');
+      // The new file reaches the index through the file watcher, which may come after the first check.
+      const settled = await waitFor(() => onLine(line).length === 0 || Date.now() > deadline, 20_000, 'the check to settle');
+      assert.ok(settled);
+      assert.deepStrictEqual(onLine(line).map((d) => `${codeOf(d)}: ${d.message}`), []);
+      // Hovering the link shows the image.
+      const col = doc.lineAt(line).text.indexOf('](') + 3;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+      const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.ok(shown.includes(encodeURI(path.basename(said.file))) && shown.includes('|width='), `a thumbnail hover: ${shown}`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+
+  test('completion in a front-matter image key offers the bundle\u2019s images and the site\u2019s', async function () {
+    const rel = 'content/posts/static_site_tooling/index.md';
+    if (!fs.existsSync(path.join(root(), rel))) this.skip();
+    const doc = await vscode.workspace.openTextDocument(path.join(root(), rel));
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(1, 0), 'image = ""\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 9));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('diagram.png'), `the bundle's image: ${labels.join(', ')}`);
+    assert.ok(labels.includes('/images/review-checklist.png'), `the static image: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
