@@ -30,6 +30,12 @@ import { PREVIEW_CSS } from './render/styles';
 import { COMMONMARK_GFM } from './markdown/dialect';
 import { detectSiteAt, generatorName } from './site/detect';
 import { splitFrontMatter } from './frontmatter/parse';
+import { effectiveHolds, listPosts, postOfFile, type PostEntry } from './publishing/posts';
+import { groupPosts } from './publishing/groups';
+import { explainKey, explainPost } from './publishing/explain';
+import { planPublish, type PublishAction } from './publishing/publishEdits';
+import { humanDate, relativeTime, rfc3339 } from './publishing/when';
+import { filesUsing, planTaxonomyRename } from './authoring/taxonomyRename';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -44,6 +50,13 @@ export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
 export type { IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
+export type { PostEntry } from './publishing/posts';
+export type { PostGroups } from './publishing/groups';
+export type { PostExplanation } from './publishing/explain';
+export type { PublishAction, PublishPlan } from './publishing/publishEdits';
+export type { Hold, ReadDate, PublishState } from './site/publishing';
+export type { TaxonomyRenamePlan, TaxonomyRenameRequest, LineChange } from './authoring/taxonomyRename';
+export type { TaxonomyField, TaxonomyValue } from './frontmatter/taxonomy';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -70,7 +83,34 @@ export function linksFeature(engine: Postcraft) {
 
 /** Writing links: completion, navigation, references, and the edits a move or a heading rename needs. */
 export function authoringFeature() {
-  return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename });
+  return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename, planTaxonomyRename, filesUsingTerm: filesUsing });
+}
+
+/** The front-matter keys "why isn't this live?" speaks about on a site: its draft key and date keys. */
+function publishingKeys(site: Site): { draftKey: string; dateKeys: readonly string[] } {
+  const r = site.model.publishing;
+  return r ? { draftKey: r.draft.key, dateKeys: [r.dateKey, ...r.publishDateKeys, ...r.expiryDateKeys] } : { draftKey: 'draft', dateKeys: ['date'] };
+}
+
+/** Publishing: every post's status and why, in one sentence, and the edits that publish or hold a post back. */
+export function publishingFeature(engine: Postcraft) {
+  const now = () => engine.clock.now();
+  const gen = (site: Site) => generatorName(site.model.summary.generator);
+  return Object.freeze({
+    /** Every post, its status worked out now. */
+    posts: (site: Site) => listPosts(site, now()),
+    postOf: (site: Site, file: string) => postOfFile(site, file, now()),
+    groups: groupPosts,
+    explain: (site: Site, post: PostEntry) => explainPost(gen(site), post, now()),
+    /** What the generator reads from one key of a post, then the post's sentence. */
+    explainKey: (site: Site, post: PostEntry, key: string) => explainKey(gen(site), post, key, now(), publishingKeys(site)),
+    keys: publishingKeys,
+    plan: (site: Site, file: string, text: string, action: PublishAction, offsetMinutes: number) => planPublish(site, file, text, action, { now: now(), offsetMinutes }),
+    effectiveHolds,
+    rfc3339,
+    humanDate,
+    relativeTime,
+  });
 }
 
 /** New Post: the choices a writer gets, and the plan of files to create. */
@@ -110,6 +150,7 @@ export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPost
 export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
 export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };
 export { detectSiteAt, generatorName, splitFrontMatter };
+export { listPosts, postOfFile, groupPosts, explainPost, planPublish, rfc3339, humanDate, planTaxonomyRename, filesUsing };
 
 // What a host analysing documents elsewhere (a worker thread) runs there, and sends back.
 export { analyzeDocument, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';

@@ -41,3 +41,47 @@ export function formatOffset(offsetMinutes: number, colon = true): string {
   const a = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(a / 60))}${colon ? ':' : ''}${pad(a % 60)}`;
 }
+
+// Intl formatters are costly to make: one per zone, for the life of the process.
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
+  let f = zoneFormatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      f = null;
+    }
+    zoneFormatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Whether an IANA zone name (`Europe/Berlin`) is one this runtime knows. */
+export function knownZone(zone: string): boolean {
+  return zoneFormatter(zone) !== null;
+}
+
+/** Minutes east of UTC in an IANA zone at an instant (0 for UTC or a zone the runtime does not know). */
+export function zoneOffsetAt(epoch: number, zone: string | undefined): number {
+  if (!zone) return 0;
+  const f = zoneFormatter(zone);
+  if (!f || !Number.isFinite(epoch)) return 0;
+  const parts = f.formatToParts(new Date(epoch));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  return Math.round((wall - Math.floor(epoch / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time names in a zone. `wallAsUtc` is the wall-clock time read as if it
+ * were UTC. Across a change of offset the offset in force just before the change is tried first.
+ */
+export function instantInZone(wallAsUtc: number, zone: string | undefined): number {
+  if (!zone) return wallAsUtc;
+  const first = zoneOffsetAt(wallAsUtc, zone);
+  const guess = wallAsUtc - first * 60_000;
+  const second = zoneOffsetAt(guess, zone);
+  return second === first ? guess : wallAsUtc - second * 60_000;
+}

@@ -14,7 +14,7 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, renderFeature, sitesFeature } from './api';
+import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, publishingFeature, renderFeature, sitesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
@@ -72,6 +72,8 @@ export class Postcraft {
   readonly render = renderFeature(this);
   /** Finding sites in folders, naming generators, reading front matter. */
   readonly discovery = sitesFeature;
+  /** Publishing: posts and their status, why a post is not live, publish/schedule/unpublish edits. */
+  readonly publishing = publishingFeature(this);
 
   /** `checks`: the per-document checks this engine runs, composed by createPostcraft. */
   constructor(

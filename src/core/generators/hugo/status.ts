@@ -18,9 +18,10 @@ export function computeStatus(h: HugoSite, data: FrontMatterData, now: Date): St
   const dateRaw = date_ ?? publishdate ?? pubdate ?? published ?? lastmod;
   const pubRaw = publishdate ?? pubdate ?? published ?? date_;
   const expRaw = expirydate ?? unpublishdate;
-  const date = parseWrittenDate(dateRaw);
-  const pub = parseWrittenDate(pubRaw);
-  const exp = parseWrittenDate(expRaw);
+  const zone = c.timeZone;
+  const date = parseWrittenDate(dateRaw, zone);
+  const pub = parseWrittenDate(pubRaw, zone);
+  const exp = parseWrittenDate(expRaw, zone);
   const draft = draftRaw === true || draftRaw === 'true';
   let status: PublishStatus = 'published';
   if (draft) status = 'draft';
