@@ -15,6 +15,8 @@ export interface PostExplanation {
 }
 
 const code = (s: string) => '`' + s + '`';
+/** Where a date was read from: `` `publishDate` ``, or "its file name" (Jekyll's dated names). */
+const from = (key: string) => (key.includes(' ') ? `its ${key}` : code(key));
 const at = (d: ReadDate, now: number) => `${humanDate(d)} — ${relativeTime(d.epoch, now)}`;
 
 /** `; `buildFuture` is off` for the holds' settings (none when a hold has no setting). */
@@ -37,7 +39,7 @@ function clause(post: PostEntry, h: Hold, now: number): string {
     case 'drafts-folder':
       return `it is in ${code(h.folder + '/')}`;
     case 'future':
-      return `${where || 'it '}is scheduled for ${humanDate(h.date)} (${code(h.date.key)}) — ${relativeTime(h.date.epoch, now)}`;
+      return `${where || 'it '}is scheduled for ${humanDate(h.date)} (${from(h.date.key)}) — ${relativeTime(h.date.epoch, now)}`;
     case 'expired':
       return `${where || 'it '}expired on ${humanDate(h.date)} (${code(h.date.key)}) — ${relativeTime(h.date.epoch, now)}`;
   }
@@ -55,7 +57,7 @@ function single(gen: string, post: PostEntry, h: Hold, now: number): PostExplana
       return { headline: 'Draft', sentence: `Draft: ${gen} does not publish files in ${code(h.folder + '/')}${off}.` };
     case 'future':
       return mine
-        ? { headline: `Scheduled: ${humanDate(h.date)}`, sentence: `Scheduled: ${gen} publishes this on ${humanDate(h.date)}${h.date.key === 'date' ? '' : ` (${code(h.date.key)})`} — ${relativeTime(h.date.epoch, now)}${off}.` }
+        ? { headline: `Scheduled: ${humanDate(h.date)}`, sentence: `Scheduled: ${gen} publishes this on ${humanDate(h.date)}${h.date.key === 'date' ? '' : ` (${from(h.date.key)})`} — ${relativeTime(h.date.epoch, now)}${off}.` }
         : { headline: `Scheduled section: ${humanDate(h.date)}`, sentence: `Scheduled: ${gen} publishes this with its section ${h.file}, on ${at(h.date, now)}${off}.` };
     case 'expired':
       return mine
@@ -65,7 +67,7 @@ function single(gen: string, post: PostEntry, h: Hold, now: number): PostExplana
 }
 
 function published(gen: string, post: PostEntry, now: number): PostExplanation {
-  const since = post.liveAt ? ` since ${humanDate(post.liveAt)}${post.liveAt.key === 'date' ? '' : ` (${code(post.liveAt.key)})`}` : '';
+  const since = post.liveAt ? ` since ${humanDate(post.liveAt)}${post.liveAt.key === 'date' ? '' : ` (${from(post.liveAt.key)})`}` : '';
   const until = post.expiryDate && post.expiryDate.epoch > now ? `, until ${humanDate(post.expiryDate)} (${code(post.expiryDate.key)}) — ${relativeTime(post.expiryDate.epoch, now)}` : '';
   return { headline: until ? `Published, expires ${humanDate(post.expiryDate!)}` : 'Published', sentence: `Published: ${gen} ${since ? 'has published this' : 'publishes this'}${since}${until}.` };
 }

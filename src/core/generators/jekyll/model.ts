@@ -18,6 +18,7 @@ import type { JekyllConfig } from './config';
 import { slugify } from './urls';
 import { jekyllSite } from './context';
 import { copiedDocumentUrls, isContentDocument, pagesFor, readsDate, roleOf } from './pages';
+import { jekyllPublishing } from './publishing';
 import { resourceUrl } from './staticFiles';
 import { termsOf } from './terms';
 import { derivedPages } from './derivedPages';
@@ -79,6 +80,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     derivedPages: (pages, terms) => derivedPages(j, pages, terms),
     termsOf,
     termKey: (_taxonomy, term) => slugify(term),
+    publishing: jekyllPublishing(j),
     refCandidates: (ref) => refCandidates(j, ref),
   };
 }
