@@ -7,7 +7,7 @@ import type { Postcraft, Site } from './service';
 import { completeFrontMatterList } from './frontmatter/completion';
 import { hoverFrontMatter } from './frontmatter/hover';
 import { frontMatterStats } from './frontmatter/siteStats';
-import { taxonomyFields, taxonomyValues } from './frontmatter/taxonomy';
+import { postTitle, taxonomyFields, taxonomyValues } from './frontmatter/taxonomy';
 import { fixesFor, refactorsAt } from './links/fixes';
 import { linkGraph, setLinkOptions, type LinkOptions } from './links/diagnostics';
 import { keysForFile } from './links/graph';
@@ -34,7 +34,7 @@ import { effectiveHolds, listPosts, postOfFile, type PostEntry } from './publish
 import { groupPosts } from './publishing/groups';
 import { explainKey, explainPost } from './publishing/explain';
 import { planPublish, type PublishAction } from './publishing/publishEdits';
-import { humanDate, relativeTime, rfc3339 } from './publishing/when';
+import { humanDate, parseWhen, relativeTime, rfc3339, wallClock } from './publishing/when';
 import { filesUsing, planTaxonomyRename } from './authoring/taxonomyRename';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
@@ -107,6 +107,11 @@ export function publishingFeature(engine: Postcraft) {
     keys: publishingKeys,
     plan: (site: Site, file: string, text: string, action: PublishAction, offsetMinutes: number) => planPublish(site, file, text, action, { now: now(), offsetMinutes }),
     effectiveHolds,
+    /** The IANA zone dates without an offset are read in (undefined: UTC, or the generator states none). */
+    timeZone: (site: Site) => site.model.publishing?.timeZone,
+    /** A time the writer typed, without an offset in the site's zone (else at `offsetMinutes`). */
+    parseWhen: (site: Site, text: string, offsetMinutes: number) => parseWhen(text, site.model.publishing?.timeZone, offsetMinutes),
+    wallClock: (site: Site, at: Date, offsetMinutes: number) => wallClock(at, site.model.publishing?.timeZone, offsetMinutes),
     rfc3339,
     humanDate,
     relativeTime,
@@ -144,7 +149,7 @@ export function renderFeature(engine: Postcraft) {
 export const sitesFeature = Object.freeze({ detectAt: detectSiteAt, generatorName, splitFrontMatter });
 
 // The same functions for hosts that call them directly, from this one module.
-export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues };
+export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues, postTitle as postTitleOf };
 export { fixesFor, refactorsAt, linkGraph, setLinkOptions, keysForFile, explainLink };
 export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename };
 export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };

@@ -11,6 +11,10 @@ import { registerDiagnostics } from './diagnostics';
 import { registerLinkCompletion } from './linkCompletion';
 import { registerLinkNavigation } from './linkNavigation';
 import { registerLinkRename } from './linkRename';
+import { registerPublishing } from './publishing';
+import { registerPostsView } from './postsView';
+import { registerTaxonomiesView } from './taxonomyView';
+import { registerTaxonomyCommands } from './taxonomyRename';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
@@ -22,5 +26,9 @@ export const features: FeatureRegistration[] = [
   registerLinkCompletion,
   registerLinkNavigation,
   registerLinkRename,
+  registerPublishing,
+  (context, host) => void registerPostsView(context, host),
+  registerTaxonomiesView,
+  registerTaxonomyCommands,
   // registered features go here
 ];
