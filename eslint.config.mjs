@@ -1,6 +1,18 @@
 // Lint rules that guard the architecture as well as style.
 import tseslint from 'typescript-eslint';
 
+const GENERATOR_ID = {
+  selector: 'Literal[value=/^(hugo|jekyll|docusaurus|eleventy|hexo|astro|folder)$/]:not(TSLiteralType > Literal)',
+  message: 'A generator id outside src/core/generators/: ask the site model for the fact (dialect, authoring, contentRefs…) instead.',
+};
+
+// A document's body() may read and parse its file: features that need front matter only never call it.
+const NO_BODY = {
+  selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name='body']",
+  message: 'Front-matter features (front matter, New Post, publishing, taxonomy rename, URL table, authors, generator models) never read a document body: use its front-matter fields.',
+};
+const FRONT_MATTER_ONLY = ['src/core/frontmatter/**/*.ts', 'src/core/newpost/**/*.ts', 'src/core/publishing/**/*.ts', 'src/core/authoring/taxonomyRename.ts', 'src/core/site/urlTable.ts', 'src/core/site/authors.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -32,14 +44,9 @@ export default tseslint.config(
     // elsewhere code asks the loaded model for a fact, never "is this Hugo?". Types may name ids.
     files: ['src/**/*.ts'],
     ignores: ['src/core/generators/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'Literal[value=/^(hugo|jekyll|docusaurus|eleventy|hexo|astro|folder)$/]:not(TSLiteralType > Literal)',
-          message: 'A generator id outside src/core/generators/: ask the site model for the fact (dialect, authoring, contentRefs…) instead.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', GENERATOR_ID] },
   },
+  // Both rules where both apply: a later block's options replace an earlier one's for the same rule.
+  { files: FRONT_MATTER_ONLY, rules: { 'no-restricted-syntax': ['error', GENERATOR_ID, NO_BODY] } },
+  { files: ['src/core/generators/**/*.ts'], rules: { 'no-restricted-syntax': ['error', NO_BODY] } },
 );

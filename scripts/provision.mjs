@@ -25,8 +25,19 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // and matches engines.vscode ^1.100.0 in package.json.
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.vscode-test', 'code-server');
-// The Jekyll plugins the fixtures use are only "Suggests" of Debian's jekyll: installed by name.
-export const JEKYLL_PLUGINS = ['ruby-jekyll-feed', 'ruby-jekyll-paginate', 'ruby-jekyll-redirect-from', 'ruby-jekyll-sitemap'];
+// The Jekyll plugins the fixtures use are only "Suggests" of Debian's jekyll (feed, paginate,
+// redirect-from, sitemap) or not named by it at all (GitHub Pages' default plugins, which the GitHub
+// Pages fixtures are built with): installed by name.
+export const JEKYLL_PLUGINS = [
+  'ruby-jekyll-feed',
+  'ruby-jekyll-paginate',
+  'ruby-jekyll-redirect-from',
+  'ruby-jekyll-sitemap',
+  'ruby-jekyll-relative-links',
+  'ruby-jekyll-optional-front-matter',
+  'ruby-jekyll-readme-index',
+  'ruby-jekyll-titles-from-headings',
+];
 export const APT_PACKAGES = ['hugo', 'jekyll', ...JEKYLL_PLUGINS, 'chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3', 'procps'];
 
 // code-server 4.100.3 depends on @vscode/ripgrep 1.15.11, whose install script downloads this

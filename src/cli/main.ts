@@ -11,6 +11,7 @@ import { newCommand, newHelp } from './commands/new';
 import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
 import { resolveCommand, resolveHelp } from './commands/resolve';
 import { postsCommand, postsHelp } from './commands/posts';
+import { shortcodesCommand, shortcodesHelp } from './commands/shortcodes';
 import { VERSION } from './version';
 
 type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; help: string };
@@ -23,6 +24,7 @@ export const commands = new Map<string, Command>([
   ['new', { run: newCommand, help: newHelp }],
   ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],
   ['resolve', { run: resolveCommand, help: resolveHelp }],
+  ['shortcodes', { run: shortcodesCommand, help: shortcodesHelp }],
 ]);
 
 export function registerCommand(name: string, command: Command): void {

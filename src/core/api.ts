@@ -36,6 +36,9 @@ import { explainKey, explainPost } from './publishing/explain';
 import { planPublish, type PublishAction } from './publishing/publishEdits';
 import { humanDate, parseWhen, relativeTime, rfc3339, wallClock } from './publishing/when';
 import { filesUsing, planTaxonomyRename } from './authoring/taxonomyRename';
+import { completeTemplates } from './shortcodes/completion';
+import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
+import { listTemplates } from './shortcodes/list';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -48,7 +51,7 @@ export type { NewPostEnvironment, NewPostPlan, NewPostResult } from './newpost/p
 export type { NewPostRequest } from './newpost/request';
 export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
-export type { IndexedDocument } from './site/index';
+export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
 export type { PostEntry } from './publishing/posts';
 export type { PostGroups } from './publishing/groups';
@@ -57,13 +60,15 @@ export type { PublishAction, PublishPlan } from './publishing/publishEdits';
 export type { Hold, ReadDate, PublishState } from './site/publishing';
 export type { TaxonomyRenamePlan, TaxonomyRenameRequest, LineChange } from './authoring/taxonomyRename';
 export type { TaxonomyField, TaxonomyValue } from './frontmatter/taxonomy';
+export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
+export type { TemplateList, ListedTemplate } from './shortcodes/list';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
   return Object.freeze({
     complete: completeFrontMatterList,
     hover: hoverFrontMatter,
-    stats: (site: Site) => frontMatterStats(site.index),
+    stats: (site: Site) => frontMatterStats(site),
     taxonomyFields,
     taxonomyValues,
   });
@@ -118,6 +123,16 @@ export function publishingFeature(engine: Postcraft) {
   });
 }
 
+/** Shortcodes and includes: completion, hover, Go to Definition, and the catalogue as a list. */
+export function templatesFeature(engine: Postcraft) {
+  return Object.freeze({
+    complete: (site: Site, file: string, text: string, offset: number) => completeTemplates(engine, site, file, text, offset),
+    hover: hoverTemplate,
+    definition: templateDefinition,
+    list: listTemplates,
+  });
+}
+
 /** New Post: the choices a writer gets, and the plan of files to create. */
 export function newPostFeature(engine: Postcraft) {
   return Object.freeze({
@@ -156,6 +171,7 @@ export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
 export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };
 export { detectSiteAt, generatorName, splitFrontMatter };
 export { listPosts, postOfFile, groupPosts, explainPost, planPublish, rfc3339, humanDate, planTaxonomyRename, filesUsing };
+export { completeTemplates, hoverTemplate, templateDefinition, listTemplates };
 
 // What a host analysing documents elsewhere (a worker thread) runs there, and sends back.
 export { analyzeDocument, type AnalyzeOptions, type PortableAnalysis } from './markdown/analyze';

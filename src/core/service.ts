@@ -14,10 +14,13 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, publishingFeature, renderFeature, sitesFeature } from './api';
+import { authoringFeature, frontMatterFeature, linksFeature, newPostFeature, publishingFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
+import { SiteTemplates } from './site/templates';
+import { SiteCaches } from './siteCaches';
 import { checkLinks } from './links/diagnostics';
 import { frontMatterDiagnostics } from './frontmatter/checks';
+import { checkTemplateCalls } from './shortcodes/checks';
 import type { AnalyzeOptions, DocumentAnalysis } from './markdown/analyze';
 
 export interface PostcraftSettings {
@@ -52,6 +55,16 @@ export interface Site {
   readonly index: SiteIndex;
   /** What the link features keep for this site (its link graph, its templates' facts). */
   readonly links: SiteLinks;
+  /** The templates content calls (Hugo's shortcodes, Jekyll's includes), read once. */
+  readonly templates: SiteTemplates;
+  /** The tables features build from this site's index (see siteCaches.ts); cleared when the site goes. */
+  readonly caches: SiteCaches;
+}
+
+/** A loaded site: its index, and the per-site state of the features (read lazily). */
+export function newSite(model: GeneratorModel, index: SiteIndex, fs: FileSystemHost): Site {
+  const templates = new SiteTemplates(model, fs);
+  return { root: model.summary.root, model, index, links: new SiteLinks(model, fs, templates), templates, caches: new SiteCaches() };
 }
 
 export class Postcraft {
@@ -66,6 +79,8 @@ export class Postcraft {
   readonly links = linksFeature(this);
   /** Writing links: completion, navigation, references, edits for moves and heading renames. */
   readonly authoring = authoringFeature();
+  /** Shortcodes and includes: completion, hover, Go to Definition, the catalogue. */
+  readonly templates = templatesFeature(this);
   /** New Post: the writer's choices and the plan of files to create. */
   readonly newPost = newPostFeature(this);
   /** The preview and the CLI's render. */
@@ -99,9 +114,10 @@ export class Postcraft {
     for (const model of models) {
       const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
       await index.crawl();
-      sites.push({ root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) });
+      sites.push(newSite(model, index, this.init.fs));
       this.logger.info(`${model.summary.generator} site at ${model.summary.root}: ${index.contentPages().length} pages`);
     }
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = sites;
   }
 
@@ -113,11 +129,13 @@ export class Postcraft {
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
     await index.crawl();
-    this.siteList = this.siteList.map((s, j) => (j === i ? { root: model.summary.root, model, index, links: new SiteLinks(model, this.init.fs) } : s));
+    this.siteList[i].caches.clear();
+    this.siteList = this.siteList.map((s, j) => (j === i ? newSite(model, index, this.init.fs) : s));
   }
 
   /** Lets go of every site (and so of their indexes and caches); the engine can load() again. */
   dispose(): void {
+    for (const s of this.siteList) s.caches.clear();
     this.siteList = [];
   }
 
@@ -165,23 +183,39 @@ export class Postcraft {
   async fileCreated(absPath: string): Promise<void> {
     if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
     const site = this.siteOf(absPath);
-    if (site) await site.index.fileCreated(this.relative(site, absPath));
+    if (site) {
+      this.templateEvent(site, absPath);
+      await site.index.fileCreated(this.relative(site, absPath));
+    }
   }
 
   async fileChanged(absPath: string): Promise<void> {
     if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
     const site = this.siteOf(absPath);
-    if (site) await site.index.fileChanged(this.relative(site, absPath));
+    if (site) {
+      this.templateEvent(site, absPath);
+      await site.index.fileChanged(this.relative(site, absPath));
+    }
   }
 
   fileDeleted(absPath: string): void {
     const site = this.siteOf(absPath);
-    if (site) site.index.fileDeleted(this.relative(site, absPath));
+    if (site) {
+      this.templateEvent(site, absPath);
+      site.index.fileDeleted(this.relative(site, absPath));
+    }
+  }
+
+  /** A shortcode or include template changed: the catalogue and the ids it gives are read again. */
+  private templateEvent(site: Site, absPath: string): void {
+    if (site.templates.reads(this.relative(site, absPath))) site.links.templatesChanged();
   }
 
   async fileRenamed(fromAbs: string, toAbs: string): Promise<void> {
     const a = this.siteOf(fromAbs);
     const b = this.siteOf(toAbs);
+    if (a) this.templateEvent(a, fromAbs);
+    if (b) this.templateEvent(b, toAbs);
     if (a && a === b) return a.index.fileRenamed(this.relative(a, fromAbs), this.relative(a, toAbs));
     if (a) a.index.fileDeleted(this.relative(a, fromAbs));
     if (b) await b.index.fileCreated(this.relative(b, toAbs));
@@ -285,7 +319,7 @@ export type CheckPhase = 'parsing' | 'checking';
 export type DocumentCheck = (engine: Postcraft, site: Site, file: string, text: string, lines: LineIndex, doc: IndexedDocument | undefined) => PostcraftDiagnostic[] | Promise<PostcraftDiagnostic[]>;
 
 /** The engine's document checks, in the order their findings are listed. */
-const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc)];
+const DOCUMENT_CHECKS: readonly DocumentCheck[] = [checkLinks, (_engine, site, file, text, lines, doc) => frontMatterDiagnostics(site, file, text, lines, doc), checkTemplateCalls];
 
 /** Composes the engine for a workspace: its sites, their indexes, and the checks it runs. */
 export async function createPostcraft(init: PostcraftInit): Promise<Postcraft> {

@@ -47,7 +47,7 @@ export class LinkCodeActions implements vscode.CodeActionProvider {
       if (engine && site && path !== undefined) {
         // The index holds the live text of open documents; only offer edits computed on this text.
         const file = engine.relative(site, path);
-        if (site.index.document(file)?.size === text.length) {
+        if (site.index.textLength(file) === text.length) {
           for (const e of await refactorsAt(engine, site, file, doc.offsetAt(range.start))) {
             const a = new vscode.CodeAction(e.title, vscode.CodeActionKind.RefactorRewrite);
             a.edit = new vscode.WorkspaceEdit();

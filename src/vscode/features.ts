@@ -15,6 +15,7 @@ import { registerPublishing } from './publishing';
 import { registerPostsView } from './postsView';
 import { registerTaxonomiesView } from './taxonomyView';
 import { registerTaxonomyCommands } from './taxonomyRename';
+import { registerShortcodes } from './shortcodes';
 
 export type FeatureRegistration = (context: vscode.ExtensionContext, host: EngineHost, log: vscode.OutputChannel) => void;
 
@@ -30,5 +31,6 @@ export const features: FeatureRegistration[] = [
   (context, host) => void registerPostsView(context, host),
   registerTaxonomiesView,
   registerTaxonomyCommands,
+  registerShortcodes,
   // registered features go here
 ];

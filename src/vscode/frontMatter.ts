@@ -14,7 +14,7 @@ export function registerFrontMatter(context: vscode.ExtensionContext, host: Engi
   context.subscriptions.push(
     host.onDidChange(() => {
       const engine = host.current();
-      if (engine) setTimeout(() => engine.sites.forEach((s) => frontMatterStats(s.index)), 0);
+      if (engine) setTimeout(() => engine.sites.forEach((s) => frontMatterStats(s)), 0);
     }),
   );
 }

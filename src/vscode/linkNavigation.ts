@@ -73,7 +73,7 @@ export function registerLinkNavigation(context: vscode.ExtensionContext, host: E
       const out: vscode.DocumentLink[] = [];
       // Thousands of links in one post: resolve them in slices, never in one long block.
       const slicer = new TimeSlicer();
-      for (const link of o.doc.links) {
+      for (const link of o.doc.body().links) {
         await slicer.maybeYield();
         if (token.isCancellationRequested) return [];
         if (link.kind === 'template' || link.kind === 'reference') continue;

@@ -61,7 +61,7 @@ describe('preview page in Chromium', function () {
 
     // The link checker's ids, from the site index, are the ids in the page.
     const engine = await createPostcraft({ fs: nodeFileSystem, roots: [BLOG] });
-    const expected = engine.sites[0].index.document('content/posts/code_review_etiquette.md')!.headings.map((h) => h.id);
+    const expected = engine.sites[0].index.document('content/posts/code_review_etiquette.md')!.body().headings.map((h) => h.id);
     assert.ok(expected.length >= 3);
     assert.deepEqual(await page.$$eval('.pc-body :is(h1,h2,h3,h4,h5,h6)', (els) => els.map((e) => e.id)), expected);
 

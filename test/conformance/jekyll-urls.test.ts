@@ -15,7 +15,9 @@ const fixtures = fs
   .filter((n) => n.startsWith('jekyll-'))
   .sort()
   .map((n) => path.join('test/fixtures', n));
-const sites = [...fixtures, 'examples/jekyll-blog'];
+// The GitHub Pages fixtures of the verdict suite: their URL tables too (pages made by plugins).
+const pluginSites = ['jekyll-github-pages', 'jekyll-relative-links-options', 'jekyll-vanilla-md-links'].map((n) => path.join('test/fixtures/verdicts', n));
+const sites = [...fixtures, ...pluginSites, 'examples/jekyll-blog'];
 
 describe('Jekyll conformance: our URL table equals what jekyll publishes', function () {
   this.timeout(120_000);

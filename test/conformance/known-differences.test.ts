@@ -42,10 +42,19 @@ const ENGINE_CHECKS: Readonly<Record<string, () => Promise<void>>> = {
       'content/posts/a.md': '---\ntitle: A\n---\n{{< callout id="from-the-theme" >}}\nText.\n{{< /callout >}}\n\n## Real heading\n',
       'content/posts/b.md': '---\ntitle: B\n---\n[x](../a/#from-the-theme) [y](../a/#real-heading) [z](../nowhere/) [w](../c/#from-a-layout)\n',
       'content/posts/c.md': '---\ntitle: C\n---\nNo shortcode here.\n',
+      'content/posts/d.md': '---\ntitle: D\n---\nA name the theme may have: {{< one-the-theme-may-have >}}.\n',
     });
     // The fragment a theme shortcode may print is not judged; one the theme's layouts alone could
     // write is (the documented difference); a missing page is.
     assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.target}`).sort(), ['content/posts/b.md:link.fragment-not-found:../c/#from-a-layout', 'content/posts/b.md:link.not-found:../nowhere/']);
+  },
+  'hugo-later-shortcodes': async () => {
+    const found = await findingsOf({
+      'hugo.toml': 'baseURL = "https://blog.example.com/"\n',
+      'content/posts/a.md': '---\ntitle: A\n---\n{{< details summary="More" >}}\nHidden.\n{{< /details >}}\n\n{{< x user="someone" id="1" >}}\n\n{{< not-a-shortcode >}}\n',
+    });
+    // A later Hugo's built-ins are information (no error or warning); a name no Hugo has is an error.
+    assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.severity}`), ['content/posts/a.md:shortcode.unknown:error']);
   },
   'jekyll-liquid-site-collections': async () => {
     const found = await findingsOf({

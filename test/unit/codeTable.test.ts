@@ -7,20 +7,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SEVERITY } from '../../src/core/links/problems';
 import { FRONTMATTER_SEVERITY } from '../../src/core/frontmatter/severity';
+import { SHORTCODE_SEVERITY } from '../../src/core/shortcodes/severity';
 
 const README = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
 
 function tableRows(): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const m of README.matchAll(/^\| `((?:link|ref|template|frontmatter)\.[a-z-]+)` \| (error|warning|info|hint)\b/gm)) rows.set(m[1], m[2]);
+  for (const m of README.matchAll(/^\| `((?:link|ref|template|frontmatter|shortcode|include|theme)\.[a-z-]+)` \| (error|warning|info|hint)\b/gm)) rows.set(m[1], m[2]);
   return rows;
 }
 
 describe("README's code table", () => {
   const rows = tableRows();
-  const codes: Record<string, string> = { ...DEFAULT_SEVERITY, ...FRONTMATTER_SEVERITY };
+  const codes: Record<string, string> = { ...DEFAULT_SEVERITY, ...FRONTMATTER_SEVERITY, ...SHORTCODE_SEVERITY };
 
-  it('lists every link and front-matter code with its default severity', () => {
+  it('lists every link, front-matter and template-call code with its default severity', () => {
     for (const [code, severity] of Object.entries(codes)) assert.equal(rows.get(code), severity, `README row for ${code}`);
   });
 

@@ -53,7 +53,7 @@ export function completeLinks(site: Site, file: string, text: string, offset: nu
   if (!context) return { items: [] };
   let doc = site.index.document(file);
   // Headings of this very document come from its current text.
-  if (!doc || doc.size !== text.length) doc = site.index.updateDocument(file, text) ?? doc;
+  if (!doc || site.index.textLength(file) !== text.length) doc = site.index.updateDocument(file, text) ?? doc;
   if (context.fragmentOf !== undefined) return { items: headingItems(site, file, doc, context), context };
   if (context.slot === 'image') return { items: imageItems(site, file, context, o), context };
   const style = effectiveLinkStyle(site, o.style);
@@ -70,9 +70,8 @@ function slugOf(p: Page): string {
   return /^_?index$/.test(base) ? posix.basename(posix.dirname(f)) : base;
 }
 
-const haystacks = new WeakMap<Page, string>();
-
-function haystackOf(p: Page): string {
+function haystackOf(site: Site, p: Page): string {
+  const haystacks = site.caches.haystacks;
   let h = haystacks.get(p);
   if (h === undefined) haystacks.set(p, (h = `${p.title ?? ''} ${slugOf(p)} ${p.url}`.toLowerCase()));
   return h;
@@ -99,7 +98,7 @@ function pageItems(site: Site, file: string, c: LinkCompletionContext, style: Li
     if (!p.file || p.file === file) continue;
     if (!p.willPublish && !o.includeDrafts) continue;
     // A cheap in-order test first: most pages of a large site fail it, and scoring is dearer.
-    if (!isSubsequence(q, haystackOf(p))) continue;
+    if (!isSubsequence(q, haystackOf(site, p))) continue;
     const score = bestScore(query, [p.title, slugOf(p), p.url]);
     if (score === undefined) continue;
     scored.push({ page: p, score });
@@ -158,7 +157,7 @@ function headingItems(site: Site, file: string, doc: IndexedDocument | undefined
   if (!target) return [];
   const out: LinkCompletion[] = [];
   const seen = new Set<string>();
-  target.headings.forEach((h, i) => {
+  target.body().headings.forEach((h, i) => {
     if (seen.has(h.id)) return;
     seen.add(h.id);
     out.push({ label: `#${h.id}`, kind: 'heading', insertText: h.id, range: c.range, detail: `${'#'.repeat(h.level)} ${h.text}`, sortText: rank(i), filterText: `${h.id} ${h.text}` });

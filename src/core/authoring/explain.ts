@@ -9,6 +9,7 @@ import { siteExtras } from '../links/diagnostics';
 import { decodePath, resolvePath, servedPath, splitDestination } from '../links/urls';
 import type { PublishStatus } from '../site/model';
 import { targetOf } from './targets';
+import { markRelativePass } from '../markdown/relativeLinksPass';
 
 export interface LinkExplanation {
   readonly link: string;
@@ -39,7 +40,9 @@ export function parseWrittenLink(written: string): { kind: LinkKind; target: str
 
 export async function explainLink(engine: Postcraft, site: Site, file: string, written: string, o: { includeDrafts?: boolean } = {}): Promise<LinkExplanation> {
   const { kind, target } = parseWrittenLink(written);
-  const link: ExtractedLink = { kind, target, range: { start: 0, end: target.length } };
+  let link: ExtractedLink = { kind, target, range: { start: 0, end: target.length } };
+  // Written in a Markdown link, would the site's link pass (jekyll-relative-links) see it?
+  if (site.model.dialect.relativeLinksPass && (kind === 'inline' || kind === 'image')) link = markRelativePass(`[x](${target})`, 0, [{ ...link, range: { start: 4, end: 4 + target.length } }])[0];
   const doc = site.index.document(file);
   const base = { link: written, kind, url: null, file: null, fragment: null, status: null };
   if (!doc) return { ...base, verdict: 'not-a-document', message: `${file} is not a content document of this site` };

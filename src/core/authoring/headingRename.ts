@@ -60,14 +60,14 @@ export function planHeadingRename(site: Site, file: string, text: string, offset
   const h = headingAt(site, file, text, offset);
   if (!h || newName.trim() === '') return undefined;
   // Link ranges of this document must be those of `text`.
-  if (site.index.document(file)?.size !== text.length) site.index.updateDocument(file, text);
+  if (site.index.textLength(file) !== text.length) site.index.updateDocument(file, text);
   const edited = text.slice(0, h.range.start) + newName + text.slice(h.range.end);
   const newId = analyze(site, edited).headings.find((x) => x.line === h.line)?.id;
   if (!newId) return undefined;
   const edits: FileTextEdit[] = [{ file, range: h.range, newText: newName }];
   if (newId !== h.id) {
     for (const doc of site.index.documents.values()) {
-      for (const link of doc.links) {
+      for (const link of doc.body().links) {
         const fr = fragmentRange(link);
         if (!fr || link.context === 'code') continue;
         const written = link.target.slice(link.target.indexOf('#') + 1);

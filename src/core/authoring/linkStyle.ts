@@ -18,7 +18,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function countLinkStyles(site: Site): Record<LinkStyle, number> {
   const n: Record<LinkStyle, number> = { relative: 0, root: 0, relref: 0, post_url: 0 };
   for (const doc of site.index.documents.values()) {
-    for (const l of doc.links) {
+    for (const l of doc.body().links) {
       if (l.kind === 'ref' || l.kind === 'relref') n.relref++;
       else if (l.kind === 'post_url') n.post_url++;
       else if (l.kind === 'inline' || l.kind === 'definition') {

@@ -137,7 +137,7 @@ function relink(site: Site, ch: Changes, main: MovedPage, text?: string): Relink
     const self = ch.byFile.get(doc.file);
     const linkerOld = self?.oldPage ?? doc.pages[0];
     const linkerNew = self?.newPage ?? doc.pages[0];
-    for (const link of doc.links) {
+    for (const link of doc.body().links) {
       const e = editFor(site, ch, doc, link, linkerOld, linkerNew, !!self);
       if (e !== undefined && e !== link.target) edits.push({ file: doc.file, range: link.range, newText: e });
     }

@@ -34,7 +34,7 @@ export function contextFor(site: Site, file: string, includeDrafts = true, doc =
 /** The link whose destination (or whole shortcode / tag) contains `offset` (end inclusive, for a cursor after it). */
 export function linkAt(doc: IndexedDocument, offset: number): ExtractedLink | undefined {
   let best: ExtractedLink | undefined;
-  for (const l of doc.links) {
+  for (const l of doc.body().links) {
     const r = l.whole ?? l.range;
     if (offset >= r.start && offset <= r.end && (!best || r.end - r.start < (best.whole ?? best.range).end - (best.whole ?? best.range).start)) best = l;
   }
@@ -46,27 +46,27 @@ export function lookupLoose(site: Site, path: string): readonly UrlTarget[] {
   return lookupServed(site.model.summary, path, (u) => site.index.lookupUrl(u));
 }
 
-function headingLine(doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {
+function headingLine(site: Site, doc: IndexedDocument | undefined, fragment: string | undefined): number | undefined {
   if (!doc || fragment === undefined || fragment === '') return undefined;
-  const lines = headingLines(doc.headings);
+  const lines = headingLines(site, doc.body().headings);
   return lines.get(fragment) ?? lines.get(decodePath(fragment));
 }
 
 /** id → line of its first heading, per headings array: a post with thousands of `#` links looked each up by a scan. */
-const lineMemo = new WeakMap<readonly Heading[], Map<string, number>>();
-function headingLines(headings: readonly Heading[]): Map<string, number> {
-  let m = lineMemo.get(headings);
+function headingLines(site: Site, headings: readonly Heading[]): Map<string, number> {
+  const memo = site.caches.headingLines;
+  let m = memo.get(headings);
   if (!m) {
     m = new Map();
     for (const h of headings) if (!m.has(h.id)) m.set(h.id, h.line);
-    lineMemo.set(headings, m);
+    memo.set(headings, m);
   }
   return m;
 }
 
 function pageTarget(site: Site, page: Page, fragment: string | undefined): LinkTarget {
   const doc = page.file ? site.index.document(page.file) : undefined;
-  return { file: page.file, page, url: page.url, fragment, line: headingLine(doc, fragment) };
+  return { file: page.file, page, url: page.url, fragment, line: headingLine(site, doc, fragment) };
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -97,7 +97,7 @@ export function targetOf(site: Site, file: string, link: ExtractedLink): LinkTar
   const own = ownHostPath(site, target);
   if (own === undefined) return undefined;
   const w = splitDestination(own);
-  if (w.path === '') return { file, page: ctx.page, url: ctx.page?.url, fragment: w.fragment, line: headingLine(ctx.doc, w.fragment) };
+  if (w.path === '') return { file, page: ctx.page, url: ctx.page?.url, fragment: w.fragment, line: headingLine(site, ctx.doc, w.fragment) };
   if (ctx.semantics === 'file' && !w.path.startsWith('/')) {
     const dir = posix.dirname(file);
     const rel = decodePath(resolvePath(dir === '.' ? '/' : '/' + dir + '/', w.path)).slice(1).replace(/\/+$/, '');
@@ -146,7 +146,7 @@ export function referencesTo(site: Site, file: string): LinkReference[] {
   const out: LinkReference[] = [];
   const docs = [...site.index.documents.values()].sort((a, b) => a.file.localeCompare(b.file));
   for (const doc of docs) {
-    for (const link of doc.links) {
+    for (const link of doc.body().links) {
       if (link.kind === 'template' || link.kind === 'reference' || link.kind === 'image' || link.kind === 'html-src' || link.kind === 'figure') continue;
       const t = targetOf(site, doc.file, link);
       if (t?.page?.file === file || (t && !t.page && t.file === file)) out.push({ file: doc.file, link, target: t });

@@ -9,14 +9,12 @@ import type { Author } from '../site/model';
 
 const AUTHOR_TAXONOMIES = new Set(['authors', 'author']);
 
-const cache = new WeakMap<Site['index'], { version: number; records: readonly Author[]; list: readonly Author[] }>();
-
 /** Data-file records, completed by (and followed by) the authors' term pages. */
 export function siteAuthors(site: Site): readonly Author[] {
   const records = site.index.authors();
   const plurals = site.model.taxonomies.map((t) => t.plural).filter((p) => AUTHOR_TAXONOMIES.has(p.toLowerCase()));
   if (!plurals.length) return records;
-  const hit = cache.get(site.index);
+  const hit = site.caches.authors;
   if (hit && hit.version === site.index.version && hit.records === records) return hit.list;
   const terms = termPageAuthors(site, plurals);
   let list: Author[] = [...records];
@@ -30,7 +28,7 @@ export function siteAuthors(site: Site): readonly Author[] {
     });
     list.push(...byKey.values());
   }
-  cache.set(site.index, { version: site.index.version, records, list });
+  site.caches.authors = { version: site.index.version, records, list };
   return list;
 }
 

@@ -34,12 +34,10 @@ export interface FixData {
   readonly title: string;
 }
 
-const groupCache = new WeakMap<Site['index'], { version: number; byField: Map<string, Map<string, DuplicateGroup>> }>();
-
 /** Near-duplicate groups of a field, by spelling; rebuilt only when the site's values changed. */
-export function nearDuplicatesOf(site: Site, field: TaxonomyField, stats = frontMatterStats(site.index)): Map<string, DuplicateGroup> {
-  let c = groupCache.get(site.index);
-  if (!c || c.version !== stats.version) groupCache.set(site.index, (c = { version: stats.version, byField: new Map() }));
+export function nearDuplicatesOf(site: Site, field: TaxonomyField, stats = frontMatterStats(site)): Map<string, DuplicateGroup> {
+  let c = site.caches.nearDuplicates;
+  if (!c || c.version !== stats.version) site.caches.nearDuplicates = c = { version: stats.version, byField: new Map() };
   let m = c.byField.get(field.field);
   if (!m) {
     m = new Map();
@@ -69,7 +67,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   const out: PostcraftDiagnostic[] = [];
   const push = (range: TextRange, severity: Severity, code: (typeof FRONTMATTER_CODES)[number], message: string, extra?: Record<string, unknown>) =>
     out.push({ file, start: lines.positionAt(range.start), end: lines.positionAt(range.end), severity, code, message, data: extra });
-  const stats = frontMatterStats(site.index);
+  const stats = frontMatterStats(site);
   // Unknown means: no data record and no term page, on a site that keeps data records.
   const authors = site.index.authors();
   const knownAuthors = siteAuthors(site);

@@ -56,7 +56,7 @@ export function completeFrontMatter(site: Site, file: string, text: string, offs
 export function completeFrontMatterList(site: Site, file: string, text: string, offset: number, options: CompletionOptions = {}): { items: FrontMatterCompletion[]; incomplete: boolean } {
   const ctx = frontMatterContext(text, offset);
   if (!ctx) return { items: [], incomplete: false };
-  const stats = frontMatterStats(site.index);
+  const stats = frontMatterStats(site);
   if (ctx.kind === 'key') return { items: completeKeys(site, stats, ctx, options), incomplete: false };
   const limit = options.limit ?? DEFAULT_LIMIT;
   const items = completeValues(site, file, stats, ctx, { ...options, limit: limit + 1 });
@@ -208,12 +208,9 @@ function typedWord(ctx: ValueContext): string {
   return ctx.typed.replace(/^["']/, '').toLowerCase();
 }
 
-const termKeyCache = new WeakMap<Site['model'], Map<string, Map<string, string>>>();
-
-/** The generator's URL form of a term (memoised: urlizing every value on every keystroke adds up). */
+/** The generator's URL form of a term (memoised per site: urlizing every value on every keystroke adds up). */
 function termKeyOf(site: Site, field: string, value: string): string {
-  let byField = termKeyCache.get(site.model);
-  if (!byField) termKeyCache.set(site.model, (byField = new Map()));
+  const byField = site.caches.termKeys;
   let m = byField.get(field);
   if (!m) byField.set(field, (m = new Map()));
   let key = m.get(value);

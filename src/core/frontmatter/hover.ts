@@ -31,7 +31,7 @@ const escapeMd = (s: string) => s.replace(/[\\`*_[\]<>()#|]/g, '\\$&');
 export function hoverFrontMatter(site: Site, _file: string, text: string, offset: number): FrontMatterHover | undefined {
   const scanned = scanFrontMatter(text);
   if (!scanned || offset < scanned.block.contentStart || offset > scanned.block.contentEnd) return undefined;
-  const stats = frontMatterStats(site.index);
+  const stats = frontMatterStats(site);
   for (const v of scanned.values) {
     if (v.value.kind === 'empty') continue;
     const item = v.value.items.find((it) => it.start <= offset && offset <= it.end);

@@ -9,6 +9,7 @@
  * in one cheap pass, and only their contributions are subtracted and re-added.
  */
 import type { IndexedDocument, SiteIndex } from '../site/index';
+import type { Site } from '../service';
 import type { ValueShape } from './parse';
 import { dateStyleOf, styleKey, type DateStyle } from './dates';
 import { isDateKey } from './keys';
@@ -265,12 +266,9 @@ class LazyTermUse implements TermUse {
   }
 }
 
-const tables = new WeakMap<SiteIndex, FrontMatterStats>();
-
-/** The site's front-matter table, brought up to date. */
-export function frontMatterStats(index: SiteIndex): FrontMatterStats {
-  let s = tables.get(index);
-  if (!s) tables.set(index, (s = new FrontMatterStats(index)));
+/** The site's front-matter table (kept in the site's caches), brought up to date. */
+export function frontMatterStats(site: Site): FrontMatterStats {
+  const s = (site.caches.frontMatterStats ??= new FrontMatterStats(site.index));
   s.sync();
   return s;
 }

@@ -31,7 +31,7 @@ export function taxonomyFields(site: Site, stats?: FrontMatterStats): TaxonomyFi
   // Jekyll's `author:` and Docusaurus' `authors:` are not taxonomies to the generator, but they are
   // a closed vocabulary once the site keeps author records.
   if (site.model.authorSources?.length && !out.some((f) => f.isAuthor)) {
-    const st = (stats ??= frontMatterStats(site.index));
+    const st = (stats ??= frontMatterStats(site));
     const used = ['authors', 'author'].filter((k) => st.key(k));
     // Neither used yet: the key the generator documents (Jekyll `author`, Docusaurus `authors`).
     const fields = used.length ? used : [knownKey(site.model.summary.generator, 'author') ? 'author' : 'authors'];
@@ -46,7 +46,7 @@ export function taxonomyFieldOf(site: Site, key: string, stats?: FrontMatterStat
 }
 
 /** Values of a taxonomy field, most used first; author records nobody uses yet come last. */
-export function taxonomyValues(site: Site, field: TaxonomyField, stats: FrontMatterStats = frontMatterStats(site.index)): TaxonomyValue[] {
+export function taxonomyValues(site: Site, field: TaxonomyField, stats: FrontMatterStats = frontMatterStats(site)): TaxonomyValue[] {
   const used = stats.values(field.field);
   if (!field.isAuthor) return [...used];
   const authors = siteAuthors(site);

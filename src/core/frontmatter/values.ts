@@ -24,14 +24,19 @@ export function fmBool(data: Readonly<Record<string, unknown>>, key: string): bo
   return undefined;
 }
 
-/** Case-insensitive lookup: Hugo treats front-matter keys case-insensitively (`Title`, `DATE`). */
+/**
+ * Case-insensitive lookup: Hugo treats front-matter keys case-insensitively (`Title`, `DATE`). The
+ * exact key, else the first key spelled that way. One pass over the keys, lower-casing only those
+ * that are not lower-case ASCII already (most are): no table kept per front-matter object.
+ */
 export function fmGet(data: Readonly<Record<string, unknown>>, key: string): unknown {
   if (Object.prototype.hasOwnProperty.call(data, key)) return data[key];
   const lower = key.toLowerCase();
-  const map = lowerKeysOf(data);
-  if (map === null) return lower !== key && Object.prototype.hasOwnProperty.call(data, lower) ? data[lower] : undefined;
-  const k = map.get(lower);
-  return k === undefined ? undefined : data[k];
+  for (const k in data) {
+    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+    if (isLowerAscii(k) ? k === lower : k.toLowerCase() === lower) return data[k];
+  }
+  return undefined;
 }
 
 /**
@@ -68,28 +73,3 @@ function isLowerAscii(k: string): boolean {
   return true;
 }
 
-/**
- * Lower-cased key → the first key spelled that way, per front-matter object; null when every key is
- * lower-case already (the usual case). The page model asks for a dozen absent keys per page
- * (publishDate, pubdate, expiryDate, …); lower-casing every key for each miss was a visible share of
- * a cold index. Parsed front matter is not given new keys later.
- */
-const lowerKeyMemo = new WeakMap<object, Map<string, string> | null>();
-function lowerKeysOf(data: Readonly<Record<string, unknown>>): Map<string, string> | null {
-  const hit = lowerKeyMemo.get(data);
-  if (hit !== undefined) return hit;
-  let map: Map<string, string> | null = null;
-  const keys = Object.keys(data);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k.toLowerCase() === k) continue;
-    map = new Map<string, string>();
-    for (const key of keys) {
-      const l = key.toLowerCase();
-      if (!map.has(l)) map.set(l, key);
-    }
-    break;
-  }
-  lowerKeyMemo.set(data, map);
-  return map;
-}

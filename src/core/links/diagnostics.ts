@@ -71,7 +71,7 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   // what the page has, never Markdown syntax.
   const markdown = isMarkdownFile(file);
   const slicer = new TimeSlicer();
-  for (const link of doc.links) {
+  for (const link of doc.body().links) {
     await slicer.maybeYield();
     if (!markdown && !HTML_CONTENT_KINDS.has(link.kind)) continue;
     const bare = link.target.split('#')[0];

@@ -21,7 +21,7 @@ import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
 import { looksLikeProse } from './prose';
 import { findCodeSpans, inside } from './spans';
-import { HUGO_ACTION, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeUse } from './shortcodes';
+import { HUGO_ACTION, includeUses, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeUse } from './shortcodes';
 
 export { findCodeSpans, liquidTagLinks, parseArgs };
 export { textHash } from './facts';
@@ -44,9 +44,9 @@ export interface ExtractInput {
   readonly parser?: Markdown;
 }
 
-/** The shortcodes the document uses that may print ids of their own (any but the built-in few). */
-export function usedShortcodes(input: Pick<ExtractInput, 'text' | 'bodyStart' | 'shortcodes'>): ShortcodeUse[] {
-  return input.shortcodes ? shortcodeUses(input.text, input.bodyStart) : [];
+/** The templates the document calls: Hugo shortcodes, or Jekyll includes. */
+export function usedShortcodes(input: Pick<ExtractInput, 'text' | 'bodyStart' | 'shortcodes' | 'liquid'>): ShortcodeUse[] {
+  return input.shortcodes ? shortcodeUses(input.text, input.bodyStart) : input.liquid ? includeUses(input.text, input.bodyStart) : [];
 }
 
 export function extractLinks(input: ExtractInput): ExtractedLink[] {

@@ -52,7 +52,7 @@ export async function refactorsAt(engine: Postcraft, site: Site, file: string, o
   if (!site.model.authoring.linkForms.includes('relref')) return [];
   const doc = site.index.document(file);
   if (!doc) return [];
-  const link = doc.links.find((l) => offset >= (l.whole ?? l.range).start && offset <= (l.whole ?? l.range).end);
+  const link = doc.body().links.find((l) => offset >= (l.whole ?? l.range).start && offset <= (l.whole ?? l.range).end);
   if (!link) return [];
   const ctx: CheckContext = {
     site,

@@ -2,21 +2,41 @@
  * Fragments: whether `#id` exists on the target page, and the nearest ids when it does not.
  */
 import { distance } from 'fastest-levenshtein';
-import type { IndexedDocument } from '../site/index';
+import type { DocumentBody, IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
 import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
 import type { ShortcodeIds } from '../site/generator';
+import { NO_IDS, type ShortcodeUse } from './shortcodes';
 
-const idSets = new WeakMap<IndexedDocument, Set<string>>();
-export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: ReadonlyMap<string, ShortcodeIds>): Set<string> {
-  let s = idSets.get(doc);
+/** The calls that may print ids: any but the built-in few known to print none. */
+function mayPrintIds(body: DocumentBody): readonly ShortcodeUse[] {
+  return (body.shortcodes ?? []).filter((u) => !NO_IDS.has(u.name));
+}
+
+/**
+ * The ids on the page of `doc`: its headings (from the site's first id level, fixed per model), its
+ * HTML anchors and what its shortcodes print. Kept per body in the site's caches, and per set of
+ * shortcode facts: a set made without them (navigation) must not answer a check that has them.
+ */
+export function idsOf(ctx: CheckContext, doc: IndexedDocument): Set<string> {
+  const fromLevel = ctx.site.model.headingIdsFromLevel ?? 1;
+  const shortcodeIds = ctx.extras.shortcodeIds;
+  const tables = ctx.site.caches.fragmentIds;
+  let table = tables.get(shortcodeIds);
+  if (!table) {
+    // One or two sets of facts per site; more means the site's templates were read again.
+    if (tables.size >= 4) tables.clear();
+    tables.set(shortcodeIds, (table = new WeakMap()));
+  }
+  const body = doc.body();
+  let s = table.get(body);
   if (!s) {
     s = new Set<string>();
-    for (const h of doc.headings) if (h.level >= fromLevel) s.add(h.id);
-    for (const id of doc.htmlIds) s.add(id);
-    for (const id of shortcodeArgumentIds(doc, shortcodeIds)) s.add(id);
-    idSets.set(doc, s);
+    for (const h of body.headings) if (h.level >= fromLevel) s.add(h.id);
+    for (const id of body.htmlIds) s.add(id);
+    for (const id of shortcodeArgumentIds(body, shortcodeIds)) s.add(id);
+    table.set(body, s);
   }
   return s;
 }
@@ -25,18 +45,19 @@ export function idsOf(doc: IndexedDocument, fromLevel: number, shortcodeIds?: Re
  * Whether output we cannot see may print ids on the page: Liquid includes, a shortcode whose
  * template we could not read (a theme not on disk) or whose ids we cannot tell.
  */
-export function hidesIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
-  if (doc.hiddenIds) return true;
-  const uses = doc.shortcodes ?? [];
+export function hidesIds(body: DocumentBody, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
+  if (body.hiddenIds) return true;
+  const uses = mayPrintIds(body);
   if (uses.length === 0) return false;
-  if (!shortcodeIds) return true;
+  // No shortcodes on this site: its includes hide ids when Liquid ran them (hiddenIds, above).
+  if (!shortcodeIds) return false;
   return uses.some((u) => (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
 }
 
 /** The ids the page's shortcodes print from their arguments (`{{< anchor "setup" >}}`). */
-function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
+function shortcodeArgumentIds(body: DocumentBody, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): string[] {
   const out: string[] = [];
-  for (const u of doc.shortcodes ?? []) {
+  for (const u of mayPrintIds(body)) {
     const f = shortcodeIds?.get(u.name);
     if (f?.kind !== 'argument') continue;
     const v = f.position !== undefined ? u.args[f.position] : f.name !== undefined ? u.named[f.name] : undefined;
@@ -50,12 +71,14 @@ function shortcodeArgumentIds(doc: IndexedDocument, shortcodeIds: ReadonlyMap<st
 export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc, ctx.extras.shortcodeIds)) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc.body(), ctx.extras.shortcodeIds)) return undefined;
   if (page && page.kind !== 'page') return undefined;
   // An HTML content file is published as written: its ids are its HTML's, which we do not read as such.
   if (!isMarkdownFile(doc.file)) return undefined;
-  const ids = idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
+  const ids = idsOf(ctx, doc);
   const decoded = decodePath(fragment);
+  const removed = removedOpening(ctx, doc, ids, decoded);
+  if (removed) return removed === 'not-judged' ? undefined : { ...removed, message: `${page ? page.url : doc.file}: ${removed.message}` };
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
   // fragment (browsers scroll to the words), never an id.
@@ -66,6 +89,25 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
     code: 'link.fragment-not-found',
     message: `${where} has no heading or anchor with id "${decoded}".${near.length ? ` Did you mean #${near[0]}?` : ''}`,
     data: { fragment: decoded, suggestions: near.map((id) => prefix + id), headings: [...ids] },
+  };
+}
+
+/**
+ * A fragment naming the heading the page opens with, when a plugin removes that heading: broken, or
+ * not judged when the plugin may be off or the ids after it shift (a later heading of the same text
+ * takes the removed one's id once it is gone).
+ */
+function removedOpening(ctx: CheckContext, doc: IndexedDocument, ids: ReadonlySet<string>, decoded: string): LinkProblem | 'not-judged' | undefined {
+  const body = doc.body();
+  const opening = body.headings[0];
+  if (!opening?.opensBody || opening.id !== decoded || !ctx.site.model.openingHeading) return undefined;
+  const r = ctx.site.model.openingHeading(doc.file, doc.frontMatter?.data ?? {});
+  if (!r) return undefined;
+  if (r.removed === 'maybe' || ids.has(decoded + '-1') || body.htmlIds.includes(decoded) || ctx.extras.layoutIds.has(decoded)) return 'not-judged';
+  return {
+    code: 'link.fragment-not-found',
+    message: `its first heading "${opening.text}" (id "${decoded}") is not on the page: ${r.why}.`,
+    data: { fragment: decoded, suggestions: [], headings: [...ids].filter((id) => id !== decoded) },
   };
 }
 

@@ -28,8 +28,6 @@ export interface RefIndex {
 
 export type RefResult = { readonly page: Page } | { readonly ambiguous: readonly Page[] } | undefined;
 
-const cache = new WeakMap<object, Map<string, RefIndex>>();
-
 /** Content path of a file inside its content dir, `posts/a.md`. */
 function innerPath(site: Site, file: string): string | undefined {
   for (const d of [...site.model.contentDirs].sort((a, b) => b.length - a.length)) {
@@ -51,9 +49,10 @@ function logicalKey(inner: string, lang?: string): string {
 }
 
 export function refIndex(site: Site, includeDrafts: boolean, lang?: string): RefIndex {
+  // Built once per URL table (and drafts setting and language), not per ref.
   const urls = site.index.urls();
-  let per = cache.get(urls);
-  if (!per) cache.set(urls, (per = new Map()));
+  if (site.caches.refIndexes?.urls !== urls) site.caches.refIndexes = { urls, table: new Map() };
+  const per = site.caches.refIndexes.table;
   const cacheKey = `${includeDrafts}|${lang ?? ''}`;
   const hit = per.get(cacheKey);
   if (hit) return hit;

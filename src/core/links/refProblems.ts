@@ -112,17 +112,20 @@ interface RefCandidate {
   readonly ref: string;
 }
 
+export interface RefCandidates {
+  readonly list: RefCandidate[];
+  readonly memo: Map<string, string[]>;
+}
+
 /**
  * Suggestion candidates per URL table (it is rebuilt when pages come, go or change URL or status, and
  * not on a keystroke in a post's body): built once, not per broken ref (a typo can break many).
  */
-const refCandidateCache = new WeakMap<object, { urls: object; includeDrafts: boolean; list: RefCandidate[]; memo: Map<string, string[]> }>();
-
-function refCandidates(ctx: CheckContext): { list: RefCandidate[]; memo: Map<string, string[]> } {
+function refCandidates(ctx: CheckContext): RefCandidates {
   const index = ctx.site.index;
   const urls = index.urls();
-  const cached = refCandidateCache.get(index);
-  if (cached && cached.urls === urls && cached.includeDrafts === ctx.includeDrafts) return cached;
+  const cached = ctx.site.caches.refCandidates;
+  if (cached && cached.urls === urls && cached.includeDrafts === ctx.includeDrafts) return cached.table;
   const list: RefCandidate[] = [];
   for (const p of index.contentPages()) {
     if (!p.file || (!p.willPublish && !ctx.includeDrafts)) continue;
@@ -131,9 +134,9 @@ function refCandidates(ctx: CheckContext): { list: RefCandidate[]; memo: Map<str
     const base = ref.toLowerCase().replace(/\/(_?index)?\.[a-z]+$/, '').replace(/\.[a-z]+$/, '').split('/').pop() ?? '';
     list.push({ base, ref });
   }
-  const entry = { urls, includeDrafts: ctx.includeDrafts, list, memo: new Map<string, string[]>() };
-  refCandidateCache.set(index, entry);
-  return entry;
+  const table: RefCandidates = { list, memo: new Map<string, string[]>() };
+  ctx.site.caches.refCandidates = { urls, includeDrafts: ctx.includeDrafts, table };
+  return table;
 }
 
 function nearestRefs(ctx: CheckContext, path: string): string[] {

@@ -8,7 +8,7 @@
  */
 import { posix } from '../posix';
 import type { LinkSemantics, Page } from '../site/model';
-import type { LinkRewrite } from '../site/generator';
+import type { LinkRewrite, PassReadings } from '../site/generator';
 import type { ExtractedLink } from './types';
 import { decodePath, relativeUrl, resolvePath, rootDestination, servedPath } from './urls';
 import { refPathOf, resolveHugoRef } from './hugoRefs';
@@ -97,9 +97,36 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
     }
     return asFile;
   }
-  const page = ctx.page;
   // A relative link on a document that publishes no page of its own: no base to resolve against.
-  if (!page && !w.path.startsWith('/')) return undefined;
+  if (!ctx.page && !w.path.startsWith('/')) return undefined;
+  const pass = link.relativePass !== undefined && !w.origin ? ctx.site.model.relativeLink?.(ctx.file, link.relativePass, ctx.site.index.lookup) : undefined;
+  if (pass) return passProblem(ctx, link, w, pass, () => asWrittenProblem(ctx, link, w, dest, semantics));
+  return asWrittenProblem(ctx, link, w, dest, semantics);
+}
+
+/**
+ * A link the generator's pass may rewrite (jekyll-relative-links): it works when one of its readings
+ * does — a rewrite to a source file's page, or the link as written when the pass may leave it.
+ */
+function passProblem(ctx: CheckContext, link: ExtractedLink, w: Written, pass: PassReadings, asWritten: () => LinkProblem | undefined): LinkProblem | undefined {
+  for (const f of pass.files) ctx.deps.add('file:' + f);
+  let first: LinkProblem | undefined;
+  for (const r of pass.rewrites) {
+    const p = rewrittenProblem(ctx, link, w, r);
+    if (!p) return undefined;
+    first ??= p;
+  }
+  if (!pass.asWritten) return first;
+  const p = asWritten();
+  if (!p) return undefined;
+  if (first || p.code !== 'link.not-found' || !pass.file || pass.file.includes('?') || pass.rewrites.length) return first ?? p;
+  // The file the pass looks for does not exist, so the link stays as written.
+  return { ...p, message: `No file ${pass.file} exists for the link to be rewritten to its page, so it stays as written: ${p.message}` };
+}
+
+/** The verdict on a destination as the browser gets it, resolved against the page's URL. */
+function asWrittenProblem(ctx: CheckContext, link: ExtractedLink, w: Written, dest: string, semantics: LinkSemantics): LinkProblem | undefined {
+  const page = ctx.page;
   const resolved = decodePath(resolvePath(page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   ctx.deps.add(urlKey(resolved));
   // `/x` is also served by a page at `/x.html` (and the other way) on hosts that serve it so.
@@ -139,7 +166,7 @@ function urlProblem(ctx: CheckContext, link: ExtractedLink, semantics: LinkSeman
 function aliasFragmentProblem(ctx: CheckContext, page: Page, w: Written, resolved: string): LinkProblem {
   const doc = page.file ? ctx.site.index.document(page.file) : undefined;
   const fragment = decodePath(w.fragment ?? '');
-  const ids = doc && idsOf(doc, ctx.site.model.headingIdsFromLevel ?? 1, ctx.extras.shortcodeIds);
+  const ids = doc && idsOf(ctx, doc);
   const exists = !!ids && (ids.has(fragment) || ids.has(w.fragment ?? ''));
   const fix = formatLike(ctx, { ...w, fragment: w.fragment }, page.url);
   return {
@@ -259,6 +286,12 @@ export function targetPageOf(ctx: CheckContext, link: ExtractedLink): { page: Pa
   const w = parseWritten(ctx, dest.trim());
   if (!w || w.path === '') return undefined;
   if (!ctx.page && !w.path.startsWith('/')) return undefined;
+  // A link the generator's pass rewrites to a source file's page (jekyll-relative-links).
+  const pass = link.relativePass !== undefined && !w.origin ? ctx.site.model.relativeLink?.(ctx.file, link.relativePass, ctx.site.index.lookup) : undefined;
+  for (const r of pass?.rewrites ?? []) {
+    const page = 'file' in r ? ctx.site.index.pagesOfFile(r.file)[0] : undefined;
+    if (page) return { page, fragment: w.fragment };
+  }
   const resolved = decodePath(resolvePath(ctx.page?.url ?? '/', servedPath(ctx.site.model.summary, w.path, w.origin)));
   for (const t of lookup(ctx.site, resolved)) if (t.type === 'page' || t.type === 'alias') return { page: t.page, fragment: w.fragment };
   if (ctx.semantics === 'content-path') {

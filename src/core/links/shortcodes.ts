@@ -32,21 +32,24 @@ export function pairedShortcodes(text: string, from: number): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A use of a shortcode that may print ids: its name and arguments (positional and named). */
+/**
+ * A call of a template from content: a Hugo shortcode or a Jekyll include, its name and arguments
+ * (positional and named). Fragment checks ask the site's templates which print ids; completion offers
+ * the values written for a parameter.
+ */
 export interface ShortcodeUse {
   readonly name: string;
   readonly args: readonly string[];
   readonly named: Readonly<Record<string, string>>;
 }
 
-/** The uses of shortcodes other than the built-in few known to print no id, in order. */
+/** Every shortcode called (opening tags), in order. */
 export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
   const out: ShortcodeUse[] = [];
   const RE = /\{\{([<%])\s*([A-Za-z][\w/-]*)([\s\S]*?)[>%]\}\}/g;
   RE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = RE.exec(text))) {
-    if (NO_IDS.has(m[2])) continue;
     const args = parseArgs(m[3], 0);
     const named: Record<string, string> = {};
     for (const a of args) if (a.key !== undefined) named[a.key] = a.value;
@@ -55,6 +58,26 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
   return out;
 }
 
+/** Every `{% include file args %}` outside `{% raw %}`, with a file name written as it is (not `{{ var }}`). */
+export function includeUses(text: string, from: number): ShortcodeUse[] {
+  const out: ShortcodeUse[] = [];
+  const RE = /\{%-?\s*(raw|endraw|include)\b([^%]*?)-?%\}/g;
+  RE.lastIndex = from;
+  let raw = false;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    if (m[1] === 'raw') raw = true;
+    else if (m[1] === 'endraw') raw = false;
+    else if (!raw) {
+      const name = /^\s*([\w/.-]+)(?=\s|$)/.exec(m[2]);
+      if (!name) continue;
+      const named: Record<string, string> = {};
+      for (const a of m[2].slice(name[0].length).matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) named[a[1]] = a[2] ?? a[3] ?? a[4];
+      out.push({ name: name[1], args: [], named });
+    }
+  }
+  return out;
+}
 
 interface ShortcodeArg {
   readonly key?: string;

@@ -4,6 +4,7 @@
  */
 import type { FileSystemHost } from '../host';
 import type { GeneratorModel } from '../site/generator';
+import { catalogueIds, SiteTemplates } from '../site/templates';
 import { LinkGraph } from './graph';
 import type { SiteExtras } from './resolve';
 
@@ -12,19 +13,33 @@ export class SiteLinks {
   readonly graph = new LinkGraph();
   private extrasRead?: Promise<SiteExtras>;
 
+  /** The templates content calls (shortcodes, includes): the ids shortcodes print come from it. */
+  readonly templates: SiteTemplates;
+
   constructor(
     private readonly model: GeneratorModel,
     private readonly fs: FileSystemHost,
-  ) {}
+    templates?: SiteTemplates,
+  ) {
+    this.templates = templates ?? new SiteTemplates(model, fs);
+  }
 
   /** Ids and heading rules the site's templates add (Hugo reads its layouts); none elsewhere. */
   extras(): Promise<SiteExtras> {
     return (this.extrasRead ??= this.readExtras());
   }
 
+  /** A template file changed: its facts are read again on next use. */
+  templatesChanged(): void {
+    this.extrasRead = undefined;
+    this.templates.invalidate();
+  }
+
   private async readExtras(): Promise<SiteExtras> {
-    const facts = this.model.readTemplateFacts ? await this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false };
-    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(facts.shortcodeIds ? { shortcodeIds: facts.shortcodeIds } : {}) };
+    const [facts, catalogue] = await Promise.all([this.model.readTemplateFacts ? this.model.readTemplateFacts(this.fs) : { layoutIds: new Set<string>(), headingHook: false }, this.templates.catalogue()]);
+    // A shortcode with no template we can read (a theme not on disk) is not in the map: it may print anything.
+    const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : this.model.dialect.templates === 'shortcodes' ? new Map() : undefined;
+    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(shortcodeIds ? { shortcodeIds } : {}) };
   }
 }
 

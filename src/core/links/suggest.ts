@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import type { CheckContext } from './problems';
 import { judge } from './written';
 
-interface UrlCandidates {
+export interface UrlCandidates {
   readonly list: { readonly url: string; readonly bare: string }[];
   /** Index in `list` of the first URL at least this long (list is sorted by length). */
   readonly fromLength: Int32Array;
@@ -22,16 +22,16 @@ function addHistogram(into: Uint16Array, offset: number, s: string): void {
 }
 
 /** Published URLs to suggest from, built once per URL table (and drafts setting), not per broken link. */
-const candidateCache = new WeakMap<ReadonlyMap<string, unknown>, Map<boolean, UrlCandidates>>();
-
 function urlCandidates(ctx: CheckContext): UrlCandidates {
   const urls = ctx.site.index.urls();
-  let per = candidateCache.get(urls);
-  if (!per) candidateCache.set(urls, (per = new Map()));
+  const caches = ctx.site.caches;
+  if (caches.urlCandidates?.urls !== urls) caches.urlCandidates = { urls, table: new Map() };
+  const per = caches.urlCandidates.table;
   let c = per.get(ctx.includeDrafts);
   if (!c) {
     const list: { url: string; bare: string }[] = [];
-    for (const [u, targets] of urls) if (!u.endsWith('.xml') && judge(ctx, targets).kind === 'ok') list.push({ url: u, bare: u.replace(/\/+$/, '') });
+    // A URL that may not exist (uncertain) is not one to suggest.
+    for (const [u, targets] of urls) if (!u.endsWith('.xml') && !targets.every((t) => t.type === 'uncertain') && judge(ctx, targets).kind === 'ok') list.push({ url: u, bare: u.replace(/\/+$/, '') });
     // By length, so a lookup visits only the lengths within its distance limit: scanning every URL
     // of a 10,000-post site for each broken link was a third of a whole-site check with many of them.
     list.sort((a, b) => a.bare.length - b.bare.length);

@@ -45,4 +45,10 @@ export interface ExtractedLink {
    * `markup.goldmark.renderer.unsafe` is on).
    */
   readonly context?: 'code' | 'raw-html';
+  /**
+   * The generator's link pass (jekyll-relative-links) matches this destination as written, reading
+   * this as its path (the rest is its fragment): it may rewrite it to the URL of the file the path
+   * names (GeneratorModel.relativeLink says whether and how).
+   */
+  readonly relativePass?: string;
 }

@@ -49,7 +49,8 @@ export function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
   if (targets.length === 0) return { kind: 'none' };
   let hidden: Page | undefined;
   for (const t of targets) {
-    if (t.type === 'generated') return { kind: 'ok' };
+    // A generated page, or one that may exist (a plugin we cannot tell is on): nothing to judge.
+    if (t.type === 'generated' || t.type === 'uncertain') return { kind: 'ok' };
     if (t.type === 'file') {
       // A bundle's files are published with their page: a draft's image is not on the built site
       // (though a post's own files are there whenever the post is).

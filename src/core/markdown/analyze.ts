@@ -14,6 +14,7 @@ import { kramdownBlocks } from './kramdown';
 import { findMathSpans } from './math';
 import { renderLiquid, type LiquidSite, type RenderedLiquid } from './liquid';
 import { mapLiquidLinks } from './liquidLinks';
+import { markRelativePass } from './relativeLinksPass';
 
 export interface AnalyzeOptions {
   /** How the site's generator reads Markdown (shared with the preview). */
@@ -48,7 +49,7 @@ export interface DocumentAnalysis {
   readonly textHash: number;
   /** Includes or tags whose output we cannot see may print ids of their own (Liquid). */
   readonly hiddenIds: boolean;
-  /** Shortcodes used that may print ids: the site's templates decide (src/core/links/fragments.ts). */
+  /** Templates called (shortcodes, includes): which print ids the site's templates decide (src/core/links/fragments.ts). */
   readonly shortcodes?: readonly ShortcodeUse[];
 }
 
@@ -119,7 +120,9 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const shortcodes = d.templates === 'shortcodes';
   let links = extractLinks({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
-  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes });
+  // The pass runs on the text as written, before Liquid (a generator plugin, not a template).
+  if (d.relativeLinksPass) links = markRelativePass(text, split.bodyStart, links);
+  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' });
   const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
@@ -157,7 +160,9 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   const htmlIds: string[] = [];
   const ids = new HeadingIdGenerator(d.headingIds);
   // Explicit ids are reserved first: Goldmark registers attribute ids while parsing, before auto ids.
-  const pending: { level: number; text: string; idText: string; line: number; custom?: string }[] = [];
+  const pending: { level: number; text: string; idText: string; line: number; custom?: string; opens?: boolean }[] = [];
+  const first = tokens[0];
+  const opens = first?.type === 'heading_open' && Number(first.tag.slice(1)) <= 3 && (first.markup.startsWith('#') || (!!first.map && first.map[1] - first.map[0] === 2));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
@@ -173,7 +178,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
       }
       if (ialIds && t.map) custom = ialIds.get(t.map[1]) ?? custom;
       const line = t.map ? t.map[0] : 0;
-      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), idText, line: mapLine ? mapLine(line) : line, custom });
+      pending.push({ level: Number(t.tag.slice(1)), text: textContent.trim(), idText, line: mapLine ? mapLine(line) : line, custom, ...(i === 0 && opens ? { opens: true } : {}) });
     } else if (t.map && ialIds?.has(t.map[1]) && /_open$|^(fence|code_block|html_block|hr)$/.test(t.type) && t.level === 0) {
       htmlIds.push(ialIds.get(t.map[1])!);
     } else if (!d.rawHtml) continue;
@@ -183,7 +188,7 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   for (const h of pending) if (h.custom) ids.reserve(h.custom);
   for (const h of pending) {
     const id = h.custom ?? (d.noAutoIds ? '' : ids.next(h.idText));
-    headings.push({ level: h.level, text: h.text, line: h.line, id });
+    headings.push({ level: h.level, text: h.text, line: h.line, id, ...(h.opens ? { opensBody: true } : {}) });
   }
   return { headings, htmlIds };
 }

@@ -36,6 +36,12 @@ export interface MarkdownDialect {
   readonly kramdown: boolean;
   /** Math written in the text (`$…$`, `$$…$$`, `\(…\)`) may be rendered by the page: never read as links. */
   readonly math: boolean;
+  /**
+   * A regex pass rewrites links before the text is read (jekyll-relative-links, a GitHub Pages
+   * default): the analysis marks the links it matches (`relativePass`), and the site model says what
+   * each becomes. See relativeLinksPass.ts.
+   */
+  readonly relativeLinksPass?: boolean;
 }
 
 /** Hugo 0.111's Goldmark defaults (raw HTML omitted, footnotes and `{#id}` on). */
@@ -82,5 +88,5 @@ export const COMMONMARK_GFM: MarkdownDialect = {
 
 /** A short key naming every option, for caches of parsers built per dialect. */
 export function dialectKey(d: MarkdownDialect): string {
-  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.definitionLists, d.rawHtml, d.templates, d.linkify, d.typographer, d.kramdown, d.math].map(String).join('|');
+  return [d.headingIds, d.noAutoIds, d.headingAttributes, d.footnotes, d.definitionLists, d.rawHtml, d.templates, d.linkify, d.typographer, d.kramdown, d.math, d.relativeLinksPass].map(String).join('|');
 }

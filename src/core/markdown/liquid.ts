@@ -122,6 +122,9 @@ function createEngine(): Liquid {
   return liquid;
 }
 
+// Module-level: one Liquid parser per thread (the analysis worker has its own), like markdown-it's
+// set-ups. The tags it learns are only names, each registered as opaque: a learnt name lets a later
+// text parse at once instead of after a retry.
 let engine: Liquid | undefined;
 /** Tags the site's plugins define, learnt while parsing (registered as opaque). */
 const learnt = new Set<string>();

@@ -11,6 +11,8 @@ import { GOLDMARK, type MarkdownDialect } from './dialect';
 export type Token = MarkdownIt.Token;
 export type Markdown = ReturnType<typeof MarkdownIt>;
 
+// Module-level on purpose: keyed by four booleans of the dialect (at most 16 set-ups), holding no
+// site data, and shared by every site and engine in the process (the worker thread's too).
 const parsers = new Map<string, Markdown>();
 
 /** A parser configured like the dialect's renderer (GFM tables and strikethrough, raw HTML parsed). */

@@ -52,7 +52,7 @@ export function verdictFor(base: VerdictContext, target: string, form: LinkForm,
 /** Broken or not as the diagnostics say; the target file from the checker when we had none. */
 function checkerVerdict(c: CheckContext, own: LinkVerdict, target: string, form: LinkForm): Partial<LinkVerdict> {
   const kinds = KINDS[form];
-  const link: ExtractedLink = c.doc.links.find((l) => kinds.includes(l.kind) && (l.target === target || safeDecode(l.target) === target)) ?? { kind: kinds[0], target, range: { start: 0, end: 0 } };
+  const link: ExtractedLink = c.doc.body().links.find((l) => kinds.includes(l.kind) && (l.target === target || safeDecode(l.target) === target)) ?? { kind: kinds[0], target, range: { start: 0, end: 0 } };
   const problem = checkLink(c, link);
   if (problem) return { broken: problem.message };
   const out: { broken: undefined; file?: string; fragment?: string } = { broken: undefined };
@@ -89,8 +89,8 @@ function splitTarget(t: string): { path: string; fragment?: string } {
 }
 
 function idsOf(site: Site, file: string): Set<string> {
-  const doc = site.index.document(file);
-  return new Set([...(doc?.headings.map((h) => h.id) ?? []), ...(doc?.htmlIds ?? [])]);
+  const body = site.index.document(file)?.body();
+  return new Set([...(body?.headings.map((h) => h.id) ?? []), ...(body?.htmlIds ?? [])]);
 }
 
 /** Checks the page is published and has the fragment; builds the verdict. */

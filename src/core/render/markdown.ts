@@ -37,6 +37,8 @@ function attr(t: Token, name: string): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+// Module-level on purpose: keyed by the dialect's enumerated options (dialectKey: a handful in
+// practice, bounded by their combinations), each set-up built from those options alone — no site data.
 const cache = new Map<string, Markdown>();
 
 /** One markdown-it per distinct option set: building one costs more than rendering a post. */

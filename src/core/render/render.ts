@@ -43,8 +43,12 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
     resolveImage: hooks.resolveImage,
     resolveLink,
     onLink: (target, form, line, verdict) => links.push({ target, form, line, verdict }),
+    wrappers: options.shortcodeWrappers,
+    // A wrapper's content: its links are resolved, not listed (they have no line of their own here).
+    renderMarkdown: (inner) => markdownFor(options).render(inner, { resolveImage: hooks.resolveImage, resolveLink, headingIds: new Map(), links: [], rawHtml: false } as unknown as Record<string, unknown>),
   });
-  const env: RenderEnv = { resolveImage: hooks.resolveImage, resolveLink, headingIds, links, rawHtml: false };
+  // A template's own HTML is never trusted: the output is sanitised as raw HTML is.
+  const env: RenderEnv = { resolveImage: hooks.resolveImage, resolveLink, headingIds, links, rawHtml: expanded.untrusted === true };
   let html: string;
   try {
     html = markdownFor(options).render(expanded.text, env as unknown as Record<string, unknown>);

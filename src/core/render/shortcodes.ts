@@ -11,7 +11,7 @@
 import type { MarkdownDialect } from '../markdown/dialect';
 import { codeBlockHtml } from './highlight';
 import { escapeHtml } from './html';
-import type { ImageResolution, LinkForm, LinkVerdict, ResolveImage } from './types';
+import type { ImageResolution, LinkForm, LinkVerdict, ResolveImage, ShortcodeWrapper } from './types';
 
 export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
@@ -23,12 +23,18 @@ export interface ExpandContext {
   readonly resolveLink: (target: string, form: LinkForm) => LinkVerdict;
   /** Called for every link a tag makes, with the 0-based line it is on. */
   readonly onLink?: (target: string, form: LinkForm, line: number, verdict: LinkVerdict) => void;
+  /** The site's wrapper shortcodes, rendered around their content instead of a labelled box. */
+  readonly wrappers?: Readonly<Record<string, ShortcodeWrapper>>;
+  /** Renders a wrapper's Markdown content (the same renderer, its own document). */
+  readonly renderMarkdown?: (text: string) => string;
 }
 
 export interface Expanded {
   readonly text: string;
   /** HTML for marker n. */
   readonly fragments: readonly string[];
+  /** A fragment holds a template's own HTML: the output must be sanitised. */
+  readonly untrusted?: boolean;
 }
 
 interface Args {
@@ -93,6 +99,7 @@ function inLinkDestination(text: string, at: number): boolean {
 
 class Builder {
   readonly fragments: string[] = [];
+  untrusted = false;
   private out = '';
   private lineStarts: number[] | undefined;
   constructor(private readonly source: string) {}
@@ -128,7 +135,7 @@ class Builder {
   }
 
   result(): Expanded {
-    return { text: this.out, fragments: this.fragments };
+    return { text: this.out, fragments: this.fragments, ...(this.untrusted ? { untrusted: true } : {}) };
   }
 }
 
@@ -159,6 +166,31 @@ function figureHtml(a: Args, ctx: ExpandContext): string {
   const attr = a.named.get('attr');
   const cap = title || caption || attr ? `<figcaption>${title ? `<h4>${escapeHtml(title)}</h4>` : ''}${caption || attr ? `<p>${escapeHtml([caption, attr].filter(Boolean).join(' '))}</p>` : ''}</figcaption>` : '';
   return `<figure class="pc-figure" data-shortcode="figure">${img}${cap}</figure>`;
+}
+
+/**
+ * A wrapper shortcode with its content: `{{< box >}}text{{< /box >}}` → the template's HTML around the
+ * content (Markdown rendered when the template markdownifies it or the call is `{{% %}}`). Content
+ * holding other shortcodes is left to the labelled box. Returns the offset after the closing tag.
+ */
+function wrapped(text: string, m: RegExpExecArray, w: ShortcodeWrapper, name: string, b: Builder, ctx: ExpandContext): number | undefined {
+  const from = m.index + m[0].length;
+  let inner = '';
+  let end = from;
+  if (m[8] !== '/') {
+    const close = new RegExp(`\\{\\{[<%]\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*[>%]\\}\\}`, 'g');
+    close.lastIndex = from;
+    const c = close.exec(text);
+    if (!c || /\{\{[<%]/.test(text.slice(from, c.index))) return undefined;
+    inner = text.slice(from, c.index);
+    end = c.index + c[0].length;
+  }
+  const markdown = (w.markdown || m[4] === '%') && ctx.renderMarkdown;
+  // Its own lines are not the document's: the block maps to the call's line as a whole.
+  const body = markdown ? ctx.renderMarkdown!(inner.trim()).replace(/ data-line="\d+"/g, '') : inner;
+  b.untrusted = true;
+  b.marker(`<div class="pc-wrapper" data-shortcode="${escapeHtml(name)}">${w.before}${body}${w.after}</div>`, text.slice(m.index, end));
+  return end;
 }
 
 function expandHugo(text: string, ctx: ExpandContext): Expanded {
@@ -204,6 +236,15 @@ function expandHugo(text: string, ctx: ExpandContext): Expanded {
         b.marker(codeBlockHtml(code, (args.positional[0] ?? '').toLowerCase()), original);
         last = c.index + c[0].length;
         HUGO_TAG.lastIndex = last;
+        continue;
+      }
+    }
+    const wrapper = ctx.wrappers && Object.prototype.hasOwnProperty.call(ctx.wrappers, name) ? ctx.wrappers[name] : undefined;
+    if (wrapper) {
+      const end = wrapped(text, m, wrapper, name, b, ctx);
+      if (end !== undefined) {
+        last = end;
+        HUGO_TAG.lastIndex = end;
         continue;
       }
     }

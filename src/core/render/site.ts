@@ -9,7 +9,7 @@ import { renderPost } from './render';
 import { verdictFor } from './linkVerdicts';
 import { siteExtras } from '../links/diagnostics';
 import type { CheckContext, SiteExtras } from '../links/resolve';
-import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHooks } from './types';
+import type { ImageResolution, LinkForm, MarkupOptions, RenderedPost, RenderHooks, ShortcodeWrapper } from './types';
 import type { KnownAnchors } from './render';
 import { fillTables, linkKey, type RenderTables, type TableRender } from './tables';
 import { TimeSlicer } from '../slicing';
@@ -40,9 +40,15 @@ export interface SiteRenderOptions {
   readonly excerpt?: boolean;
 }
 
-/** How the site's own renderer reads Markdown: the dialect its model holds (the checker's). */
-export function markupOptionsFor(_engine: Postcraft, site: Site): Promise<MarkupOptions> {
-  return Promise.resolve({ dialect: site.model.dialect });
+/**
+ * How the site's own renderer reads Markdown: the dialect its model holds (the checker's), and the
+ * shortcodes whose templates are simple HTML wrappers around their content.
+ */
+export async function markupOptionsFor(_engine: Postcraft, site: Site): Promise<MarkupOptions> {
+  const catalogue = await site.templates.catalogue();
+  const wrappers: Record<string, ShortcodeWrapper> = {};
+  for (const [name, e] of catalogue?.entries ?? []) if (e.wrapper) wrappers[name] = e.wrapper;
+  return Object.keys(wrappers).length ? { dialect: site.model.dialect, shortcodeWrappers: wrappers } : { dialect: site.model.dialect };
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
@@ -120,11 +126,12 @@ function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o:
     const name = authors.has(v) ? undefined : findAuthor(site, authorList, v)?.name;
     if (name !== undefined) authors.set(v, name);
   }
-  const known = doc && !doc.partial ? doc : undefined;
+  const analysed = doc && !doc.partial ? doc : undefined;
+  const known = analysed?.body();
   const page = site.index.pagesOfFile(file)[0];
   const includeDrafts = o.includeDrafts ?? false;
   const checker: CheckContext | undefined =
-    known && prep.extras ? { site, file, page, doc: known, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
+    analysed && prep.extras ? { site, file, page, doc: analysed, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
   const hooks: RenderHooks = {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
     resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts, checker }, target, form, ownIds),
@@ -173,7 +180,7 @@ export async function renderInSiteElsewhere(
   for (let round = 0; ; round++) {
     // Verdicts are made afresh each time: another post may have changed since the last render.
     const { hooks, known, authors } = siteHooks(site, absFile, text, prep, o);
-    const anchors = known ?? site.index.document(posix.relative(site.root, absFile));
+    const anchors = known ?? site.index.document(posix.relative(site.root, absFile))?.body();
     const ownIds = new Set<string>([...(anchors?.headings.map((h) => h.id) ?? []), ...(anchors?.htmlIds ?? [])]);
     const tables = await fillTables(hooks, ownIds, memory.links.values(), memory.images, Object.fromEntries(authors), () => slicer.maybeYield());
     const r = await render(text, prep.markup, tables);

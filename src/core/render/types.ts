@@ -32,9 +32,19 @@ export interface LinkVerdict {
 /** `ownIds`: ids in the document being rendered (headings and HTML anchors), for `#fragment` links. */
 export type ResolveLink = (target: string, form: LinkForm, ownIds: ReadonlySet<string>) => LinkVerdict;
 
+/** A shortcode whose template is HTML around its content: the preview renders it as the site would. */
+export interface ShortcodeWrapper {
+  readonly before: string;
+  readonly after: string;
+  /** Its content is Markdown (`markdownify`); a `{{% %}}` call's content is Markdown anyway. */
+  readonly markdown: boolean;
+}
+
 export interface MarkupOptions {
   /** The site's Markdown dialect, the link checker's: templates, raw HTML, footnotes, heading ids. */
   readonly dialect: MarkdownDialect;
+  /** The site's wrapper shortcodes by name (plain data: it crosses to the render worker). */
+  readonly shortcodeWrappers?: Readonly<Record<string, ShortcodeWrapper>>;
 }
 
 export interface RenderHooks {

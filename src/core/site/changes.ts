@@ -6,8 +6,9 @@ import { affectsSiblings } from './fileSet';
 
 /** Whether the update changed the document's pages or terms (what the URL table is built from). */
 export function pagesOrTermsChanged(model: GeneratorModel, before: IndexedDocument | undefined, doc: IndexedDocument): boolean {
-  // A document published without a page of its own (copiedDocumentUrls) may have moved.
-  return !before || !samePagesAndTerms(before, doc) || (!!model.copiedDocumentUrls && doc.pages.length === 0);
+  // A document published without a page of its own, or copied beside it (copiedDocumentUrls,
+  // uncertainUrls), may have moved.
+  return !before || !samePagesAndTerms(before, doc) || (!!model.copiedDocumentUrls && (doc.pages.length === 0 || !doc.frontMatter)) || (!!model.uncertainUrls && (!doc.frontMatter || !before.frontMatter));
 }
 
 /**

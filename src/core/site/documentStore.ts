@@ -1,39 +1,40 @@
 /**
- * The indexed documents of a site. A cold crawl on a host that reads synchronously indexes each
- * document by its front matter alone (all the URL model needs) and analyses its body — the
- * markdown-it parse, most of the cost — at its first use, re-reading the file then: holding 60 MB of
- * texts until then would cost more than the second read. The store does that reading, explicitly
- * (`loadBody`); a worker may provide bodies ahead of their first use (`provideBody`).
+ * The indexed documents of a site. A document's front-matter facts (pages, terms, front matter) are
+ * plain fields; its body facts (headings, ids, links, size) come from an explicit `body()` call,
+ * because that call may cost a read and a parse: a cold crawl on a host that reads synchronously
+ * indexes each document by its front matter alone (all the URL model needs) and analyses its body —
+ * the markdown-it parse, most of the cost — at its first `body()`, re-reading the file then: holding
+ * 60 MB of texts until then would cost more than the second read. A worker may provide bodies ahead
+ * of their first use (`provideBody`). Features that need front matter only never call `body()`.
  */
 import type { Clock } from '../host';
 import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
-import type { ExtractedLink } from '../links/types';
+import { textHash } from '../links/extract';
 import { NO_FRONT_MATTER, type FileLookup, type GeneratorModel } from './generator';
-import type { DocumentFacts, Page, SiteIssue } from './model';
+import type { DocumentBody, DocumentFacts, Page, SiteIssue } from './model';
 import { CountingMap } from './countingMap';
 import { detachStrings } from './detach';
 import type { FileReader, ReadSink } from './reader';
 
+export type { DocumentBody } from './model';
+
 export interface IndexedDocument extends DocumentFacts {
-  readonly links: readonly ExtractedLink[];
   readonly pages: readonly Page[];
   /** Taxonomy values: plural → values as written. */
   readonly terms: ReadonlyMap<string, readonly string[]>;
   /** Issues with reading this file (encoding, permissions). */
   readonly readIssues: readonly SiteIssue[];
-}
-
-/** A crawled document's body facts. */
-export interface LoadedBody {
-  readonly headings: DocumentAnalysis['headings'];
-  readonly htmlIds: DocumentAnalysis['htmlIds'];
-  readonly links: DocumentAnalysis['links'];
-  /** Characters of the whole text; -1 when the file changed or went away since the crawl. */
-  readonly size: number;
-  readonly textHash?: number;
-  readonly hiddenIds: boolean;
-  readonly shortcodes?: DocumentAnalysis['shortcodes'];
+  /**
+   * The body's facts. For a document the crawl indexed by its front matter alone, the first call
+   * reads and analyses the file (kept after); call it only where headings, ids or links are needed.
+   */
+  body(): DocumentBody;
+  /**
+   * False while a crawled document's body waits for its first `body()` call (which reads and parses
+   * the file); features that must stay cheap on the extension host look at it first.
+   */
+  readonly bodyLoaded?: boolean;
 }
 
 export interface StoreInit {
@@ -103,30 +104,41 @@ export class DocumentStore implements ReadSink {
     const a: DocumentAnalysis = precomputed ?? analyzeDocument(text, options);
     if (!precomputed) {
       detachStrings(a.frontMatter);
-      detachStrings(a.headings);
-      detachStrings(a.htmlIds);
-      detachStrings(a.links);
-      detachStrings(a.shortcodes);
+      detachBody(a);
     }
     const data = a.frontMatter?.data ?? NO_FRONT_MATTER;
     const pages = this.o.model.pagesFor(file, data, this.o.lookup, this.o.clock.now());
     const terms = this.o.model.termsOf(data);
-    return { file, frontMatter: a.frontMatter, headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: text.length, partial: a.partial, ...(a.partialLinks ? { partialLinks: true } : {}), textHash: a.textHash, hiddenIds: a.hiddenIds, ...(a.shortcodes ? { shortcodes: a.shortcodes } : {}), pages, terms, readIssues };
+    return new AnalyzedDocument(file, a.frontMatter, a.partial, a.partialLinks === true, pages, terms, readIssues, bodyOf(a, text.length));
   }
 
+
   /** Reads and analyses a crawled document's body (the file of `bytes` bytes at the crawl). */
-  loadBody(file: string, bytes: number): LoadedBody {
+  loadBody(file: string, bytes: number): DocumentBody {
     const raw = this.o.files.readBytesSync(file);
     // Changed since the crawl (or gone): the file event that follows re-indexes it.
     const now = raw && raw.length === bytes ? this.o.files.decode(file, raw) : undefined;
     if (now === undefined) return { headings: [], htmlIds: [], links: [], size: -1, hiddenIds: false };
     const a = analyzeDocument(now, this.o.analyzeOptions());
-    detachStrings(a.headings);
-    detachStrings(a.htmlIds);
-    detachStrings(a.links);
-    detachStrings(a.shortcodes);
-    return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size: now.length, textHash: a.textHash, hiddenIds: a.hiddenIds, shortcodes: a.shortcodes };
+    detachBody(a);
+    return bodyOf(a, now.length);
   }
+
+  /**
+   * Characters of the text `doc` was indexed from (-1: its file changed since the crawl). Reads the
+   * body only when the crawl did not see the whole text.
+   */
+  lengthOf(doc: IndexedDocument): number {
+    const known = doc instanceof CrawledDocument ? doc.knownSize : undefined;
+    return known ?? doc.body().size;
+  }
+
+  /** Whether `doc` was indexed from exactly `text` (same length and hash). */
+  isCurrent(doc: IndexedDocument, text: string): boolean {
+    return this.lengthOf(doc) === text.length && doc.body().textHash === textHash(text);
+  }
+
+
 
   /**
    * Whether `file` still waits for its body (a crawled document whose body nobody asked for yet) and
@@ -141,84 +153,98 @@ export class DocumentStore implements ReadSink {
   provideBody(file: string, bytes: number, text: string, analysis: DocumentAnalysis): void {
     const doc = this.docs.get(file);
     if (!(doc instanceof CrawledDocument) || !doc.wantsBody(bytes)) return;
-    detachStrings(analysis.headings);
-    detachStrings(analysis.htmlIds);
-    detachStrings(analysis.links);
-    detachStrings(analysis.shortcodes);
-    doc.provideBody({ headings: analysis.headings, htmlIds: analysis.htmlIds, links: analysis.links, size: text.length, textHash: analysis.textHash, hiddenIds: analysis.hiddenIds, shortcodes: analysis.shortcodes });
+    detachBody(analysis);
+    doc.provideBody(bodyOf(analysis, text.length));
   }
 
   /** The same document with other pages (its folder's index files changed). */
   withPages(doc: IndexedDocument, pages: readonly Page[]): IndexedDocument {
-    // Not a spread for crawled documents: their body is not loaded yet, or shared.
-    return doc instanceof CrawledDocument ? doc.withPages(pages) : { ...doc, pages };
+    return (doc as CrawledDocument | AnalyzedDocument).withPages(pages);
   }
 }
 
 const NO_ISSUES: readonly SiteIssue[] = Object.freeze([]);
 
+/** The body facts of an analysis of a text of `size` characters. */
+function bodyOf(a: DocumentAnalysis, size: number): DocumentBody {
+  return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size, textHash: a.textHash, hiddenIds: a.hiddenIds, ...(a.shortcodes ? { shortcodes: a.shortcodes } : {}) };
+}
+
+function detachBody(a: DocumentAnalysis): void {
+  detachStrings(a.headings);
+  detachStrings(a.htmlIds);
+  detachStrings(a.links);
+  detachStrings(a.shortcodes);
+}
+
+/** A document analysed from its whole text: its body is known. */
+class AnalyzedDocument implements IndexedDocument {
+  readonly partialLinks?: boolean;
+
+  constructor(
+    readonly file: string,
+    readonly frontMatter: FrontMatter | undefined,
+    readonly partial: boolean,
+    partialLinks: boolean,
+    readonly pages: readonly Page[],
+    readonly terms: ReadonlyMap<string, readonly string[]>,
+    readonly readIssues: readonly SiteIssue[],
+    private readonly facts: DocumentBody,
+  ) {
+    if (partialLinks) this.partialLinks = true;
+  }
+
+  body(): DocumentBody {
+    return this.facts;
+  }
+
+  withPages(pages: readonly Page[]): AnalyzedDocument {
+    return new AnalyzedDocument(this.file, this.frontMatter, this.partial, this.partialLinks === true, pages, this.terms, this.readIssues, this.facts);
+  }
+}
+
 /**
  * A document the cold crawl indexed by its front matter alone. Its body is the store's `loadBody`,
- * asked for the first time anything needs headings, links or size, and kept; callers that read only
- * front matter and pages never cause it (they iterate the whole site). A class, not an object
- * literal with getters: those took ~800 bytes each in dictionary mode plus five closures — a
- * quarter of a 10,000-post index.
+ * at the first `body()` call, and kept. A class, not an object literal with closures: those took
+ * ~800 bytes each in dictionary mode plus five closures — a quarter of a 10,000-post index.
  */
 class CrawledDocument implements IndexedDocument {
   readonly partial = false;
   readonly readIssues = NO_ISSUES;
-  private body: LoadedBody | undefined;
+  private loaded: DocumentBody | undefined;
 
   constructor(
     readonly file: string,
     readonly frontMatter: FrontMatter | undefined,
     readonly pages: readonly Page[],
     readonly terms: ReadonlyMap<string, readonly string[]>,
-    /** Known without reading the body when the crawl had the whole text. */
-    private readonly knownSize: number | undefined,
+    /** Characters of the text, known without reading the body when the crawl had the whole text. */
+    readonly knownSize: number | undefined,
     /** The file's size in bytes at the crawl: a different size later means it changed. */
     private readonly bytes: number,
     private readonly store: DocumentStore,
   ) {}
 
-  private loaded(): LoadedBody {
-    return (this.body ??= this.store.loadBody(this.file, this.bytes));
+  get bodyLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+  body(): DocumentBody {
+    return (this.loaded ??= this.store.loadBody(this.file, this.bytes));
   }
 
   /** Whether a body read elsewhere from a file of `bytes` bytes can stand in for the store's load. */
   wantsBody(bytes: number): boolean {
-    return this.body === undefined && bytes === this.bytes;
+    return this.loaded === undefined && bytes === this.bytes;
   }
 
-  provideBody(body: LoadedBody): void {
-    this.body ??= body;
+  provideBody(body: DocumentBody): void {
+    this.loaded ??= body;
   }
 
   /** The same document with other pages; the body is shared once loaded. */
   withPages(pages: readonly Page[]): CrawledDocument {
     const copy = new CrawledDocument(this.file, this.frontMatter, pages, this.terms, this.knownSize, this.bytes, this.store);
-    copy.body = this.body;
+    copy.loaded = this.loaded;
     return copy;
-  }
-  get headings(): LoadedBody['headings'] {
-    return this.loaded().headings;
-  }
-  get htmlIds(): LoadedBody['htmlIds'] {
-    return this.loaded().htmlIds;
-  }
-  get links(): LoadedBody['links'] {
-    return this.loaded().links;
-  }
-  get size(): number {
-    return this.knownSize ?? this.loaded().size;
-  }
-  get textHash(): number | undefined {
-    return this.loaded().textHash;
-  }
-  get hiddenIds(): boolean {
-    return this.loaded().hiddenIds;
-  }
-  get shortcodes(): LoadedBody['shortcodes'] {
-    return this.loaded().shortcodes;
   }
 }

@@ -10,6 +10,7 @@ import type { Severity } from '../diagnostics';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
 import type { PublishingRules } from './publishing';
+import type { TemplateCatalogue } from './templates';
 
 /** What the index knows about the site's files, for rules that depend on siblings (bundles). */
 export interface FileLookup {
@@ -66,6 +67,18 @@ export type LinkRewrite =
   | { readonly url: string }
   | { readonly broken: string };
 
+/** What a generator's link pass (`dialect.relativeLinksPass`) makes of one link it matched. */
+export interface PassReadings {
+  /** What the pass may rewrite the link to: the link works when one of them does. */
+  readonly rewrites: readonly LinkRewrite[];
+  /** The link may also stay as written (the pass finds no file there, or may not run): judged as written too. */
+  readonly asWritten: boolean;
+  /** Site-relative source paths looked up, whether or not they exist: their changes change the verdict. */
+  readonly files: readonly string[];
+  /** The source path the pass looks up first, for messages. */
+  readonly file?: string;
+}
+
 export interface GeneratorModel {
   readonly summary: SiteSummary;
   /** How the generator reads a post's Markdown (links, footnotes, raw HTML, heading ids): checker and preview alike. */
@@ -82,10 +95,23 @@ export interface GeneratorModel {
   /** Ids and heading rules the site's templates add to every page (Hugo's layouts), read once. */
   readTemplateFacts?(fs: FileSystemHost): Promise<TemplateFacts>;
   /**
+   * The templates content calls (Hugo's shortcodes, Jekyll's includes): read once per site by
+   * site/templates.ts, again when a file below `templateDirs` changes.
+   */
+  readTemplateCatalogue?(fs: FileSystemHost): Promise<TemplateCatalogue>;
+  /** Site-relative folders `readTemplateCatalogue` reads. */
+  readonly templateDirs?: readonly string[];
+  /**
    * Headings get ids from a plugin whose rule we do not model (Eleventy's IdAttributePlugin or
    * markdown-it-anchor): fragments into headings are not judged.
    */
   readonly unknownHeadingIds?: boolean;
+  /**
+   * Whether a plugin removes the heading a page's body opens with (`Heading.opensBody`), taking it for
+   * the title (jekyll-titles-from-headings' `strip_title`): 'yes', or 'maybe' when we cannot tell the
+   * plugin is on; `why` says so in messages. Undefined: the heading stays.
+   */
+  openingHeading?(file: string, data: FrontMatterData): { readonly removed: 'yes' | 'maybe'; readonly why: string } | undefined;
   /** Headings below this level are rendered without an id (Docusaurus: h1 has none). Default 1. */
   readonly headingIdsFromLevel?: number;
   /**
@@ -93,6 +119,11 @@ export interface GeneratorModel {
    * path written in `fromFile`, published at `pageUrl`. Undefined: plain file-path semantics.
    */
   rewriteLink?(fromFile: string, pageUrl: string | undefined, path: string, files: FileLookup): LinkRewrite | undefined;
+  /**
+   * For a link the dialect's link pass matched (`relativePass`), written in `fromFile` with `path`
+   * (the destination before `#`, as written): what the pass makes of it. Undefined: it stays as written.
+   */
+  relativeLink?(fromFile: string, path: string, files: FileLookup): PassReadings | undefined;
   readonly taxonomies: readonly Taxonomy[];
   /** Configuration problems found while loading (positioned where possible). */
   readonly issues: readonly SiteIssue[];
@@ -112,12 +143,17 @@ export interface GeneratorModel {
   /** The page(s) a content document publishes (none for a headless page or a non-page). */
   pagesFor(file: string, data: FrontMatterData, files: FileLookup, now: Date): Page[];
   /**
-   * Where a content document that publishes no page of its own is still served, as a file whose
-   * content we do not check: Jekyll copies a file without front matter as it is, and replaces a
-   * `redirect_to` page with a redirect (its `redirect_from` pages stay). The index asks only for
-   * documents without pages.
+   * Where a content document is served besides its pages, as a file whose content we do not check:
+   * Jekyll copies a file without front matter as it is (also when a plugin made a page of it), and
+   * replaces a `redirect_to` page with a redirect (its `redirect_from` pages stay). The index asks
+   * for documents without pages and documents without front matter.
    */
-  copiedDocumentUrls?(file: string, data: FrontMatterData, now: Date): readonly string[];
+  copiedDocumentUrls?(file: string, data: FrontMatterData, now: Date, files: FileLookup): readonly string[];
+  /**
+   * URLs a content document may be published at, depending on what we cannot tell (a plugin that
+   * may be on): links to them get no finding, and what is there is not judged.
+   */
+  uncertainUrls?(file: string, data: FrontMatterData, files: FileLookup): readonly string[];
   /** URL a bundle resource or other non-document content file is published at. */
   resourceUrl(file: string, files: FileLookup, pageOf: (file: string) => Page | undefined): string | undefined;
   /**
@@ -239,12 +275,6 @@ export interface TemplateFacts {
   readonly layoutIds: ReadonlySet<string>;
   /** A heading render hook may give headings other ids: fragments are then not judged. */
   readonly headingHook: boolean;
-  /**
-   * What each of the site's shortcodes prints as ids, read from its template: none, the value of one
-   * of its arguments, or something we cannot tell. A shortcode with no template we can read (a theme
-   * not on disk) is not in the map: it may print anything.
-   */
-  readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
 }
 
 /** The ids a shortcode's template prints. */

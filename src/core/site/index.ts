@@ -11,7 +11,6 @@
 import { posix } from '../posix';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { silentLogger, systemClock } from '../host';
-import { textHash } from '../links/extract';
 import type { AnalyzeOptions, DocumentAnalysis } from '../markdown/analyze';
 import { NO_FRONT_MATTER, type FileLookup, type GeneratorModel } from './generator';
 import type { Author, Page, SiteIssue } from './model';
@@ -25,7 +24,7 @@ import { loadAuthors } from './authors';
 import { changesPagesBelow, pagesOrTermsChanged } from './changes';
 import { snapshotOf } from './snapshot';
 
-export type { IndexedDocument } from './documentStore';
+export type { DocumentBody, IndexedDocument } from './documentStore';
 export type { UrlTarget } from './urlTable';
 
 export interface IndexOptions {
@@ -181,7 +180,7 @@ export class SiteIndex {
     // A file the index does not hold (deleted on disk while a check of it was under way, or not
     // seen yet): analysed for the caller, never added — a check must not bring a deleted post back.
     if (!doc && !this.files.has(file)) return this.model.isContentDocument(file) ? this.store.analyze(file, text, []) : undefined;
-    if (!doc || doc.size !== text.length || doc.textHash !== textHash(text)) doc = this.updateDocument(file, text);
+    if (!doc || !this.store.isCurrent(doc, text)) doc = this.updateDocument(file, text);
     if (doc) this.lastCurrent = { text, doc };
     return doc;
   }
@@ -342,6 +341,15 @@ export class SiteIndex {
 
   document(file: string): IndexedDocument | undefined {
     return this.docs.get(file);
+  }
+
+  /**
+   * Characters of the text the index holds for `file` (undefined: none; -1: its file changed since
+   * the crawl), to tell whether it is an editor's current text; may read the document's body.
+   */
+  textLength(file: string): number | undefined {
+    const doc = this.docs.get(file);
+    return doc && this.store.lengthOf(doc);
   }
 
   hasFile(file: string): boolean {

@@ -3,6 +3,7 @@
  * Every feature (links, completion, preview, New Post, CLI) reads these types.
  */
 import type { ShortcodeUse } from '../links/shortcodes';
+import type { ExtractedLink } from '../links/types';
 import type { FrontMatter } from '../frontmatter/parse';
 import type { TextRange } from '../text';
 
@@ -81,6 +82,11 @@ export interface Heading {
   readonly id: string;
   /** 0-based line of the heading in the document. */
   readonly line: number;
+  /**
+   * The body opens with it (only blank lines before it), as an ATX heading of level 1–3 or a one-line
+   * setext heading: a plugin may take it for the page's title and remove it (see GeneratorModel.openingHeading).
+   */
+  readonly opensBody?: boolean;
 }
 
 /** A file that is a page's resource or a static file: published as-is at `url`. */
@@ -111,23 +117,32 @@ export interface SiteSummary {
   readonly contentDirs: readonly string[];
 }
 
-/** Data the index keeps for every parsed document (no full text: memory matters on 10k posts). */
+/**
+ * What the index keeps of every document without reading its body: all the URL model, the term
+ * tables, authors and front-matter features need.
+ */
 export interface DocumentFacts {
   readonly file: string;
   readonly frontMatter?: FrontMatter;
-  readonly headings: readonly Heading[];
-  /** Explicit `id="…"` / `name="…"` anchors found in raw HTML. */
-  readonly htmlIds: readonly string[];
-  readonly size: number;
   /** True when only the front matter was parsed (very large file). */
   readonly partial: boolean;
   /** Over the limit, but its links were read (and are checked). */
   readonly partialLinks?: boolean;
+}
+
+/** What reading a document's body tells (no full text: memory matters on 10k posts). */
+export interface DocumentBody {
+  readonly headings: readonly Heading[];
+  /** Explicit `id="…"` / `name="…"` anchors found in raw HTML. */
+  readonly htmlIds: readonly string[];
+  readonly links: readonly ExtractedLink[];
+  /** Characters of the whole text; -1 when the file changed or went away since the crawl. */
+  readonly size: number;
   /** Hash of the text this was read from (a check tells by it whether the index is current). */
   readonly textHash?: number;
   /** It uses includes or tags whose output we cannot see: they may print ids of their own. */
-  readonly hiddenIds?: boolean;
-  /** The shortcodes it uses that may print ids (the site's templates decide which do). */
+  readonly hiddenIds: boolean;
+
   readonly shortcodes?: readonly ShortcodeUse[];
 }
 

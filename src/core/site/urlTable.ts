@@ -14,7 +14,9 @@ export type UrlTarget =
   | { readonly type: 'alias'; readonly page: Page }
   /** A static file or a page resource; `owner` is the page a bundle resource is published with. */
   | { readonly type: 'file'; readonly file: string; readonly owner?: Page }
-  | { readonly type: 'generated' };
+  | { readonly type: 'generated' }
+  /** A URL the document may be published at, or not (a plugin we cannot tell is on): never judged. */
+  | { readonly type: 'uncertain'; readonly file: string };
 
 export interface UrlTableSources {
   readonly model: GeneratorModel;
@@ -115,10 +117,11 @@ export class UrlTable {
     if (model.copiedDocumentUrls) {
       const now = this.src.clock.now();
       for (const d of docs.values()) {
-        if (d.pages.length) continue;
-        for (const u of model.copiedDocumentUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, now)) put(u, { type: 'file', file: d.file });
+        if (d.pages.length && d.frontMatter) continue;
+        for (const u of model.copiedDocumentUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, now, lookup)) put(u, { type: 'file', file: d.file });
       }
     }
+    if (model.uncertainUrls) for (const d of docs.values()) for (const u of model.uncertainUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, lookup)) put(u, { type: 'uncertain', file: d.file });
     const pageOf = (f: string) => byFile.get(f)?.[0];
     for (const f of this.src.resources.keys()) {
       const list = model.resourceUrls ? model.resourceUrls(f, lookup, pageOf) : [model.resourceUrl(f, lookup, pageOf)];

@@ -236,7 +236,7 @@ export class PreviewPanel implements vscode.Disposable {
       const editor = await vscode.window.showTextDocument(target, { viewColumn: editorColumn ?? vscode.ViewColumn.One, preview: false });
       const engine = this.host.current();
       const site = engine?.siteOf(v.file);
-      const heading = v.fragment && site ? site.index.document(posix.relative(site.root, v.file))?.headings.find((h) => h.id === v.fragment) : undefined;
+      const heading = v.fragment && site ? site.index.document(posix.relative(site.root, v.file))?.body().headings.find((h) => h.id === v.fragment) : undefined;
       if (heading) {
         const pos = new vscode.Position(heading.line, 0);
         editor.selection = new vscode.Selection(pos, pos);

@@ -86,14 +86,29 @@ const DEFAULT_LAYOUTS: Record<string, string> = {
   'layouts/index.html': LAYOUT,
 };
 
-/** Copies a fixture to a temp folder (adding minimal layouts it lacks) and builds it with hugo. */
-export function buildWithHugo(fixtureDir: string, extraArgs: readonly string[] = []): HugoBuild {
+export interface HugoRun {
+  readonly siteDir: string;
+  readonly publicDir: string;
+  /** hugo's exit status: 0 built, non-zero refused. */
+  readonly status: number | null;
+  /** Everything hugo printed. */
+  readonly log: string;
+  readonly stderr: string;
+  readonly env: NodeJS.ProcessEnv;
+  cleanup(): void;
+}
+
+/**
+ * Copies a fixture to a temp folder (adding minimal layouts it lacks, and `extraFiles`: site-relative
+ * path → text) and runs hugo on it, failing or not.
+ */
+export function runHugo(fixtureDir: string, extraArgs: readonly string[] = [], extraFiles: Readonly<Record<string, string>> = {}): HugoRun {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-hugo-'));
   const siteDir = path.join(tmp, 'site');
   fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => !/[\\/](public|resources|\.hugo_build\.lock)$/.test(src) });
-  for (const [rel, text] of Object.entries(DEFAULT_LAYOUTS)) {
+  for (const [rel, text] of Object.entries({ ...DEFAULT_LAYOUTS, ...extraFiles })) {
     const p = path.join(siteDir, rel);
-    if (!fs.existsSync(p)) {
+    if (!fs.existsSync(p) || rel in extraFiles) {
       fs.mkdirSync(path.dirname(p), { recursive: true });
       fs.writeFileSync(p, text);
     }
@@ -101,7 +116,17 @@ export function buildWithHugo(fixtureDir: string, extraArgs: readonly string[] =
   const publicDir = path.join(tmp, 'public');
   const env = { ...process.env, HUGO_CACHEDIR: path.join(tmp, 'cache'), HUGO_ENVIRONMENT: 'production' };
   const r = spawnSync('hugo', ['--source', siteDir, '-d', publicDir, ...extraArgs], { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`hugo failed on ${fixtureDir}:\n${r.stdout}\n${r.stderr}`);
+  return { siteDir, publicDir, status: r.status, log: `${r.stdout}\n${r.stderr}`, stderr: r.stderr, env, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/** Copies a fixture to a temp folder (adding minimal layouts it lacks) and builds it with hugo. */
+export function buildWithHugo(fixtureDir: string, extraArgs: readonly string[] = []): HugoBuild {
+  const run = runHugo(fixtureDir, extraArgs);
+  const { siteDir, publicDir, env } = run;
+  if (run.status !== 0) {
+    run.cleanup();
+    throw new Error(`hugo failed on ${fixtureDir}:\n${run.log}`);
+  }
   const csv = execFileSync('hugo', ['list', 'all', '--source', siteDir, ...extraArgs], { encoding: 'utf8', env });
   const rows = parseCsv(csv);
   const header = rows[0] ?? [];
@@ -110,7 +135,7 @@ export function buildWithHugo(fixtureDir: string, extraArgs: readonly string[] =
     o.draft = o.draft === 'true';
     return o as HugoListRow;
   });
-  return { siteDir, publicDir, list, stderr: r.stderr, log: `${r.stdout}\n${r.stderr}`, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+  return { siteDir, publicDir, list, stderr: run.stderr, log: run.log, cleanup: run.cleanup };
 }
 
 export interface PublishedTree {

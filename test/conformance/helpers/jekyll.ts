@@ -5,11 +5,19 @@
  * A small plugin of ours (written into the temp copy only) lists what Jekyll made of every source
  * file after the build: each page, collection document (posts too) and static file with its URL and
  * the file it was written to — the Jekyll counterpart of `hugo list all`.
+ *
+ * A fixture that GitHub Pages builds (a workflow using actions/jekyll-build-pages, or the
+ * `github-pages` gem in its Gemfile) is built the way GitHub's configuration sets Jekyll up
+ * (pages-gem, lib/github-pages/configuration.rb): the default plugins added to the site's own, and
+ * `future: true` unless the site says otherwise. Of those defaults, the ones Debian packages are
+ * used (relative-links, optional-front-matter, readme-index, titles-from-headings, paginate); the
+ * others write no link (gist, coffeescript, default-layout, github-metadata, commonmark-ghpages).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Site } from '../../../src/core/service';
 
 export function jekyllVersion(): string | undefined {
@@ -68,6 +76,29 @@ Jekyll::Hooks.register :site, :post_write do |site|
 end
 `;
 
+/** GitHub Pages' default plugins that Debian packages (ruby-jekyll-*). */
+export const GITHUB_PAGES_DEBIAN_PLUGINS = ['jekyll-paginate', 'jekyll-relative-links', 'jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-titles-from-headings'];
+
+/** Whether GitHub Pages builds the site, by its own files (not by our model's detection). */
+export function builtByGithubPages(siteDir: string): boolean {
+  const gemfile = path.join(siteDir, 'Gemfile');
+  if (fs.existsSync(gemfile) && /^\s*gem\s+["']github-pages["']/m.test(fs.readFileSync(gemfile, 'utf8'))) return true;
+  const workflows = path.join(siteDir, '.github', 'workflows');
+  return fs.existsSync(workflows) && fs.readdirSync(workflows).some((f) => /actions\/jekyll-build-pages@/.test(fs.readFileSync(path.join(workflows, f), 'utf8')));
+}
+
+/** `--config` arguments that set Jekyll up as the github-pages gem does (defaults under the site's own config). */
+function githubPagesConfig(siteDir: string, tmp: string): string[] {
+  const name = ['_config.yml', '_config.yaml'].find((n) => fs.existsSync(path.join(siteDir, n)));
+  const own = (name ? parseYaml(fs.readFileSync(path.join(siteDir, name), 'utf8')) : {}) as Record<string, unknown> | null;
+  const listed = [own?.['plugins'], own?.['gems']].flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []));
+  const overlay: Record<string, unknown> = { plugins: [...new Set([...listed, ...GITHUB_PAGES_DEBIAN_PLUGINS])] };
+  if (own?.['future'] === undefined) overlay['future'] = true;
+  const file = path.join(tmp, 'github-pages.yml');
+  fs.writeFileSync(file, JSON.stringify(overlay) + '\n');
+  return ['--config', [...(name ? [path.join(siteDir, name)] : []), file].join(',')];
+}
+
 /** Copies the fixture to a temp folder (adding a default layout it lacks) and runs `jekyll build`. */
 export function buildWithJekyll(fixtureDir: string, extraArgs: readonly string[] = []): JekyllBuild {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-jekyll-')));
@@ -85,8 +116,13 @@ export function buildWithJekyll(fixtureDir: string, extraArgs: readonly string[]
   fs.mkdirSync(path.join(siteDir, '_plugins'), { recursive: true });
   fs.writeFileSync(path.join(siteDir, '_plugins', 'zz-postcraft-list.rb'), LIST_PLUGIN);
   // TZ fixed: Jekyll reads dates in the build machine's zone unless the site sets `timezone:`.
-  const env = { ...process.env, JEKYLL_ENV: 'production', HOME: tmp, TZ: 'UTC', POSTCRAFT_JEKYLL_LIST: listFile };
-  const r = spawnSync('jekyll', ['build', '--disable-disk-cache', '-s', siteDir, '-d', outDir, ...extraArgs], { encoding: 'utf8', env });
+  // A Gemfile is read as Jekyll reads it (Bundler, resolved from Debian's gems: its :jekyll_plugins
+  // group is required), except when GitHub Pages builds the site: GitHub's builder brings its own gems.
+  const github = builtByGithubPages(siteDir);
+  const env = { ...process.env, JEKYLL_ENV: 'production', HOME: tmp, TZ: 'UTC', POSTCRAFT_JEKYLL_LIST: listFile, ...(github ? { JEKYLL_NO_BUNDLER_REQUIRE: '1' } : {}) };
+  const pages = github ? githubPagesConfig(siteDir, tmp) : [];
+  // In the site's folder: Jekyll looks for the Gemfile in the current one.
+  const r = spawnSync('jekyll', ['build', '--disable-disk-cache', '-s', siteDir, '-d', outDir, ...pages, ...extraArgs], { encoding: 'utf8', env, cwd: siteDir });
   const list: JekyllEntry[] = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as JekyllEntry[]) : [];
   return { siteDir, outDir, status: r.status, log: `${r.stdout}\n${r.stderr}`, list, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
 }

@@ -11,7 +11,7 @@ describe('following links', () => {
     };
     const { site: s } = await site({ ...HUGO, ...extra });
     const doc = s.index.document('content/posts/all.md')!;
-    const got = doc.links.map((l) => {
+    const got = doc.body().links.map((l) => {
       const t = targetOf(s, doc.file, l);
       return t ? `${l.target} → ${t.file}${t.line !== undefined ? ':' + t.line : ''}` : `${l.target} → none`;
     });
@@ -40,13 +40,13 @@ describe('following links', () => {
   it('Jekyll post_url and link tags lead to the post', async () => {
     const { site: s } = await site({ '_config.yml': 'title: J\n', '_posts/2019-03-01-first.md': '---\ntitle: First\n---\n', '_posts/2019-04-01-second.md': '---\ntitle: Second\n---\n{% post_url 2019-03-01-first %} {% link _posts/2019-03-01-first.md %}\n' });
     const doc = s.index.document('_posts/2019-04-01-second.md')!;
-    assert.deepEqual(doc.links.map((l) => targetOf(s, doc.file, l)?.file), ['_posts/2019-03-01-first.md', '_posts/2019-03-01-first.md']);
+    assert.deepEqual(doc.body().links.map((l) => targetOf(s, doc.file, l)?.file), ['_posts/2019-03-01-first.md', '_posts/2019-03-01-first.md']);
   });
 
   it('hover text: title, date, status and URL', async () => {
     const { site: s } = await site({ ...HUGO, 'content/posts/x.md': '---\ntitle: X\n---\n[d](../draft/) [l](../leading-vs-managing/#agenda-template)\n' });
     const doc = s.index.document('content/posts/x.md')!;
-    const [d, l] = doc.links.map((k) => describeTarget(targetOf(s, doc.file, k)!));
+    const [d, l] = doc.body().links.map((k) => describeTarget(targetOf(s, doc.file, k)!));
     assert.match(d, /\*\*Secret Draft\*\*/);
     assert.match(d, /Status: draft/);
     assert.match(l, /Date: 2024-03-01 · Status: published/);

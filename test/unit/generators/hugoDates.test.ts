@@ -44,7 +44,7 @@ describe('Hugo written dates', () => {
     assert.equal(parseWrittenDate('2024-06-01T16:00:00+02:00', 'America/New_York')?.epoch, Date.parse('2024-06-01T14:00:00Z'));
     // The calendar day stays the written one (permalinks).
     assert.deepEqual(parseWrittenDate('2024-06-01', 'Asia/Tokyo'), { year: 2024, month: 6, day: 1, epoch: Date.parse('2024-05-31T15:00:00Z'), offset: undefined });
-    // Without a zone, UTC; the same text is cached per zone.
+    // Without a zone, UTC.
     assert.equal(parseWrittenDate('2024-06-01T10:00:00')?.epoch, Date.parse('2024-06-01T10:00:00Z'));
   });
 
@@ -127,5 +127,25 @@ describe('Hugo written dates', () => {
       { numRuns: 2000 },
     );
   });
-});
 
+  it('the shortcut for a day alone answers what the layouts of Go answer (property)', () => {
+    const day = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, mo, d]) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}`);
+    const check = (s: string) => {
+      const go = parseHugoDateText(s);
+      const ours = parseWrittenDate(s);
+      assert.equal(!!ours, go.ok, s);
+      if (ours && go.ok) {
+        const t = go.time;
+        const d = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis));
+        d.setUTCFullYear(t.year);
+        assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000, offset: t.offset }, s);
+        // In a site's zone the shortcut and the layout search agree too (midnight there).
+        assert.equal(parseWrittenDate(s, 'Asia/Tokyo')?.epoch, parseWrittenDate(`${s} 00:00:00`, 'Asia/Tokyo')?.epoch, s);
+      }
+    };
+    fc.assert(fc.property(day, check), { numRuns: 3000 });
+    for (const s of ['0000-01-01', '0099-12-31', '2024-02-29', '2023-02-29', '2024-00-10', '2024-13-01', '1970-01-01']) check(s);
+  });
+});

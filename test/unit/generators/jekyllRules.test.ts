@@ -61,6 +61,8 @@ describe('Jekyll rules verified against jekyll 4.3', () => {
   it('a page without front matter is copied as it is; an HTML page with front matter is a page', async () => {
     const s = await memorySite({
       '_config.yml': 'title: x\n',
+      // Built with the site's own Jekyll (no GitHub Pages plugins): see jekyllGithubPages.test.ts.
+      Gemfile: 'gem "jekyll"\n',
       'notes/raw.md': 'No front matter. [broken](/nowhere/)\n',
       'tags.html': page('permalink: /tags/', '<p>Tags</p>'),
       'plain.html': '<p>copied</p>\n',

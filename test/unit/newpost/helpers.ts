@@ -1,11 +1,10 @@
 /** Sites for New Post tests: real Hugo detection through createPostcraft, or a stand-in model per generator. */
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
-import { createPostcraft } from '../../../src/core/service';
+import { createPostcraft, newSite } from '../../../src/core/service';
 import type { Site } from '../../../src/core/service';
 import { createFolderModel } from '../../../src/core/generators/folder';
 import { SiteIndex } from '../../../src/core/site/index';
 import { detectSiteAt } from '../../../src/core/site/detect';
-import { SiteLinks } from '../../../src/core/links/siteLinks';
 import type { GeneratorId } from '../../../src/core/site/model';
 import type { NewPostEnvironment } from '../../../src/core/newpost/plan';
 
@@ -39,7 +38,7 @@ export async function siteOf(generator: GeneratorId, tree: Record<string, string
   const model = { ...base, summary: { ...base.summary, generator, contentDirs }, contentDirs, authoring: real?.authoring ?? base.authoring };
   const index = new SiteIndex('/site', model, fs, { clock: fixedClock() });
   await index.crawl();
-  const site: Site = { root: '/site', model, index, links: new SiteLinks(model, fs) };
+  const site: Site = newSite(model, index, fs);
   return { fs, site };
 }
 

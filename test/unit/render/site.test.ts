@@ -91,6 +91,6 @@ describe('preview rendering through the site model', () => {
     const { engine, site } = await blog();
     const text = (await engine.readText('/site/content/posts/a.md'))!;
     const post = renderInSite(site, '/site/content/posts/a.md', text, await prepareSite(engine, site), OPTS);
-    assert.deepEqual(headingIdsIn(post.bodyHtml), site.index.document('content/posts/a.md')!.headings.map((h) => h.id));
+    assert.deepEqual(headingIdsIn(post.bodyHtml), site.index.document('content/posts/a.md')!.body().headings.map((h) => h.id));
   });
 });

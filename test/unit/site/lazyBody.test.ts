@@ -51,10 +51,10 @@ describe('front matter first, body on demand', () => {
     const fs = new SyncMemoryFs('/site', tree);
     const engine = await createPostcraft({ fs, roots: ['/site'], clock: fixedClock() });
     fs.write('/site/content/posts/a.md', '---\ntitle: A\n---\nshorter\n');
-    assert.deepEqual(engine.sites[0].index.document('content/posts/a.md')!.links, []);
+    assert.deepEqual(engine.sites[0].index.document('content/posts/a.md')!.body().links, []);
     await engine.fileChanged('/site/content/posts/a.md');
-    assert.deepEqual(engine.sites[0].index.document('content/posts/a.md')!.links, []);
-    assert.equal(engine.sites[0].index.document('content/posts/a.md')!.size, '---\ntitle: A\n---\nshorter\n'.length);
+    assert.deepEqual(engine.sites[0].index.document('content/posts/a.md')!.body().links, []);
+    assert.equal(engine.sites[0].index.document('content/posts/a.md')!.body().size, '---\ntitle: A\n---\nshorter\n'.length);
   });
 
   it('a section index that changes status re-derives the pages below, bodies still readable', async () => {
@@ -65,9 +65,9 @@ describe('front matter first, body on demand', () => {
     for (const e of [lazy, eager]) e.documentChanged('/site/content/posts/_index.md', draftSection);
     const a = lazy.sites[0].index.document('content/posts/a.md')!;
     assert.equal(a.pages[0].willPublish, false, 'below a draft section now');
-    assert.deepEqual(a.headings.map((h) => h.id), ['intro', 'setup']);
-    assert.equal(a.links.length, 3);
-    assert.equal(a.size, tree['content/posts/a.md'].length);
+    assert.deepEqual(a.body().headings.map((h) => h.id), ['intro', 'setup']);
+    assert.equal(a.body().links.length, 3);
+    assert.equal(a.body().size, tree['content/posts/a.md'].length);
     assert.deepEqual(lazy.sites[0].index.snapshot(), eager.sites[0].index.snapshot());
   });
 });

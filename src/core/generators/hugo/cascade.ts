@@ -66,6 +66,8 @@ export function withCascades(own: FrontMatterData, cascades: readonly FrontMatte
   return out ?? own;
 }
 
+// Module-level on purpose: a pure function of the glob text (no site, page or document in it),
+// bounded below (cleared past 500 globs), shared by every site that writes the same cascade.
 const globs = new Map<string, RegExp>();
 
 /** A glob as Hugo compiles it (`/` separates, `*` stays within a segment, `**` does not), case-insensitive. */

@@ -7,6 +7,8 @@ import type { Generator } from '../generator';
 import { findHugoConfig, loadHugoConfig } from './config';
 import { createHugoModel } from './model';
 import { isFile } from '../../config/files';
+import { missingThemeIssues, resolveThemes } from './themes';
+import { declaredHugoVersion } from './hugoVersion';
 
 async function hasLinkHook(fs: FileSystemHost, layoutsDir: string, depth = 0): Promise<boolean> {
   if (depth > 6) return false;
@@ -57,7 +59,10 @@ export async function loadHugo(fs: FileSystemHost, root: string, linkSemanticsOv
       break;
     }
   }
-  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues: loaded.issues, linkHook, linkSemanticsOverride, authorsFile });
+  const themes = await resolveThemes(fs, root, c);
+  const issues = [...loaded.issues, ...(await missingThemeIssues(fs, loaded.configFiles, themes))];
+  const hugoVersion = await declaredHugoVersion(fs, root, c.raw);
+  return createHugoModel({ root, config: c, configFile: loaded.configFile, configFiles: loaded.configFiles, issues, linkHook, linkSemanticsOverride, authorsFile, themes, hugoVersion });
 }
 
 /** `config.toml` alone is also used by non-Hugo tools: require a Hugo sign beside it. */

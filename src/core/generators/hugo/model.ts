@@ -10,6 +10,9 @@
  */
 import { HUGO_FRONT_MATTER } from './frontMatterRules';
 import { readHugoTemplateFacts } from './templateFacts';
+import { readHugoShortcodes, shortcodeSources } from './shortcodeCatalogue';
+import type { HugoTheme } from './themes';
+import type { HugoVersionRange } from './hugoVersion';
 import { hugoAuthoring } from './authoring';
 import { posix } from '../../posix';
 import type { GeneratorModel, StaticDir } from '../../site/generator';
@@ -35,11 +38,16 @@ export interface HugoModelInit {
   readonly linkSemanticsOverride?: LinkSemantics;
   /** Site-relative `data/authors.<ext>` when the site keeps its author records in one file. */
   readonly authorsFile?: string;
+  /** Themes and modules in Hugo's order, found on disk or not (themes.ts). */
+  readonly themes: readonly HugoTheme[];
+  /** The Hugo versions the site says it is built with (its built-in shortcodes depend on it). */
+  readonly hugoVersion?: HugoVersionRange;
 }
 
 export function createHugoModel(init: HugoModelInit): GeneratorModel {
   const c = init.config;
   const h = hugoSite(c);
+  const { themes } = init;
   const { basePath } = h;
   const linkSemantics: LinkSemantics =
     init.linkSemanticsOverride ??
@@ -59,7 +67,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     dialect: hugoDialect(c),
     taxonomies: c.taxonomies,
     authoring: hugoAuthoring(init.root, c, h.contentDirs.map((d) => d.dir), c.taxonomies),
-    readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c),
+    readTemplateFacts: (fs) => readHugoTemplateFacts(fs, init.root, c, themes),
+    readTemplateCatalogue: (fs) => readHugoShortcodes(fs, init.root, c, themes, init.hugoVersion),
+    templateDirs: shortcodeSources(c, themes).sources.map((s) => s.dir),
     contentRefs: true,
     frontMatterRules: HUGO_FRONT_MATTER,
     issues: init.issues,

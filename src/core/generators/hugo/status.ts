@@ -20,7 +20,8 @@ export function computeStatus(h: HugoSite, data: FrontMatterData, now: Date): St
   const expRaw = expirydate ?? unpublishdate;
   const zone = c.timeZone;
   const date = parseWrittenDate(dateRaw, zone);
-  const pub = parseWrittenDate(pubRaw, zone);
+  // Most posts write one date: it is both (read once).
+  const pub = pubRaw === dateRaw ? date : parseWrittenDate(pubRaw, zone);
   const exp = parseWrittenDate(expRaw, zone);
   const draft = draftRaw === true || draftRaw === 'true';
   let status: PublishStatus = 'published';

@@ -8,6 +8,7 @@ import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
 import type { ShortcodeIds, TemplateFacts } from '../../site/generator';
 import type { HugoConfig } from './config';
+import type { HugoTheme } from './themes';
 
 /**
  * Whether a heading render hook gives headings Hugo's own ids: its only `id` is `{{ .Anchor }}` (the
@@ -19,8 +20,12 @@ export function keepsAnchors(template: string): boolean {
   return ids.length > 0 && ids.every((v) => /^\{\{-?\s*\.Anchor\s*(?:\|\s*(?:safeURL|safeHTMLAttr|safeHTML|htmlEscape)\s*)*-?\}\}$/.test(v));
 }
 
-export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c: HugoConfig): Promise<TemplateFacts> {
-  const layoutDirs = [c.layoutDir, ...c.themes.map((t) => `${c.themesDir}/${t}/layouts`)];
+/**
+ * Ids and heading hooks of the site's layouts and its themes' (those on disk). What each shortcode
+ * prints as ids is read with the rest of its template, by the shortcode catalogue.
+ */
+export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c: HugoConfig, themes: readonly HugoTheme[]): Promise<TemplateFacts> {
+  const layoutDirs = [c.layoutDir, ...themes.filter((t) => t.onDisk).map((t) => `${t.dir}/layouts`)];
   const layoutIds = new Set<string>();
   let headingHook = false;
   const walk = async (dir: string, depth: number): Promise<void> => {
@@ -46,8 +51,7 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
     }
   };
   for (const d of layoutDirs) await walk(d, 0);
-  // A theme that is not on disk may define any shortcode: its names stay unknown (not in the map).
-  return { layoutIds, headingHook, shortcodeIds: await readShortcodeIds(fs, root, layoutDirs) };
+  return { layoutIds, headingHook };
 }
 
 const NONE: ShortcodeIds = { kind: 'none' };
@@ -74,36 +78,4 @@ export function shortcodeIdsOf(template: string): ShortcodeIds {
   const m = /^\{\{-?\s*\.Get\s+(?:(\d+)|"([^"]+)"|`([^`]+)`)\s*-?\}\}$/.exec(attrs[0]);
   if (!m) return UNKNOWN;
   return m[1] !== undefined ? { kind: 'argument', position: Number(m[1]) } : { kind: 'argument', name: m[2] ?? m[3] };
-}
-
-/** The site's shortcodes (site first, then themes in order), by name: `a/b.html` is `a/b`. */
-export async function readShortcodeIds(fs: FileSystemHost, root: string, dirs: readonly string[]): Promise<Map<string, ShortcodeIds>> {
-  const out = new Map<string, ShortcodeIds>();
-  const walk = async (dir: string, prefix: string, depth: number): Promise<void> => {
-    if (depth > 4) return;
-    let entries;
-    try {
-      entries = await fs.readDirectory(posix.join(root, dir));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.type === 'directory') await walk(`${dir}/${e.name}`, `${prefix}${e.name}/`, depth + 1);
-      else if (/\.(html|md|txt|xml)$/i.test(e.name)) {
-        // `name.html`, `name.amp.html`, `name.en.html`: one shortcode, several variants.
-        const name = prefix + e.name.replace(/\.[^.]+$/, '').replace(/\..*$/, '');
-        if (out.has(name) && out.get(name)!.kind !== 'none') continue;
-        let facts = UNKNOWN;
-        try {
-          facts = shortcodeIdsOf(decodeText(await fs.readFile(posix.join(root, dir, e.name))).text);
-        } catch {
-          // unreadable template: unknown
-        }
-        const before = out.get(name);
-        out.set(name, before && before.kind !== facts.kind ? UNKNOWN : facts);
-      }
-    }
-  };
-  for (const d of dirs) await walk(`${d}/shortcodes`, '', 0);
-  return out;
 }

@@ -7,6 +7,7 @@ import type { FileSystemHost } from '../../host';
 import { asBool, asRecord, asString, formatOf, parseConfigText } from '../../config/parse';
 import type { SiteIssue } from '../../site/model';
 import { readText, isFile } from '../../config/files';
+import { GITHUB_PAGES_PLUGINS, pagesPlugins, UNKNOWN_BUILD, type BuildFacts, type PagesPlugins } from './githubPages';
 
 /** Jekyll reads the first of these (`--config` aside). */
 export const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml', '_config.toml'];
@@ -52,6 +53,13 @@ export interface JekyllConfig {
   readonly paginatePath: string;
   readonly archives?: { readonly enabled: readonly string[]; readonly permalinks: Readonly<Record<string, string>> };
   readonly dataDir: string;
+  /** Where `{% include %}` finds its files (`includes_dir`). */
+  readonly includesDir: string;
+  /** `theme` or `remote_theme`: a gem (or repository) whose includes are not in the site. */
+  readonly theme?: string;
+  /** Who builds the site (the Gemfile, the GitHub workflows), and so which GitHub Pages plugins are on. */
+  readonly build: BuildFacts;
+  readonly pagesPlugins: PagesPlugins;
 }
 
 export interface LoadedJekyllConfig {
@@ -76,7 +84,7 @@ export async function findJekyllConfig(fs: FileSystemHost, root: string): Promis
   return undefined;
 }
 
-export async function loadJekyllConfig(fs: FileSystemHost, root: string): Promise<LoadedJekyllConfig> {
+export async function loadJekyllConfig(fs: FileSystemHost, root: string, build: BuildFacts = UNKNOWN_BUILD): Promise<LoadedJekyllConfig> {
   const issues: SiteIssue[] = [];
   const path = await findJekyllConfig(fs, root);
   let raw: Record<string, unknown> = {};
@@ -92,10 +100,10 @@ export async function loadJekyllConfig(fs: FileSystemHost, root: string): Promis
       else raw = r.data;
     }
   }
-  return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml')), raw, configFile: path, issues };
+  return { config: interpretJekyllConfig(raw, issues, path ?? posix.join(root, '_config.yml'), build), raw, configFile: path, issues };
 }
 
-export function interpretJekyllConfig(raw: Record<string, unknown>, issues: SiteIssue[] = [], path = '_config.yml'): JekyllConfig {
+export function interpretJekyllConfig(raw: Record<string, unknown>, issues: SiteIssue[] = [], path = '_config.yml', build: BuildFacts = UNKNOWN_BUILD): JekyllConfig {
   const collectionsDir = (asString(raw['collections_dir']) ?? '').replace(/^\.?\/+|\/+$/g, '');
   const permalink = asString(raw['permalink']) ?? 'date';
   const collections: JekyllCollection[] = [];
@@ -122,7 +130,10 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
   }
   const paginate = Number(raw['paginate']);
   const archivesRaw = asRecord(raw['jekyll-archives']);
-  const plugins = [...strings(raw['plugins']), ...strings(raw['gems'])];
+  // The github-pages gem's configuration: its default plugins are added to the site's (and cannot be
+  // removed), and future-dated posts are published unless the site says `future: false`.
+  const githubPages = build.build === 'github-pages';
+  const plugins = [...new Set([...strings(raw['plugins']), ...strings(raw['gems']), ...build.gemfilePlugins, ...(githubPages ? GITHUB_PAGES_PLUGINS : [])])];
   const baseurl = asString(raw['baseurl']) ?? '';
   if (baseurl && !baseurl.startsWith('/') && !/^[a-z]+:\/\//i.test(baseurl)) {
     issues.push({ path, severity: 'warning', code: 'config.baseurl', message: `baseurl "${baseurl}" should start with "/" (Jekyll joins it to URLs as written).` });
@@ -134,7 +145,7 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
     permalink,
     postsPermalink,
     markdownExts: (asString(raw['markdown_ext']) ?? 'markdown,mkdown,mkdn,mkd,md').split(',').map((e) => '.' + e.trim().toLowerCase()).filter((e) => e.length > 1),
-    future: asBool(raw['future']) === true,
+    future: asBool(raw['future']) ?? githubPages,
     showDrafts: asBool(raw['show_drafts']) === true,
     unpublished: asBool(raw['unpublished']) === true,
     collectionsDir,
@@ -156,5 +167,9 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
           }
         : undefined,
     dataDir: asString(raw['data_dir']) ?? '_data',
+    includesDir: (asString(raw['includes_dir']) ?? '_includes').replace(/^\.?\/+|\/+$/g, '') || '_includes',
+    theme: asString(raw['theme']) ?? asString(raw['remote_theme']),
+    build,
+    pagesPlugins: pagesPlugins(raw, plugins, build.build),
   };
 }

@@ -7,6 +7,7 @@ import type { FrontMatterData } from '../../site/generator';
 import type { JekyllConfig } from './config';
 import { createPlacer, type Placement } from './place';
 import { createDefaults, type DefaultsLookup } from './defaults';
+import { addPermalinkSuffix, fillTemplate } from './urls';
 
 /** Document::DATE_FILENAME_MATCHER: `[dir/]2019-03-01-title.md`. */
 export const DATE_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
@@ -67,4 +68,21 @@ export function withDefaults(j: JekyllSite, file: string, type: string, data: Fr
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** Page#template (Markdown and HTML pages are `html?`). */
+function pageTemplate(j: JekyllSite, base: string): string {
+  return base === 'index' ? '/:path/' : addPermalinkSuffix('/:path/:basename', j.c.permalink);
+}
+
+/** A page's URL from its folder and file name, under its permalink (own or the defaults'). */
+export function pageUrl(j: JekyllSite, p: { dir: string; base: string }, permalink: string | undefined): string {
+  // Page#process: the name without its extension and trailing dots.
+  const basename = p.base.slice(0, p.base.length - extOf(p.base).length).replace(/\.+$/, '');
+  return j.basePath + fillTemplate(permalink ?? pageTemplate(j, basename), { path: p.dir, basename, output_ext: '.html' });
+}
+
+/** Page#permalink: the page's own `permalink`, else the front-matter defaults' (never for `published`). */
+export function pagePermalink(j: JekyllSite, file: string, rawData: FrontMatterData): string | undefined {
+  return str(rawData['permalink']) ?? str(j.defaults.find(relPath(j, file), 'pages', 'permalink'));
 }

@@ -10,12 +10,15 @@ import { asBool, asRecord, asString } from '../../config/parse';
 import { KRAMDOWN_GFM, type MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
 import { readText } from '../../config/files';
+import type { PagesPlugins } from './githubPages';
 
-export function jekyllDialect(raw: Readonly<Record<string, unknown>>): MarkdownDialect {
+export function jekyllDialect(raw: Readonly<Record<string, unknown>>, plugins?: PagesPlugins): MarkdownDialect {
   const kramdown = asRecord(raw['kramdown']);
   const input = (asString(kramdown['input']) ?? 'GFM').toLowerCase();
   return {
     ...KRAMDOWN_GFM,
+    // jekyll-relative-links rewrites links with its regexes before Markdown: the analysis marks the ones they match.
+    ...(plugins && plugins.relativeLinks.state !== 'off' ? { relativeLinksPass: true } : {}),
     headingIds: input === 'gfm' ? 'kramdown-gfm' : 'kramdown',
     noAutoIds: asBool(kramdown['auto_ids']) === false,
     // Only kramdown's GFM parser and kramdown itself are built in; another input needs a plugin.

@@ -7,9 +7,12 @@ import { isFile } from '../../config/files';
 import { JEKYLL_CONFIGS, loadJekyllConfig } from './config';
 import { createJekyllModel } from './model';
 import { jekyllDialect, jekyllLiquidSite } from './dialect';
+import { missingThemeIssue } from './includes';
+import { readText } from '../../config/files';
+import { readBuildFacts } from './githubPages';
 
 export async function loadJekyll(fs: FileSystemHost, root: string): Promise<GeneratorModel> {
-  const loaded = await loadJekyllConfig(fs, root);
+  const loaded = await loadJekyllConfig(fs, root, await readBuildFacts(fs, root));
   let authorsFile: string | undefined;
   for (const ext of ['yml', 'yaml', 'json', 'toml']) {
     const rel = `${loaded.config.dataDir}/authors.${ext}`;
@@ -19,7 +22,8 @@ export async function loadJekyll(fs: FileSystemHost, root: string): Promise<Gene
     }
   }
   const liquid = await jekyllLiquidSite(fs, root, loaded.raw, loaded.config.dataDir);
-  return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: loaded.issues, authorsFile, dialect: jekyllDialect(loaded.raw), liquid });
+  const themeIssues = loaded.config.theme && loaded.configFile ? missingThemeIssue(loaded.configFile, await readText(fs, loaded.configFile), loaded.config) : [];
+  return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: [...loaded.issues, ...themeIssues], authorsFile, dialect: jekyllDialect(loaded.raw, loaded.config.pagesPlugins), liquid });
 }
 
 /**

@@ -6,7 +6,9 @@
  * This file assembles the model; the rules are in context.ts (the config's derived facts, path
  * helpers), place.ts (what kind of source a file is), pages.ts (the page of a file), documents.ts
  * (posts' and collection documents' URLs and status), staticFiles.ts (files copied as they are),
- * terms.ts (categories and tags), derivedPages.ts (plugins' pages) and refs.ts (`post_url`, `link`).
+ * terms.ts (categories and tags), derivedPages.ts (plugins' pages), refs.ts (`post_url`, `link`), and
+ * for GitHub Pages' default plugins githubPages.ts (which are on), pluginPages.ts (Markdown without
+ * front matter, READMEs) and relativeLinks.ts (`[x](other.md)`).
  */
 import { posix } from '../../posix';
 import { jekyllFrontMatter } from './frontMatterRules';
@@ -17,12 +19,16 @@ import type { SiteIssue } from '../../site/model';
 import type { JekyllConfig } from './config';
 import { slugify } from './urls';
 import { jekyllSite } from './context';
-import { copiedDocumentUrls, isContentDocument, pagesFor, readsDate, roleOf } from './pages';
+import { copiedDocumentUrls, isContentDocument, pagesFor, readsDate, roleOf, uncertainUrls } from './pages';
 import { jekyllPublishing } from './publishing';
+import { relativeLink } from './relativeLinks';
+import { openingHeading } from './titlesFromHeadings';
+import { WORKFLOWS_DIR } from './githubPages';
 import { resourceUrl } from './staticFiles';
 import { termsOf } from './terms';
 import { derivedPages } from './derivedPages';
 import { refCandidates } from './refs';
+import { readJekyllIncludes } from './includes';
 
 export interface JekyllModelInit {
   readonly root: string;
@@ -59,7 +65,9 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
     },
     liquid: init.liquid,
-    watchDirs: [c.dataDir],
+    readTemplateCatalogue: (fs) => readJekyllIncludes(fs, init.root, c),
+    templateDirs: [c.includesDir],
+    watchDirs: [c.dataDir, WORKFLOWS_DIR],
     taxonomies: [
       { singular: 'category', plural: 'categories' },
       { singular: 'tag', plural: 'tags' },
@@ -68,15 +76,19 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     contentDirs: [''],
     staticDirs: [],
     ignoreDirs: ['_site', '.jekyll-cache', '.sass-cache', '.jekyll-metadata', 'vendor', 'node_modules', '.git', '.bundle', '_layouts', '_includes', '_sass', c.dataDir],
-    watchFiles: [init.configFile ? posix.relative(init.root, init.configFile) : '_config.yml', ...(init.authorsFile ? [init.authorsFile] : [])],
+    // The Gemfile says who builds the site (and so which GitHub Pages plugins are on), present or not.
+    watchFiles: [init.configFile ? posix.relative(init.root, init.configFile) : '_config.yml', 'Gemfile', 'gems.rb', ...(init.authorsFile ? [init.authorsFile] : [])],
     authorSources: init.authorsFile ? [{ path: init.authorsFile, shape: 'map' }] : [],
     isContentDocument: (file) => isContentDocument(j, file),
     roleOf: (file) => roleOf(j, file),
     readsDate: reads,
     frontMatterRules: jekyllFrontMatter(reads),
-    pagesFor: (file, rawData, _files, now) => pagesFor(j, file, rawData, now),
+    pagesFor: (file, rawData, files, now) => pagesFor(j, file, rawData, files, now),
     resourceUrl: (file) => resourceUrl(j, file),
-    copiedDocumentUrls: (file, data, now) => copiedDocumentUrls(j, file, data, now),
+    copiedDocumentUrls: (file, data, now, files) => copiedDocumentUrls(j, file, data, files, now),
+    uncertainUrls: c.pagesPlugins.optionalFrontMatter.state === 'maybe' || c.pagesPlugins.readmeIndex.state === 'maybe' ? (file, data, files) => uncertainUrls(j, file, data, files) : undefined,
+    relativeLink: c.pagesPlugins.relativeLinks.state === 'off' ? undefined : (from, path, files) => relativeLink(j, from, path, files),
+    openingHeading: c.pagesPlugins.titlesFromHeadings.state === 'off' ? undefined : (file, data) => openingHeading(j, file, data),
     derivedPages: (pages, terms) => derivedPages(j, pages, terms),
     termsOf,
     termKey: (_taxonomy, term) => slugify(term),

@@ -1,16 +1,17 @@
 /**
  * What a Jekyll source file is (a page, a resource, nothing) and the page it publishes: posts,
- * drafts, collection documents and pages, with jekyll-redirect-from's `redirect_to` and the files
- * copied as they are.
+ * drafts, collection documents and pages, with jekyll-redirect-from's `redirect_to`, the files
+ * copied as they are, and the pages GitHub Pages' plugins make of some of those (pluginPages.ts).
  */
 import { posix } from '../../posix';
-import { NO_FRONT_MATTER, type FileRole, type FrontMatterData } from '../../site/generator';
+import { NO_FRONT_MATTER, type FileLookup, type FileRole, type FrontMatterData } from '../../site/generator';
 import type { Page } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';
-import { addPermalinkSuffix, fillTemplate, postTemplate } from './urls';
-import { DATE_NAME, extOf, isDoc, relPath, str, withDefaults, type JekyllSite } from './context';
+import { postTemplate } from './urls';
+import { DATE_NAME, isDoc, isMarkdown, pagePermalink, pageUrl, str, withDefaults, type JekyllSite } from './context';
 import { collectionTemplate, documentUrl, nowParts, redirects, status } from './documents';
 import { resourceUrl } from './staticFiles';
+import { plainMarkdown, readmeWithFrontMatter, type PlainMarkdown } from './pluginPages';
 
 export function isContentDocument(j: JekyllSite, file: string): boolean {
   return isDoc(j, file) && j.place(file).kind !== 'hidden';
@@ -29,17 +30,6 @@ export function roleOf(j: JekyllSite, file: string): FileRole {
 export function readsDate(j: JekyllSite, file: string): boolean {
   const kind = j.place(file).kind;
   return kind === 'post' || kind === 'draft' || kind === 'collection';
-}
-
-/** Page#template (Markdown and HTML pages are `html?`). */
-function pageTemplate(j: JekyllSite, base: string): string {
-  return base === 'index' ? '/:path/' : addPermalinkSuffix('/:path/:basename', j.c.permalink);
-}
-
-function pageUrl(j: JekyllSite, p: { dir: string; base: string }, permalink: string | undefined): string {
-  // Page#process: the name without its extension and trailing dots.
-  const basename = p.base.slice(0, p.base.length - extOf(p.base).length).replace(/\.+$/, '');
-  return j.basePath + fillTemplate(permalink ?? pageTemplate(j, basename), { path: p.dir, basename, output_ext: '.html' });
 }
 
 function rememberPost(j: JekyllSite, file: string, name: string): void {
@@ -77,7 +67,7 @@ function pageOf(j: JekyllSite, file: string, rawData: FrontMatterData, now: Date
     const data = withDefaults(j, file, 'pages', rawData);
     // Page#permalink reads data["permalink"], which falls back to the defaults; `published` is
     // read with Hash#fetch (Publisher), which does not: only the page's own front matter counts.
-    const url = pageUrl(j, p, str(rawData['permalink']) ?? str(j.defaults.find(relPath(j, file), 'pages', 'permalink')));
+    const url = pageUrl(j, p, pagePermalink(j, file, rawData));
     const st = status(j, rawData, undefined, now, false, false);
     const kind = url === j.basePath + '/' ? 'home' : 'page';
     return { file, url, kind, ...st, lang, aliases: redirects(j, data), title, section: p.dir.split('/')[0] ?? '' };
@@ -97,18 +87,55 @@ function redirectTo(j: JekyllSite, page: Page, rawData: FrontMatterData): boolea
   return Array.isArray(v) ? v.some((x) => x !== null && x !== undefined) : v !== null && v !== undefined && v !== '';
 }
 
-export function pagesFor(j: JekyllSite, file: string, rawData: FrontMatterData, now: Date): Page[] {
-  const page = pageOf(j, file, rawData, now);
-  return page && !redirectTo(j, page, rawData) ? [page] : [];
+/** What the GitHub Pages plugins make of a Markdown page's file without front matter (undefined: no such file). */
+function plainOf(j: JekyllSite, file: string, files: FileLookup): PlainMarkdown | undefined {
+  const p = j.place(file);
+  if (p.kind !== 'page' || !isMarkdown(j, file)) return undefined;
+  return plainMarkdown(j, file, pageUrl(j, p, pagePermalink(j, file, NO_FRONT_MATTER)), files);
 }
 
-/** URLs written for a file that is no page of its own: copied without front matter, or a redirect. */
-export function copiedDocumentUrls(j: JekyllSite, file: string, data: FrontMatterData, now: Date): string[] {
+function pluginPage(j: JekyllSite, file: string, url: string): Page {
+  const p = j.place(file);
+  const section = p.kind === 'page' ? (p.dir.split('/')[0] ?? '') : '';
+  // Made by a generator after reading: published whatever the defaults say.
+  return { file, url, kind: url === j.basePath + '/' ? 'home' : 'page', status: 'published', willPublish: true, lang: 'en', aliases: redirects(j, withDefaults(j, file, 'pages', {})), section };
+}
+
+export function pagesFor(j: JekyllSite, file: string, rawData: FrontMatterData, files: FileLookup, now: Date): Page[] {
+  const page = pageOf(j, file, rawData, now);
+  if (!page) {
+    if (rawData !== NO_FRONT_MATTER) return [];
+    return (plainOf(j, file, files)?.pages ?? []).filter((x) => x.state === 'on').map((x) => pluginPage(j, file, x.url));
+  }
+  if (redirectTo(j, page, rawData)) return [];
+  const readme = page.kind !== 'home' && j.place(file).kind === 'page' ? readmeWithFrontMatter(j, file, rawData, files) : undefined;
+  return readme?.state === 'on' ? [{ ...page, url: readme.url, kind: readme.url === j.basePath + '/' ? 'home' : 'page' }] : [page];
+}
+
+/**
+ * URLs written for a file besides its pages: copied without front matter (also when a plugin made a
+ * page of it and kept the original), or a redirect.
+ */
+export function copiedDocumentUrls(j: JekyllSite, file: string, data: FrontMatterData, files: FileLookup, now: Date): string[] {
   if (data === NO_FRONT_MATTER) {
     const url = resourceUrl(j, file);
-    return url ? [url] : [];
+    return url && (plainOf(j, file, files)?.copied ?? 'yes') === 'yes' ? [url] : [];
   }
   const page = pageOf(j, file, data, now);
   // Its redirect_from pages are written too.
   return page?.willPublish && redirectTo(j, page, data) ? [page.url, ...page.aliases] : [];
+}
+
+/** URLs a file may be published at, depending on GitHub Pages plugins we cannot tell are on. */
+export function uncertainUrls(j: JekyllSite, file: string, data: FrontMatterData, files: FileLookup): string[] {
+  if (data === NO_FRONT_MATTER) {
+    const plain = plainOf(j, file, files);
+    if (!plain) return [];
+    const out = plain.pages.filter((x) => x.state === 'maybe').map((x) => x.url);
+    const url = plain.copied === 'maybe' ? resourceUrl(j, file) : undefined;
+    return url ? [...out, url] : out;
+  }
+  if (j.place(file).kind !== 'page' || !isMarkdown(j, file)) return [];
+  const readme = readmeWithFrontMatter(j, file, data, files);
+  return readme?.state === 'maybe' ? [readme.url] : [];
 }

@@ -56,6 +56,15 @@ export function entryPatterns(patterns: readonly string[]): EntryPatterns {
   };
 }
 
+const compiled = new WeakMap<readonly string[], EntryPatterns>();
+
+/** entryPatterns for a list the config holds (compiled once per list). */
+export function configPatterns(patterns: readonly string[]): EntryPatterns {
+  let e = compiled.get(patterns);
+  if (!e) compiled.set(patterns, (e = entryPatterns(patterns)));
+  return e;
+}
+
 /** EntryFilter#special? and #backup?: names Jekyll does not read unless included. */
 function special(name: string): boolean {
   return /^[_.#~]/.test(name) || name.endsWith('~');
