@@ -241,9 +241,10 @@ export function registerPostsView(context: vscode.ExtensionContext, host: Engine
     view.onDidChangeVisibility((e) => e.visible && refresh()),
     { dispose: () => (clearTimeout(debounce), clearTimeout(clock)) },
     vscode.commands.registerCommand('postcraft.posts.refresh', () => provider.refresh()),
-    registerTestCommand('postcraft.test.postsTree', async () => {
+    // `{ asShown: true }`: the tree as the view holds it now (no refresh), to see live updates.
+    registerTestCommand('postcraft.test.postsTree', async (opts?: { asShown?: boolean }) => {
       await host.get();
-      provider.refresh();
+      if (!opts?.asShown) provider.refresh();
       return render(provider);
     }),
     // Test-only: shows the view with its groups expanded (the README's screenshot).

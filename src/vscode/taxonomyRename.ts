@@ -1,13 +1,16 @@
 /**
  * Rename a taxonomy value, or merge spellings into one, across every post: the engine plans the
  * edits (src/core/authoring/taxonomyRename.ts) on each file's current text (an open editor's
- * unsaved text wins), and they go in one WorkspaceEdit shown in VS Code's refactor preview: one
- * undo reverts every post, and the Hugo term folder moves with it.
+ * unsaved text wins), and they go in one WorkspaceEdit: one undo reverts every post, and the Hugo
+ * term folder moves with it. The writer is asked first: apply, or look at it in VS Code's Refactor
+ * Preview. That preview is reached only through `needsConfirmation`, which VS Code shows unticked
+ * (its bulk edit preview ticks an entry only when it does not need confirmation), so there the writer
+ * ticks the posts to change and applies; applying at once stays the one-click path.
  *
  * Commands (public ids): `postcraft.taxonomy.rename` and `postcraft.taxonomy.merge` (from the
  * Taxonomies view, or the palette with pickers), `postcraft.taxonomy.mergeSpellings` (the
  * near-duplicate quick fix). Headless arguments for keybindings and tests:
- * `{ taxonomy, from: string | string[], to, site?, preview? }`.
+ * `{ taxonomy, from: string | string[], to, site?, preview? }` (`preview` absent: ask).
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
@@ -23,7 +26,7 @@ export interface RenameArgs {
   readonly to?: string;
   /** Site root (engine path); the only site, or the active editor's, when absent. */
   readonly site?: string;
-  /** Show the refactor preview (default) or apply at once. */
+  /** true: VS Code's Refactor Preview; false: apply at once; absent: ask the writer (a modal). */
   readonly preview?: boolean;
 }
 
@@ -34,6 +37,8 @@ export interface RenameResult {
   readonly folders: number;
   readonly notes: readonly string[];
   readonly error?: string;
+  /** The writer closed the question without choosing. */
+  readonly cancelled?: boolean;
 }
 
 async function textOf(host: EngineHost, engine: Postcraft, abs: string): Promise<string | undefined> {
@@ -59,6 +64,19 @@ async function workspaceEdit(host: EngineHost, engine: Postcraft, site: Site, pl
   return edit;
 }
 
+/** Apply at once (false), preview (true), or neither (undefined: the writer closed the question). */
+async function askPreview(label: string, files: number, folders: number): Promise<boolean | undefined> {
+  const APPLY = 'Apply';
+  const PREVIEW = 'Preview Changes…';
+  const choice = await vscode.window.showInformationMessage(
+    `${label} in ${files} post${files === 1 ? '' : 's'}${folders ? ' and move the term folder' : ''}?`,
+    { modal: true, detail: 'One edit: a single Undo puts every post back. In the Refactor Preview, tick the posts to change, then Apply.' },
+    APPLY,
+    PREVIEW,
+  );
+  return choice === APPLY ? false : choice === PREVIEW ? true : undefined;
+}
+
 /** Plans and applies a rename or merge; never throws (an error is in the result). */
 export async function renameTerm(host: EngineHost, args: RenameArgs): Promise<RenameResult> {
   const engine = await host.get();
@@ -77,9 +95,11 @@ export async function renameTerm(host: EngineHost, args: RenameArgs): Promise<Re
   if (plan.problem) return { ...none, error: plan.problem };
   if (plan.uses === 0) return { ...none, error: `No post uses ${from.map((f) => `'${f}'`).join(' or ')} in ${plan.field?.field ?? args.taxonomy}.` };
   const label = `${from.length > 1 ? 'Merge' : 'Rename'} ${plan.field!.field} ${from.map((f) => `'${f}'`).join(', ')} → '${to.trim()}'`;
-  const edit = await workspaceEdit(host, engine, site, plan, texts, label, args.preview !== false);
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   const files = new Set(plan.edits.map((e) => e.file)).size;
+  const preview = args.preview ?? (await askPreview(label, files, plan.folderMoves.length));
+  if (preview === undefined) return { ...none, files, edits: plan.edits.length, folders: plan.folderMoves.length, cancelled: true };
+  const edit = await workspaceEdit(host, engine, site, plan, texts, label, preview);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   return { applied, files, edits: plan.edits.length, folders: plan.folderMoves.length, notes: plan.notes };
 }
 
@@ -115,7 +135,7 @@ export function registerTaxonomyCommands(context: vscode.ExtensionContext, host:
       if (isArgs(arg)) return renameTerm(host, arg);
       const term = termOf(arg) ?? (await pickTerm(host));
       if (!term) return undefined;
-      const to = await vscode.window.showInputBox({ title: `Rename ${term.field.singular} '${term.value}'`, value: term.value, prompt: 'Every post using it changes (previewed first).', validateInput: (v) => (v.trim() ? undefined : 'A name is needed') });
+      const to = await vscode.window.showInputBox({ title: `Rename ${term.field.singular} '${term.value}'`, value: term.value, prompt: 'Every post using it changes, as one undoable edit (you can preview it first).', validateInput: (v) => (v.trim() ? undefined : 'A name is needed') });
       if (to === undefined || to === term.value) return undefined;
       const r = await renameTerm(host, { taxonomy: term.field.field, from: term.value, to, site: term.site.root });
       report(r, `Renamed '${term.value}' to '${to}'`);

@@ -40,6 +40,11 @@ async function tree(): Promise<TreeEntry[]> {
   return (await vscode.commands.executeCommand<TreeEntry[]>('postcraft.test.postsTree')) ?? [];
 }
 
+/** The tree as the view shows it, without a refresh: it changes only when the view follows an edit. */
+async function shownTree(): Promise<TreeEntry[]> {
+  return (await vscode.commands.executeCommand<TreeEntry[]>('postcraft.test.postsTree', { asShown: true })) ?? [];
+}
+
 function group(t: TreeEntry[], name: string): TreeEntry {
   const g = t.find((e) => e.label === name);
   assert.ok(g, `the Posts view has a ${name} group (has ${t.map((e) => e.label).join(', ')})`);
@@ -180,7 +185,8 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     assert.match(doc.getText(), /^date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/m);
     // The date keeps the post's style: RFC 3339 with an offset, as before.
     assert.equal(doc.getText().split('\n').length, before.split('\n').length, 'no line added or removed');
-    await waitFor(async () => postsIn(group(await tree(), 'Published')).some((p) => p.file === DRAFT), 15_000, 'the published post in the Published group');
+    // The view follows the edit by itself (no refresh asked).
+    await waitFor(async () => postsIn(group(await shownTree(), 'Published')).some((p) => p.file === DRAFT), 15_000, 'the published post in the Published group');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before, 'one undo reverts the publish');
 
@@ -189,32 +195,38 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     assert.ok(s?.applied, JSON.stringify(s));
     assert.match(doc.getText(), /^date: 2031-05-04T\d\d:30:00[+-]\d\d:\d\d$/m);
     assert.match(s.after ?? '', /^Scheduled: Hugo publishes this on 4 May 2031/);
-    await waitFor(async () => postsIn(group(await tree(), 'Scheduled')).some((p) => p.file === DRAFT), 15_000, 'the post in the Scheduled group');
+    await waitFor(async () => postsIn(group(await shownTree(), 'Scheduled')).some((p) => p.file === DRAFT), 15_000, 'the post in the Scheduled group');
 
     const u = await vscode.commands.executeCommand<{ applied: boolean }>('postcraft.unpublish', uri);
     assert.ok(u?.applied);
     assert.match(doc.getText(), /^draft: true$/m);
-    await waitFor(async () => postsIn(group(await tree(), 'Drafts')).some((p) => p.file === DRAFT), 15_000, 'the post back among the drafts');
+    await waitFor(async () => postsIn(group(await shownTree(), 'Drafts')).some((p) => p.file === DRAFT), 15_000, 'the post back among the drafts');
     fs.writeFileSync(uri.fsPath, before);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  test('Rename a tag across every post through the refactor preview', async () => {
+  test('Rename a tag across every post: the Refactor Preview shows the change, applying it changes only the values', async () => {
     const users = ['content/posts/static_site_tooling/index.md', 'content/posts/migrating_to_hugo.md'];
     const texts = users.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
     assert.ok(texts.every((t) => /"tools"/.test(t)), 'both posts use the tag');
-    const pending = vscode.commands.executeCommand<{ applied: boolean; files: number }>('postcraft.taxonomy.rename', { taxonomy: 'tags', from: 'tools', to: 'tooling' });
-    // The edit waits in VS Code's refactor preview until it is applied there.
+    // Previewed: the edit waits in VS Code's Refactor Preview (entries unticked); Discard changes nothing.
+    const pending = vscode.commands.executeCommand<{ applied: boolean; files: number }>('postcraft.taxonomy.rename', { taxonomy: 'tags', from: 'tools', to: 'tooling', preview: true });
     let settled = false;
     void pending.then(() => (settled = true));
     await sleep(1500);
+    assert.ok(!settled, 'the edit waits in the Refactor Preview');
     console.log('[screenshot] refactor-preview');
     await sleep(1500);
     for (let i = 0; i < 20 && !settled; i++) {
-      await vscode.commands.executeCommand('refactorPreview.apply');
-      await sleep(500);
+      await vscode.commands.executeCommand('refactorPreview.discard');
+      await sleep(300);
     }
-    const r = await pending;
+    const discarded = await pending;
+    assert.equal(discarded?.files, 2, JSON.stringify(discarded));
+    users.forEach((f, i) => assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), texts[i], `${f} unchanged after Discard`));
+
+    // Applied at once: one edit over both posts, only the value changed.
+    const r = await vscode.commands.executeCommand<{ applied: boolean; files: number }>('postcraft.taxonomy.rename', { taxonomy: 'tags', from: 'tools', to: 'tooling', preview: false });
     assert.ok(r?.applied, JSON.stringify(r));
     assert.equal(r.files, 2);
     const docs = await Promise.all(users.map((f) => vscode.workspace.openTextDocument(path.join(root, f))));
@@ -225,6 +237,7 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
       return tags?.values.some((v) => v.value === 'tooling') ? tags : undefined;
     }, 15_000, 'the renamed tag in the Taxonomies view');
     assert.ok(!tax.values.some((v) => v.value === 'tools'));
+    assert.equal(tax.values.find((v) => v.value === 'tooling')?.count, 2);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
   });
 
