@@ -35,6 +35,7 @@ import { groupPosts } from './publishing/groups';
 import { explainKey, explainPost } from './publishing/explain';
 import { planPublish, type PublishAction } from './publishing/publishEdits';
 import { humanDate, parseWhen, relativeTime, rfc3339, wallClock } from './publishing/when';
+import { zoneOffsetAt } from './localTime';
 import { filesUsing, planTaxonomyRename } from './authoring/taxonomyRename';
 import { completeTemplates } from './shortcodes/completion';
 import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
@@ -117,6 +118,11 @@ export function publishingFeature(engine: Postcraft) {
     /** A time the writer typed, without an offset in the site's zone (else at `offsetMinutes`). */
     parseWhen: (site: Site, text: string, offsetMinutes: number) => parseWhen(text, site.model.publishing?.timeZone, offsetMinutes),
     wallClock: (site: Site, at: Date, offsetMinutes: number) => wallClock(at, site.model.publishing?.timeZone, offsetMinutes),
+    /** A date shown in the site's time zone when it states one (else as the generator reads it): the Posts view's go-live times. */
+    inSiteZone: <D extends { epoch: number; offset: number }>(site: Site, d: D): D => {
+      const zone = site.model.publishing?.timeZone;
+      return zone ? { ...d, offset: zoneOffsetAt(d.epoch, zone) } : d;
+    },
     rfc3339,
     humanDate,
     relativeTime,

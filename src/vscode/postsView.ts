@@ -167,7 +167,7 @@ function postItem(host: EngineHost, engine: NonNullable<ReturnType<EngineHost['c
   const live = post.holds.find((h) => h.kind === 'future');
   item.description =
     post.status === 'future' && live
-      ? `${engine.publishing.humanDate(live.date)} · ${engine.publishing.relativeTime(live.date.epoch, Date.now())}`
+      ? `${engine.publishing.humanDate(engine.publishing.inSiteZone(site, live.date))} · ${engine.publishing.relativeTime(live.date.epoch, Date.now())}`
       : post.status === 'expired' && post.expiryDate
         ? `expired ${shortDate(engine, post.expiryDate)}`
         : post.status === 'published'

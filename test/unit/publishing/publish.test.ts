@@ -42,6 +42,16 @@ describe('Publishing: why a post is not live, in one sentence', () => {
     assert.match(hover!, /^Hugo reads `date` as 1 January 2027, 00:00 \+01:00 — 2 months ago: its date \(not when it goes live\)\. Scheduled:/);
   });
 
+  it("the Posts view shows a go-live time in the site's time zone, whatever offset was written", async () => {
+    const { engine, site } = await hugo({ 'content/posts/a.md': '---\ntitle: A\ndate: 2027-07-01T09:00:00-07:00\n---\n' }, 'timeZone = "Europe/Berlin"\n');
+    const post = engine.publishing.postOf(site, 'content/posts/a.md')!;
+    assert.equal(engine.publishing.humanDate(post.liveAt!), '1 July 2027, 09:00 -07:00');
+    assert.equal(engine.publishing.humanDate(engine.publishing.inSiteZone(site, post.liveAt!)), '1 July 2027, 18:00 +02:00');
+    const { engine: e2, site: utc } = await hugo({ 'content/posts/a.md': '---\ntitle: A\ndate: 2027-07-01T09:00:00-07:00\n---\n' });
+    const p2 = e2.publishing.postOf(utc, 'content/posts/a.md')!;
+    assert.equal(e2.publishing.humanDate(e2.publishing.inSiteZone(utc, p2.liveAt!)), '1 July 2027, 09:00 -07:00', 'no zone stated: as written');
+  });
+
   it('a build option that publishes it anyway, a draft section, two reasons at once', async () => {
     const { engine, site } = await hugo(
       {
