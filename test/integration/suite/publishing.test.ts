@@ -135,6 +135,8 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     await vscode.commands.executeCommand('workbench.view.extension.postcraft');
     assert.ok(await vscode.commands.executeCommand('postcraft.test.revealPosts'), 'the Posts view is visible');
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(root, SCHEDULED)), { preview: false });
+    // A narrower editor (so a wider side bar): the picture shows the go-live time beside each title.
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth').then(undefined, () => undefined);
     await sleep(1500);
     console.log('[screenshot] posts-view');
     await sleep(2500);
