@@ -91,6 +91,9 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     };
     write(SCHEDULED, `---\ntitle: "Notes from the Platform Offsite"\ndate: ${rfc3339(Date.now() + 3 * 86_400_000 + 3_600_000)}\nauthors: ["maya"]\ntags: ["teams", "planning"]\ncategories: ["engineering"]\n---\n\nWhat we decided, and what we left for next quarter.\n`);
     write(EXPIRED, `---\ntitle: "Spring Hiring Event"\ndate: 2024-03-01T09:00:00-08:00\nexpiryDate: 2024-04-01T00:00:00-07:00\nauthors: ["rich"]\ntags: ["hiring"]\ncategories: ["management"]\n---\n\nRegistration is closed.\n`);
+    // The tag's own page (Hugo's term folder): a rename moves it.
+    fs.mkdirSync(path.join(root, 'content/tags/tools'), { recursive: true });
+    write('content/tags/tools/_index.md', `---\ntitle: "Tools"\n---\n\nThe tools behind this blog.\n`);
     write('content/posts/migrating_to_hugo.md', `---\ntitle: "What We Learned Migrating to Hugo"\ndraft: true\nauthors: ["tomas"]\ntags: ["hugo", "tools"]\n---\n\nNotes so far.\n`);
     await vscode.commands.executeCommand('postcraft.reindex');
   });
@@ -99,6 +102,7 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     // Edits to posts that were not open are held unsaved: save them, then put every file back.
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     for (const f of created) fs.rmSync(f, { force: true });
+    fs.rmSync(path.join(root, 'content/tags'), { recursive: true, force: true });
     for (const [f, text] of saved) {
       fs.mkdirSync(path.dirname(f), { recursive: true });
       fs.writeFileSync(f, text);
@@ -225,12 +229,16 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
     }
     const discarded = await pending;
     assert.equal(discarded?.files, 2, JSON.stringify(discarded));
+    assert.ok(fs.existsSync(path.join(root, 'content/tags/tools/_index.md')), 'the term folder stays after Discard');
     users.forEach((f, i) => assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), texts[i], `${f} unchanged after Discard`));
 
-    // Applied at once: one edit over both posts, only the value changed.
-    const r = await vscode.commands.executeCommand<{ applied: boolean; files: number }>('postcraft.taxonomy.rename', { taxonomy: 'tags', from: 'tools', to: 'tooling', preview: false });
+    // Applied at once: one edit over both posts, only the value changed, and the term folder moved.
+    const r = await vscode.commands.executeCommand<{ applied: boolean; files: number; folders: number }>('postcraft.taxonomy.rename', { taxonomy: 'tags', from: 'tools', to: 'tooling', preview: false });
     assert.ok(r?.applied, JSON.stringify(r));
     assert.equal(r.files, 2);
+    assert.equal(r.folders, 1);
+    assert.ok(fs.existsSync(path.join(root, 'content/tags/tooling/_index.md')), 'content/tags/tools/ moved to tooling/');
+    assert.ok(!fs.existsSync(path.join(root, 'content/tags/tools')), 'no content/tags/tools/ left');
     const docs = await Promise.all(users.map((f) => vscode.workspace.openTextDocument(path.join(root, f))));
     docs.forEach((d, i) => assert.equal(d.getText(), texts[i].replace('"tools"', '"tooling"'), users[i]));
     const tax = await waitFor(async () => {
