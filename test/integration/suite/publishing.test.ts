@@ -108,6 +108,8 @@ suite('Publishing: Posts view, why-not-live, publish, rename', () => {
       fs.writeFileSync(f, text);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The workbench as the next suites expect it: the Explorer in the side bar, not the Posts view.
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('postcraft.reindex');
   });
 
