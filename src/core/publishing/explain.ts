@@ -30,12 +30,17 @@ function own(post: PostEntry, h: Hold): boolean {
   return h.kind === 'drafts-folder' || h.file === post.file;
 }
 
+/** Where a draft flag the post does not write comes from: a section's cascade, the config's defaults. */
+function inherited(h: Extract<Hold, { kind: 'draft' }>): string {
+  return h.cascaded ? ' (by a cascade from a section above)' : h.from ? ` (by ${h.from})` : '';
+}
+
 /** The fact of one hold, as a clause: "`draft: true` is set", "its section content/x/_index.md is scheduled for …". */
 function clause(post: PostEntry, h: Hold, now: number): string {
   const where = own(post, h) ? '' : `its section ${h.kind === 'drafts-folder' ? '' : h.file} `;
   switch (h.kind) {
     case 'draft':
-      return where ? `${where}is a draft (${code(h.written)})` : `${code(h.written)} is set${h.cascaded ? ' (by a cascade from a section above)' : ''}`;
+      return where ? `${where}is a draft (${code(h.written)})` : `${code(h.written)} is set${inherited(h)}`;
     case 'drafts-folder':
       return `it is in ${code(h.folder + '/')}`;
     case 'future':
@@ -51,7 +56,7 @@ function single(gen: string, post: PostEntry, h: Hold, now: number): PostExplana
   switch (h.kind) {
     case 'draft':
       return mine
-        ? { headline: 'Draft', sentence: `Draft: ${gen} does not publish this while ${code(h.written)} is set${h.cascaded ? ' (by a cascade from a section above)' : ''}${off}.` }
+        ? { headline: 'Draft', sentence: `Draft: ${gen} does not publish this while ${code(h.written)} is set${inherited(h)}${off}.` }
         : { headline: 'Draft section', sentence: `Draft: ${gen} does not publish this, because its section ${h.file} is a draft (${code(h.written)})${off}.` };
     case 'drafts-folder':
       return { headline: 'Draft', sentence: `Draft: ${gen} does not publish files in ${code(h.folder + '/')}${off}.` };

@@ -113,6 +113,12 @@ export function planPublish(site: Site, file: string, text: string, action: Publ
   if (parsed.errors.some((e) => e.code !== 'frontmatter.duplicate-key')) return { edits: [], problem: `${file}'s front matter has a syntax error: fix it first.` };
   const rules = site.model.publishing ?? GENERIC;
   const edits = editsFor(text, fm, action, rules, opts).filter((e) => text.slice(e.range.start, e.range.end) !== e.newText);
+  // A draft flag the post does not write (Jekyll's front-matter defaults): its own key overrides it.
+  if (action.kind !== 'unpublish' && !valueOf(fm, rules.draft.key) && site.model.publishing) {
+    const held = site.model.publishing.state(file, parsed.data, site.index.lookup, opts.now).holds.some((h) => h.kind === 'draft' && h.file === file && h.from !== undefined);
+    const e = held ? setScalar(text, fm, rules.draft.key, String(!rules.draft.value), 'title') : undefined;
+    if (e) edits.push(e);
+  }
   const gen = generatorName(site.model.summary.generator);
   // What the generator makes of the edited text, now and at the moment chosen.
   const edited = splitFrontMatter(applyEdits(text, edits)).frontMatter?.data ?? {};

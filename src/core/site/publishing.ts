@@ -29,7 +29,7 @@ export interface BuildSetting {
 /** One rule that keeps a page out of the built site. */
 export type Hold =
   /** The front matter says draft (`draft: true`, Jekyll's `published: false`). */
-  | { readonly kind: 'draft'; readonly key: string; /** As it reads (`draft: true`). */ readonly written: string; readonly file: string; readonly cascaded?: boolean; readonly setting?: BuildSetting }
+  | { readonly kind: 'draft'; readonly key: string; /** As it reads (`draft: true`). */ readonly written: string; readonly file: string; readonly cascaded?: boolean; /** Set elsewhere than the post's own front matter: where (Jekyll's defaults). */ readonly from?: string; readonly setting?: BuildSetting }
   /** The file is in the generator's drafts folder (Jekyll's `_drafts/`). */
   | { readonly kind: 'drafts-folder'; readonly folder: string; readonly setting?: BuildSetting }
   /** Its publish date is after now. */

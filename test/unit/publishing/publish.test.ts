@@ -80,6 +80,21 @@ describe('Publishing: why a post is not live, in one sentence', () => {
     assert.equal(say('_drafts/idea.md'), 'Draft: Jekyll does not publish files in `_drafts/`; `--drafts` is off.');
     assert.equal(say('_posts/2027-03-01-x.md'), 'Draft: Jekyll does not publish this while `published: false` is set; `unpublished` is off.');
   });
+
+  it("Jekyll: published: false from the config's front-matter defaults; Publish writes the post's own published: true", async () => {
+    const config = 'title: J\ndefaults:\n  - scope:\n      path: _posts/hidden\n    values:\n      published: false\n';
+    const text = '---\ntitle: H\n---\nBody\n';
+    const fs = new MemoryFs('/j', { '_config.yml': config, '_posts/hidden/2024-05-10-h.md': text, 'about.md': '---\ntitle: About\n---\n' });
+    const engine = await createPostcraft({ fs, roots: ['/j'], clock: { now: () => NOW } });
+    const site = engine.sites[0];
+    const post = engine.publishing.postOf(site, '_posts/hidden/2024-05-10-h.md')!;
+    assert.equal(post.status, 'draft');
+    assert.equal(engine.publishing.explain(site, post).sentence, "Draft: Jekyll does not publish this while `published: false` is set (by the front-matter defaults in the site's config); `unpublished` is off.");
+    const plan = engine.publishing.plan(site, '_posts/hidden/2024-05-10-h.md', text, { kind: 'publish' }, 60);
+    assert.equal(plan.warning, undefined);
+    const edited = [...plan.edits].sort((x, y) => y.range.start - x.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+    assert.match(edited, /^published: true$/m);
+  });
 });
 
 describe('Publishing: Publish, Schedule, Unpublish edit the front matter in its own format', () => {

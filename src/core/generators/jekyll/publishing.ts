@@ -25,11 +25,17 @@ export function jekyllPublishState(j: JekyllSite, file: string, raw: FrontMatter
   const p = j.place(file);
   const holds: Hold[] = [];
   if (p.kind === 'draft') holds.push({ kind: 'drafts-folder', folder: '_drafts', setting: { name: '--drafts', on: c.showDrafts } });
-  if (raw['published'] === false || raw['published'] === 'false') holds.push({ kind: 'draft', key: 'published', written: 'published: false', file, setting: { name: 'unpublished', on: c.unpublished } });
   // Jekyll reads the date of posts, drafts and collection documents, never of a page.
   const dated = p.kind === 'post' || p.kind === 'draft' || p.kind === 'collection';
   const type = p.kind === 'collection' ? p.collection.label : 'posts';
-  const date = dated ? dateOf(j, file, withDefaults(j, file, type, raw)) : undefined;
+  // A document's `published` comes with the config's front-matter defaults; a page's is its own
+  // front matter only (Publisher reads it with Hash#fetch), as pages.ts decides the status.
+  const data = dated ? withDefaults(j, file, type, raw) : raw;
+  if (data['published'] === false || data['published'] === 'false') {
+    const own = raw['published'] !== undefined;
+    holds.push({ kind: 'draft', key: 'published', written: 'published: false', file, ...(own ? {} : { from: "the front-matter defaults in the site's config" }), setting: { name: 'unpublished', on: c.unpublished } });
+  }
+  const date = dated ? dateOf(j, file, data) : undefined;
   // A draft without a date is dated now (Jekyll gives it the build time): never in the future.
   if (date && date.epoch > now.getTime()) holds.push({ kind: 'future', date, file, setting: { name: 'future', on: c.future } });
   return { holds, date, publishDate: date };
