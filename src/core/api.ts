@@ -32,6 +32,7 @@ import { detectSiteAt, generatorName } from './site/detect';
 import { splitFrontMatter } from './frontmatter/parse';
 import { effectiveHolds, listPosts, postOfFile, type PostEntry } from './publishing/posts';
 import { groupPosts } from './publishing/groups';
+import { listPostsCached, newPostCache } from './publishing/postCache';
 import { explainKey, explainPost } from './publishing/explain';
 import { planPublish, type PublishAction } from './publishing/publishEdits';
 import { humanDate, parseWhen, relativeTime, rfc3339, wallClock } from './publishing/when';
@@ -104,7 +105,7 @@ export function publishingFeature(engine: Postcraft) {
   const gen = (site: Site) => generatorName(site.model.summary.generator);
   return Object.freeze({
     /** Every post, its status worked out now. */
-    posts: (site: Site) => listPosts(site, now()),
+    posts: (site: Site) => listPostsCached(site, (site.caches.posts ??= newPostCache()), now()),
     postOf: (site: Site, file: string) => postOfFile(site, file, now()),
     groups: groupPosts,
     explain: (site: Site, post: PostEntry) => explainPost(gen(site), post, now()),
