@@ -6,7 +6,7 @@
  *   frontmatter parsing and values
  *   generators  one folder per generator, the registry
  *   site        the site model and index
- *   features    links, authoring, front-matter checks and completion, shortcodes, render, new post
+ *   features    links, authoring, front-matter checks and completion, shortcodes, render, new post, publishing
  *   service     createPostcraft: composes the features; siteCaches: the tables they keep per site
  *   adapters    src/vscode, src/cli, src/node
  */
@@ -39,7 +39,7 @@ module.exports = {
       severity: 'error',
       comment: 'A generator describes its site; it does not use the index, the features or the service.',
       from: { path: LAYERS.generators },
-      to: { path: '^src/core/(site/(index|detect)|links|authoring|shortcodes|render|newpost|service|features)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/core/(site/(index|detect)|links|authoring|shortcodes|render|newpost|publishing|service|features)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'markdown-below-generators',
@@ -53,13 +53,13 @@ module.exports = {
       severity: 'error',
       comment: 'The site model and index serve the features; they never call them.',
       from: { path: LAYERS.site },
-      to: { path: '^src/core/(links/(resolve|diagnostics|fixes|graph|hugoRefs|urls)|authoring|shortcodes|render|newpost|service|features)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/core/(links/(resolve|diagnostics|fixes|graph|hugoRefs|urls)|authoring|shortcodes|render|newpost|publishing|service|features)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'features-below-service',
       severity: 'error',
       comment: 'Features are composed by the service (createPostcraft) with their dependencies; they do not reach back into it.',
-      from: { path: '^src/core/(links|authoring|shortcodes|render|newpost|frontmatter)/' },
+      from: { path: '^src/core/(links|authoring|shortcodes|render|newpost|frontmatter|publishing)/' },
       to: { path: LAYERS.service, dependencyTypesNot: ['type-only'] },
     },
     {

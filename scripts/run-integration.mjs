@@ -16,6 +16,9 @@
 //   --no-build          use dist/ as it is
 //   --keep-tmp          keep the temp folder (workspace copy, profiles) for inspection
 //   --verbose           print all workbench/code-server output
+//   --screenshot FILE   after a passing run, copy the workbench screenshot the publishing suite takes
+//                       (test-artifacts/integration-posts-view.png: the Posts view) to FILE (the README's
+//                       docs/posts-view.png); code-server host only (the driver takes the picture)
 //   --record            after a passing run, keep the robustness suite's measurements as
 //                       test/integration/results/robustness.json and write the README's typing table
 //                       from it (test/unit/readme-figures.test.ts checks the two agree)
@@ -53,6 +56,7 @@ const { values: args } = parseArgs({
     'keep-tmp': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: /^(1|true)$/i.test(process.env.POSTCRAFT_IT_VERBOSE || '') },
     record: { type: 'boolean', default: false },
+    screenshot: { type: 'string', default: '' },
   },
 });
 
@@ -283,6 +287,7 @@ async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   // A measurement left by an earlier run must not be recorded as this run's.
   fs.rmSync(path.join(measurementsDir, 'robustness.json'), { force: true });
+  fs.rmSync(path.join(artifacts, 'integration-posts-view.png'), { force: true });
   await buildExtension();
   await bundleSuite();
   const workspace = copyWorkspace();
@@ -347,6 +352,12 @@ async function main() {
   if (results.tests === 0) throw new Fatal(EXIT_FAILED, 'no integration test ran');
   if (failed || runError) throw new Fatal(EXIT_FAILED, `integration tests FAILED in ${seconds}s${runError ? ` (${runError.message})` : ''}`);
   if (args.record) record();
+  if (args.screenshot) {
+    const shot = path.join(artifacts, 'integration-posts-view.png');
+    if (!fs.existsSync(shot)) throw new Fatal(EXIT_FAILED, `--screenshot: no ${path.relative(REPO_ROOT, shot)} (the publishing suite takes it, on the code-server host)`);
+    fs.copyFileSync(shot, path.resolve(args.screenshot));
+    say(`screenshot copied to ${args.screenshot}`);
+  }
   return finish(0, `integration tests passed in ${seconds}s (${host})`);
 }
 

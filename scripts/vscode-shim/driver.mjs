@@ -216,9 +216,22 @@ async function main() {
 
   // VS Code's test automation hooks: in a browser, the workbench sends the extension-test
   // output to window.codeAutomationLog and the result to window.codeAutomationExit.
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
+  await page.exposeFunction('codeAutomationLog', async (type, args) => {
     const msg = format(...(Array.isArray(args) ? args : [args]));
     browserLog.write(`[${elapsed()}] [automation ${type}] ${msg}\n`);
+    // A test asks for a picture of the workbench as it is now (the README's screenshots):
+    // `[screenshot] NAME` → test-artifacts/integration-NAME.png.
+    const shot = /^\[screenshot\] ([\w-]+)\s*$/.exec(msg);
+    if (shot) {
+      const file = path.join(artifacts, `integration-${shot[1]}.png`);
+      try {
+        await page.screenshot({ path: file });
+        say(`screenshot ${path.relative(REPO_ROOT, file)}`);
+      } catch (e) {
+        say(`screenshot failed: ${e.message}`);
+      }
+      return;
+    }
     if (verbose || !NOISE.test(msg)) (type === 'error' ? process.stderr : process.stdout).write(msg.endsWith('\n') ? msg : `${msg}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => shutdown(Number(code) || 0, `tests finished, VS Code reported exit code ${code}`));

@@ -26,6 +26,8 @@ export interface OpenSiteOptions {
    * without it everything is parsed here.
    */
   readonly worker?: boolean;
+  /** The time the site is judged at (statuses), instead of the system clock. */
+  readonly now?: Date;
 }
 
 export interface OpenedSite {
@@ -45,7 +47,8 @@ export async function openSite(io: CliIO, dirArg: string | undefined, options: O
   }
   if (!st.isDirectory()) throw new SetupError(`not a folder: ${dirArg ?? dir}`);
   const worker = options.worker ? new AnalysisWorker(path.join(__dirname, 'analysisWorker.js')) : undefined;
-  const engine = await createPostcraft({ fs: nodeFileSystem, roots: [toPosix(dir)], analyzer: worker && workerAnalyzer(worker) });
+  const now = options.now;
+  const engine = await createPostcraft({ fs: nodeFileSystem, roots: [toPosix(dir)], analyzer: worker && workerAnalyzer(worker), clock: now ? { now: () => now } : undefined });
   const close = () => worker?.dispose();
   const site = engine.sites.find((s) => s.root === toPosix(dir)) ?? engine.sites[0];
   const unreadable = site?.index.issues.find((i) => i.code === 'config.unreadable');

@@ -10,6 +10,7 @@ import { renderCommand, renderHelp } from './commands/render';
 import { newCommand, newHelp } from './commands/new';
 import { taxonomyCommand, taxonomyHelp } from './commands/taxonomy';
 import { resolveCommand, resolveHelp } from './commands/resolve';
+import { postsCommand, postsHelp } from './commands/posts';
 import { shortcodesCommand, shortcodesHelp } from './commands/shortcodes';
 import { imageCommand, imageHelp } from './commands/image';
 import { VERSION } from './version';
@@ -19,6 +20,7 @@ type Command = { run: (argv: readonly string[], io: CliIO) => Promise<number>; h
 export const commands = new Map<string, Command>([
   ['check', { run: checkCommand, help: checkHelp }],
   ['pages', { run: pagesCommand, help: pagesHelp }],
+  ['posts', { run: postsCommand, help: postsHelp }],
   ['render', { run: renderCommand, help: renderHelp }],
   ['new', { run: newCommand, help: newHelp }],
   ['taxonomy', { run: taxonomyCommand, help: taxonomyHelp }],

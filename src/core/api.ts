@@ -7,7 +7,7 @@ import type { Postcraft, Site } from './service';
 import { completeFrontMatterList } from './frontmatter/completion';
 import { hoverFrontMatter } from './frontmatter/hover';
 import { frontMatterStats } from './frontmatter/siteStats';
-import { taxonomyFields, taxonomyValues } from './frontmatter/taxonomy';
+import { postTitle, taxonomyFields, taxonomyValues } from './frontmatter/taxonomy';
 import { fixesFor, refactorsAt } from './links/fixes';
 import { linkGraph, setLinkOptions, type LinkOptions } from './links/diagnostics';
 import { keysForFile } from './links/graph';
@@ -30,6 +30,14 @@ import { PREVIEW_CSS } from './render/styles';
 import { COMMONMARK_GFM } from './markdown/dialect';
 import { detectSiteAt, generatorName } from './site/detect';
 import { splitFrontMatter } from './frontmatter/parse';
+import { effectiveHolds, listPosts, postOfFile, type PostEntry } from './publishing/posts';
+import { groupPosts } from './publishing/groups';
+import { listPostsCached, newPostCache } from './publishing/postCache';
+import { explainKey, explainPost } from './publishing/explain';
+import { planPublish, type PublishAction } from './publishing/publishEdits';
+import { humanDate, parseWhen, relativeTime, rfc3339, wallClock } from './publishing/when';
+import { zoneOffsetAt } from './localTime';
+import { filesUsing, planTaxonomyRename } from './authoring/taxonomyRename';
 import { completeTemplates } from './shortcodes/completion';
 import { hoverTemplate, templateDefinition } from './shortcodes/navigation';
 import { listTemplates } from './shortcodes/list';
@@ -50,6 +58,13 @@ export type { NewPostChoices } from './newpost/choices';
 export type { RenderMemory } from './render/site';
 export type { DocumentBody, IndexedDocument } from './site/index';
 export type { DocumentAnalysis } from './markdown/analyze';
+export type { PostEntry } from './publishing/posts';
+export type { PostGroups } from './publishing/groups';
+export type { PostExplanation } from './publishing/explain';
+export type { PublishAction, PublishPlan } from './publishing/publishEdits';
+export type { Hold, ReadDate, PublishState } from './site/publishing';
+export type { TaxonomyRenamePlan, TaxonomyRenameRequest, LineChange } from './authoring/taxonomyRename';
+export type { TaxonomyField, TaxonomyValue } from './frontmatter/taxonomy';
 export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/completion';
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
 export type { ImagePlan, ImagePlanResult, ImageRequest } from './images/plan';
@@ -80,7 +95,44 @@ export function linksFeature(engine: Postcraft) {
 
 /** Writing links: completion, navigation, references, and the edits a move or a heading rename needs. */
 export function authoringFeature() {
-  return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename });
+  return Object.freeze({ completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename, planTaxonomyRename, filesUsingTerm: filesUsing });
+}
+
+/** The front-matter keys "why isn't this live?" speaks about on a site: its draft key and date keys. */
+function publishingKeys(site: Site): { draftKey: string; dateKeys: readonly string[] } {
+  const r = site.model.publishing;
+  return r ? { draftKey: r.draft.key, dateKeys: [r.dateKey, ...r.publishDateKeys, ...r.expiryDateKeys] } : { draftKey: 'draft', dateKeys: ['date'] };
+}
+
+/** Publishing: every post's status and why, in one sentence, and the edits that publish or hold a post back. */
+export function publishingFeature(engine: Postcraft) {
+  const now = () => engine.clock.now();
+  const gen = (site: Site) => generatorName(site.model.summary.generator);
+  return Object.freeze({
+    /** Every post, its status worked out now. */
+    posts: (site: Site) => listPostsCached(site, (site.caches.posts ??= newPostCache()), now()),
+    postOf: (site: Site, file: string) => postOfFile(site, file, now()),
+    groups: groupPosts,
+    explain: (site: Site, post: PostEntry) => explainPost(gen(site), post, now()),
+    /** What the generator reads from one key of a post, then the post's sentence. */
+    explainKey: (site: Site, post: PostEntry, key: string) => explainKey(gen(site), post, key, now(), publishingKeys(site)),
+    keys: publishingKeys,
+    plan: (site: Site, file: string, text: string, action: PublishAction, offsetMinutes: number) => planPublish(site, file, text, action, { now: now(), offsetMinutes }),
+    effectiveHolds,
+    /** The IANA zone dates without an offset are read in (undefined: UTC, or the generator states none). */
+    timeZone: (site: Site) => site.model.publishing?.timeZone,
+    /** A time the writer typed, without an offset in the site's zone (else at `offsetMinutes`). */
+    parseWhen: (site: Site, text: string, offsetMinutes: number) => parseWhen(text, site.model.publishing?.timeZone, offsetMinutes),
+    wallClock: (site: Site, at: Date, offsetMinutes: number) => wallClock(at, site.model.publishing?.timeZone, offsetMinutes),
+    /** A date shown in the site's time zone when it states one (else as the generator reads it): the Posts view's go-live times. */
+    inSiteZone: <D extends { epoch: number; offset: number }>(site: Site, d: D): D => {
+      const zone = site.model.publishing?.timeZone;
+      return zone ? { ...d, offset: zoneOffsetAt(d.epoch, zone) } : d;
+    },
+    rfc3339,
+    humanDate,
+    relativeTime,
+  });
 }
 
 /** Shortcodes and includes: completion, hover, Go to Definition, and the catalogue as a list. */
@@ -138,12 +190,13 @@ export function renderFeature(engine: Postcraft) {
 export const sitesFeature = Object.freeze({ detectAt: detectSiteAt, generatorName, splitFrontMatter });
 
 // The same functions for hosts that call them directly, from this one module.
-export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues };
+export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues, postTitle as postTitleOf };
 export { fixesFor, refactorsAt, linkGraph, setLinkOptions, keysForFile, explainLink };
 export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename };
 export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
 export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };
 export { detectSiteAt, generatorName, splitFrontMatter };
+export { listPosts, postOfFile, groupPosts, explainPost, planPublish, rfc3339, humanDate, planTaxonomyRename, filesUsing };
 export { completeTemplates, hoverTemplate, templateDefinition, listTemplates };
 
 // What a host analysing documents elsewhere (a worker thread) runs there, and sends back.

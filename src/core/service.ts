@@ -14,7 +14,7 @@ import type { PostcraftDiagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { splitFrontMatter } from './frontmatter/parse';
 import { FRONTMATTER_SEVERITY } from './frontmatter/severity';
-import { authoringFeature, frontMatterFeature, imagesFeature, linksFeature, newPostFeature, renderFeature, sitesFeature, templatesFeature } from './api';
+import { authoringFeature, frontMatterFeature, imagesFeature, linksFeature, newPostFeature, publishingFeature, renderFeature, sitesFeature, templatesFeature } from './api';
 import { SiteLinks, DEFAULT_LINK_OPTIONS, type CompiledLinkOptions } from './links/siteLinks';
 import { SiteTemplates } from './site/templates';
 import { SiteCaches } from './siteCaches';
@@ -90,6 +90,8 @@ export class Postcraft {
   readonly render = renderFeature(this);
   /** Finding sites in folders, naming generators, reading front matter. */
   readonly discovery = sitesFeature;
+  /** Publishing: posts and their status, why a post is not live, publish/schedule/unpublish edits. */
+  readonly publishing = publishingFeature(this);
 
   /** `checks`: the per-document checks this engine runs, composed by createPostcraft. */
   constructor(

@@ -17,6 +17,7 @@ import type { DuplicateGroup } from './frontmatter/nearDuplicates';
 import type { RefIndex } from './links/hugoRefs';
 import type { RefCandidates } from './links/refProblems';
 import type { UrlCandidates } from './links/suggest';
+import type { PostCache } from './publishing/postCache';
 
 /** A table built from one URL table (the index replaces it when pages come, go or move). */
 export interface PerUrlTable<T> {
@@ -46,6 +47,8 @@ export class SiteCaches {
    * facts (the ids its shortcodes print depend on them; link checks have them, navigation has none).
    */
   readonly fragmentIds = new Map<ReadonlyMap<string, ShortcodeIds> | undefined, WeakMap<DocumentBody, Set<string>>>();
+  /** publishing/postCache.ts: post entries, reused while their page, the sections and the clock allow. */
+  posts?: PostCache;
   /** authoring/completion.ts: the lower-cased text a page is matched by. */
   readonly haystacks = new WeakMap<Page, string>();
   /** authoring/targets.ts: heading id → line of its first heading, per headings of a body. */
@@ -61,6 +64,7 @@ export class SiteCaches {
     this.refCandidates = undefined;
     this.urlCandidates = undefined;
     this.fragmentIds.clear();
+    this.posts = undefined;
     // WeakMaps cannot be cleared; theirs are keyed by the site's pages and bodies, which go with it.
   }
 }

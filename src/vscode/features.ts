@@ -11,6 +11,10 @@ import { registerDiagnostics } from './diagnostics';
 import { registerLinkCompletion } from './linkCompletion';
 import { registerLinkNavigation } from './linkNavigation';
 import { registerLinkRename } from './linkRename';
+import { registerPublishing } from './publishing';
+import { registerPostsView } from './postsView';
+import { registerTaxonomiesView } from './taxonomyView';
+import { registerTaxonomyCommands } from './taxonomyRename';
 import { registerShortcodes } from './shortcodes';
 import { registerImages } from './images';
 
@@ -24,6 +28,10 @@ export const features: FeatureRegistration[] = [
   registerLinkCompletion,
   registerLinkNavigation,
   registerLinkRename,
+  registerPublishing,
+  (context, host) => void registerPostsView(context, host),
+  registerTaxonomiesView,
+  registerTaxonomyCommands,
   registerShortcodes,
   registerImages,
   // registered features go here

@@ -9,7 +9,7 @@ import type { EngineHost } from './workspace';
 export function registerFrontMatter(context: vscode.ExtensionContext, host: EngineHost): void {
   registerFrontMatterCompletion(context, host);
   registerFrontMatterHover(context, host);
-  registerFrontMatterCodeActions(context);
+  registerFrontMatterCodeActions(context, host);
   // Build each site's front-matter table once the index is ready, so the first completion does not pay for it.
   context.subscriptions.push(
     host.onDidChange(() => {

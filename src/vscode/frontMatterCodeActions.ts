@@ -7,8 +7,21 @@
 import * as vscode from 'vscode';
 import { FRONT_MATTER_SELECTOR, mayHaveFrontMatter } from './frontMatterCompletion';
 import { diagnosticsController } from './diagnostics';
+import type { EngineHost } from './workspace';
 
-export function registerFrontMatterCodeActions(context: vscode.ExtensionContext): void {
+/** "Merge these spellings": every post's spelling of the value changed to the dominant one (one refactor, previewed). */
+function mergeAction(host: EngineHost, doc: vscode.TextDocument, diag: vscode.Diagnostic, data: Readonly<Record<string, unknown>>): vscode.CodeAction | undefined {
+  const { spellings, dominant, taxonomy } = data;
+  if (!Array.isArray(spellings) || typeof dominant !== 'string' || typeof taxonomy !== 'string') return undefined;
+  const from = spellings.filter((s): s is string => typeof s === 'string' && s !== dominant);
+  if (from.length === 0) return undefined;
+  const action = new vscode.CodeAction(`Merge these spellings into '${dominant}' in every post (${from.map((f) => `'${f}'`).join(', ')})`, vscode.CodeActionKind.QuickFix);
+  action.command = { command: 'postcraft.taxonomy.mergeSpellings', title: action.title, arguments: [{ taxonomy, from, to: dominant, site: host.siteOf(doc.uri)?.root }] };
+  action.diagnostics = [diag];
+  return action;
+}
+
+export function registerFrontMatterCodeActions(context: vscode.ExtensionContext, host: EngineHost): void {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(doc, _range, ctx) {
       const controller = diagnosticsController();
@@ -27,6 +40,8 @@ export function registerFrontMatterCodeActions(context: vscode.ExtensionContext)
         action.diagnostics = [diag];
         action.isPreferred = d.code === 'frontmatter.near-duplicate' || d.code === 'frontmatter.unknown-author';
         actions.push(action);
+        const merge = d.code === 'frontmatter.near-duplicate' && d.data ? mergeAction(host, doc, diag, d.data) : undefined;
+        if (merge) actions.push(merge);
       }
       return actions;
     },

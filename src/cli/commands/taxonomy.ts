@@ -2,11 +2,14 @@
 import { formatOption, parseArgs } from '../args';
 import { openSite, type CliIO } from '../context';
 import { taxonomyFields, taxonomyValues } from '../../core/api';
+import { taxonomyRenameCommand, taxonomyRenameHelp } from './taxonomyRename';
 
 export const taxonomyHelp = `postcraft taxonomy [SITE_DIR] [--format text|json]
   Lists every taxonomy (tags, categories, authors, series …) with its values, most used first: how
   many posts use each value and which. Authors show their display name from the data files. These
-  are the values front-matter completion offers.`;
+  are the values front-matter completion offers.
+
+${taxonomyRenameHelp}`;
 
 interface JsonValue {
   value: string;
@@ -16,6 +19,8 @@ interface JsonValue {
 }
 
 export async function taxonomyCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  // `rename` is a subcommand (a site folder named so is `./rename`).
+  if (argv[0] === 'rename') return taxonomyRenameCommand(argv.slice(1), io);
   const args = parseArgs(argv, { values: ['format'], flags: [] });
   const format = formatOption(args, ['text', 'json'], 'text');
   const { site } = await openSite(io, args.positionals[0]);

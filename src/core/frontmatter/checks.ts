@@ -104,7 +104,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
             'frontmatter.near-duplicate',
             `${capital(field.singular)} '${item.value}' is spelled '${dom.value}' in ${plural(dom.count, 'post')}${others.length ? ` (also seen: ${others.join(', ')})` : ''}.` +
               (merged ? ' The generator merges them into one page, but the name shown varies.' : ' Each spelling gets its own page.'),
-            { value: item.value, dominant: dom.value, taxonomy: field.field, replacement: rewrite(item, dom.value, format), title: `Change to '${dom.value}'` },
+            { value: item.value, dominant: dom.value, spellings: g.spellings.map((s) => s.value), taxonomy: field.field, replacement: rewrite(item, dom.value, format), title: `Change to '${dom.value}'` },
           );
         }
       }

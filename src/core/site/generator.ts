@@ -9,6 +9,7 @@ import type { FileSystemHost } from '../host';
 import type { Severity } from '../diagnostics';
 import type { FrontMatterFormat } from '../frontmatter/parse';
 import type { LiquidSite } from '../markdown/liquid';
+import type { PublishingRules } from './publishing';
 import type { TemplateCatalogue } from './templates';
 import type { ParamsRead } from './paramsRead';
 
@@ -189,6 +190,8 @@ export interface GeneratorModel {
   readonly frontMatterRules?: FrontMatterRules;
   /** Normalises a term the way the generator puts it in a URL (for comparing and for term URLs). */
   termKey(taxonomy: string, term: string): string;
+  /** Why a post is or is not live, and the keys publishing it sets. Absent: read from the pages' status alone. */
+  readonly publishing?: PublishingRules;
 }
 
 /** How a site writes dates in front matter. */

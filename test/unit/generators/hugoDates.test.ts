@@ -31,8 +31,21 @@ describe('Hugo written dates', () => {
   });
 
   it('keeps the written calendar day, whatever the offset', () => {
-    assert.deepEqual(parseWrittenDate('2019-04-11T23:39:51-07:00'), { year: 2019, month: 4, day: 11, epoch: Date.parse('2019-04-12T06:39:51Z') });
+    assert.deepEqual(parseWrittenDate('2019-04-11T23:39:51-07:00'), { year: 2019, month: 4, day: 11, epoch: Date.parse('2019-04-12T06:39:51Z'), offset: -420 });
     assert.equal(parseWrittenDate('2019-13-11T23:39:51Z'), undefined);
+  });
+
+  it("reads a date without an offset in the site's timeZone (Go's ParseInLocation), one with an offset as written", () => {
+    // Summer and winter time in New York [verified 0.111: test/fixtures/hugo-posts, hugo list all].
+    assert.equal(parseWrittenDate('2024-06-01T10:00:00', 'America/New_York')?.epoch, Date.parse('2024-06-01T14:00:00Z'));
+    assert.equal(parseWrittenDate('2024-01-01', 'America/New_York')?.epoch, Date.parse('2024-01-01T05:00:00Z'));
+    assert.equal(parseWrittenDate('2024-06-01 10:05:00', 'America/New_York')?.epoch, Date.parse('2024-06-01T14:05:00Z'));
+    assert.equal(parseWrittenDate('2024-06-01T10:00:00', 'America/New_York')?.offset, undefined);
+    assert.equal(parseWrittenDate('2024-06-01T16:00:00+02:00', 'America/New_York')?.epoch, Date.parse('2024-06-01T14:00:00Z'));
+    // The calendar day stays the written one (permalinks).
+    assert.deepEqual(parseWrittenDate('2024-06-01', 'Asia/Tokyo'), { year: 2024, month: 6, day: 1, epoch: Date.parse('2024-05-31T15:00:00Z'), offset: undefined });
+    // Without a zone, UTC.
+    assert.equal(parseWrittenDate('2024-06-01T10:00:00')?.epoch, Date.parse('2024-06-01T10:00:00Z'));
   });
 
   // What hugo 0.111 printed for `.Date` of each text (verified: test/fixtures/frontmatter/hugo-accepted
@@ -108,7 +121,7 @@ describe('Hugo written dates', () => {
           const t = go.time;
           const d = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second));
           d.setUTCFullYear(t.year);
-          assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000 }, s);
+          assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000, offset: t.offset }, s);
         }
       }),
       { numRuns: 2000 },
@@ -127,7 +140,9 @@ describe('Hugo written dates', () => {
         const t = go.time;
         const d = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis));
         d.setUTCFullYear(t.year);
-        assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000 }, s);
+        assert.deepEqual(ours, { year: t.year, month: t.month, day: t.day, epoch: d.getTime() - (t.offset ?? 0) * 60_000, offset: t.offset }, s);
+        // In a site's zone the shortcut and the layout search agree too (midnight there).
+        assert.equal(parseWrittenDate(s, 'Asia/Tokyo')?.epoch, parseWrittenDate(`${s} 00:00:00`, 'Asia/Tokyo')?.epoch, s);
       }
     };
     fc.assert(fc.property(day, check), { numRuns: 3000 });

@@ -24,6 +24,7 @@ import { isContentDocument, refCandidates, roleOf } from './content';
 import { resourceOwner, resourceUrl, resourceUrls } from './bundles';
 import { pagesFor } from './pages';
 import { derivedPages, termKey, termsOf } from './derivedPages';
+import { hugoPublishing } from './publishing';
 
 export interface HugoModelInit {
   readonly root: string;
@@ -90,5 +91,6 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     termsOf: (data) => termsOf(h, data),
     termKey: (_taxonomy, term) => termKey(h, term),
     refCandidates: (ref, fromFile) => refCandidates(h, ref, fromFile),
+    publishing: hugoPublishing(h),
   };
 }

@@ -18,10 +18,11 @@ export function computeStatus(h: HugoSite, data: FrontMatterData, now: Date): St
   const dateRaw = date_ ?? publishdate ?? pubdate ?? published ?? lastmod;
   const pubRaw = publishdate ?? pubdate ?? published ?? date_;
   const expRaw = expirydate ?? unpublishdate;
-  const date = parseWrittenDate(dateRaw);
+  const zone = c.timeZone;
+  const date = parseWrittenDate(dateRaw, zone);
   // Most posts write one date: it is both (read once).
-  const pub = pubRaw === dateRaw ? date : parseWrittenDate(pubRaw);
-  const exp = parseWrittenDate(expRaw);
+  const pub = pubRaw === dateRaw ? date : parseWrittenDate(pubRaw, zone);
+  const exp = parseWrittenDate(expRaw, zone);
   const draft = draftRaw === true || draftRaw === 'true';
   let status: PublishStatus = 'published';
   if (draft) status = 'draft';

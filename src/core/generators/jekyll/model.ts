@@ -21,6 +21,7 @@ import type { JekyllConfig } from './config';
 import { slugify } from './urls';
 import { jekyllSite } from './context';
 import { copiedDocumentUrls, isContentDocument, pagesFor, readsDate, roleOf, uncertainUrls } from './pages';
+import { jekyllPublishing } from './publishing';
 import { relativeLink } from './relativeLinks';
 import { openingHeading } from './titlesFromHeadings';
 import { WORKFLOWS_DIR } from './githubPages';
@@ -95,6 +96,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
     derivedPages: (pages, terms) => derivedPages(j, pages, terms),
     termsOf,
     termKey: (_taxonomy, term) => slugify(term),
+    publishing: jekyllPublishing(j),
     refCandidates: (ref) => refCandidates(j, ref),
   };
 }
