@@ -68,8 +68,13 @@ export function newSite(model: GeneratorModel, index: SiteIndex, fs: FileSystemH
   return { root: model.summary.root, model, index, links: new SiteLinks(model, fs, templates), templates, caches: new SiteCaches() };
 }
 
+/** A file event, as the host reported it (absolute paths). */
+type FileEvent = { readonly kind: 'created' | 'changed' | 'deleted'; readonly path: string } | { readonly kind: 'renamed'; readonly path: string; readonly to: string };
+
 export class Postcraft {
   private siteList: Site[] = [];
+  /** Sites whose index is being rebuilt, with the file events that arrived meanwhile. */
+  private readonly reloading = new Map<string, FileEvent[]>();
   readonly clock: Clock;
   readonly logger: Logger;
   /** Link options (drafts, ignore globs), set by the host from its settings (`links.setOptions`). */
@@ -131,9 +136,30 @@ export class Postcraft {
     const models = await findSites(this.init.fs, [root], { linkSemantics: this.init.settings?.linkSemantics, astroRoutes: this.init.settings?.astroRoutes, maxDepth: 0 });
     const model = models[0];
     const index = new SiteIndex(model.summary.root, model, this.init.fs, { clock: this.clock, logger: this.logger, exclude: this.init.settings?.exclude, maxBodyBytes: this.init.settings?.maxBodyBytes, linksOverLimit: this.init.settings?.linksOverLimit, analyzer: this.init.analyzer });
-    await index.crawl();
+    // File events that arrive while the new index crawls go to the old one; the crawl may have
+    // walked past them, so they are replayed on the new index once it is in place.
+    const missed: FileEvent[] = [];
+    this.reloading.set(root, missed);
+    try {
+      await index.crawl();
+    } finally {
+      if (this.reloading.get(root) === missed) this.reloading.delete(root);
+    }
     this.siteList[i].caches.clear();
     this.siteList = this.siteList.map((s, j) => (j === i ? newSite(model, index, this.init.fs) : s));
+    for (const e of missed) await this.replay(e);
+  }
+
+  private replay(e: FileEvent): Promise<void> | void {
+    if (e.kind === 'renamed') return this.fileRenamed(e.path, e.to);
+    if (e.kind === 'created') return this.fileCreated(e.path);
+    if (e.kind === 'changed') return this.fileChanged(e.path);
+    return this.fileDeleted(e.path);
+  }
+
+  /** Remembers an event for a site whose index is being rebuilt (see reloadSite). */
+  private noteDuringReload(site: Site | undefined, e: FileEvent): void {
+    if (site) this.reloading.get(site.root)?.push(e);
   }
 
   /** Lets go of every site (and so of their indexes and caches); the engine can load() again. */
@@ -186,6 +212,7 @@ export class Postcraft {
   async fileCreated(absPath: string): Promise<void> {
     if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
     const site = this.siteOf(absPath);
+    this.noteDuringReload(site, { kind: 'created', path: absPath });
     if (site) {
       this.templateEvent(site, absPath);
       await site.index.fileCreated(this.relative(site, absPath));
@@ -195,6 +222,7 @@ export class Postcraft {
   async fileChanged(absPath: string): Promise<void> {
     if (this.isConfigFile(absPath)) return this.reloadSite(this.siteOf(absPath)!.root);
     const site = this.siteOf(absPath);
+    this.noteDuringReload(site, { kind: 'changed', path: absPath });
     if (site) {
       this.templateEvent(site, absPath);
       await site.index.fileChanged(this.relative(site, absPath));
@@ -203,6 +231,7 @@ export class Postcraft {
 
   fileDeleted(absPath: string): void {
     const site = this.siteOf(absPath);
+    this.noteDuringReload(site, { kind: 'deleted', path: absPath });
     if (site) {
       this.templateEvent(site, absPath);
       site.index.fileDeleted(this.relative(site, absPath));
@@ -217,6 +246,8 @@ export class Postcraft {
   async fileRenamed(fromAbs: string, toAbs: string): Promise<void> {
     const a = this.siteOf(fromAbs);
     const b = this.siteOf(toAbs);
+    this.noteDuringReload(a ?? b, { kind: 'renamed', path: fromAbs, to: toAbs });
+    if (b && b !== a) this.noteDuringReload(b, { kind: 'renamed', path: fromAbs, to: toAbs });
     if (a) this.templateEvent(a, fromAbs);
     if (b) this.templateEvent(b, toAbs);
     if (a && a === b) return a.index.fileRenamed(this.relative(a, fromAbs), this.relative(a, toAbs));

@@ -172,7 +172,9 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
     registerTestCommand('postcraft.test.imageEdit', async (args: { uri: string; image: string; kind: 'paste' | 'drop' }) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
       const dt = new vscode.DataTransfer();
-      dt.set('text/uri-list', new vscode.DataTransferItem(vscode.Uri.file(args.image).toString()));
+      // A path on disk, or a URI (the web suite's workspace is no local folder).
+      const image = /^[a-z][\w+.-]+:\/\//i.test(args.image) ? vscode.Uri.parse(args.image) : vscode.Uri.file(args.image);
+      dt.set('text/uri-list', new vscode.DataTransferItem(image.toString()));
       const token = new vscode.CancellationTokenSource().token;
       const pos = new vscode.Position(doc.lineCount, 0);
       const edits = args.kind === 'paste' ? await paste.provideDocumentPasteEdits!(doc, [new vscode.Range(pos, pos)], dt, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token) : [await drop.provideDocumentDropEdits(doc, pos, dt, token)];

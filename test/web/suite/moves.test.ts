@@ -15,6 +15,8 @@ suite('Moving a post in the browser', () => {
 
   test('renaming a post updates its linkers and adds an alias', async () => {
     const enc = new TextEncoder();
+    const posts = async () => (await vscode.commands.executeCommand<{ sites: { posts: number }[] }>('postcraft.showSiteInfo')).sites[0].posts;
+    const before = await posts();
     const target = post('zz_move_target.md');
     const moved = post('zz_moved_here.md');
     const linker = post('zz_move_linker.md');
@@ -44,5 +46,7 @@ suite('Moving a post in the browser', () => {
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await waitFor(() => ours(linker).length === 0, 15_000, 'the linker to check clean after the move');
     for (const u of [moved, linker]) await vscode.workspace.fs.delete(u);
+    // The deletions reach the index through file events: the next suite starts from the site as it was.
+    await waitFor(async () => (await posts()) === before, 15_000, 'the deleted posts to leave the index');
   });
 });
