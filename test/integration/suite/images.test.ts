@@ -70,7 +70,7 @@ async function changeFolders(start: number, remove: number, ...add: vscode.Uri[]
   await changed;
 }
 
-type EditResult = { kind?: string; title: string; selected: string; text: string; error?: string } | undefined;
+type EditResult = { kind?: string; title: string; selected: string; text: string; active?: string; offered?: { kind?: string; title: string }[]; error?: string } | undefined;
 
 suite('Images: paste and drop', function () {
   this.timeout(120_000);
@@ -165,6 +165,48 @@ suite('Images: paste and drop', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
   }
+
+  test('paste into a single-file Hugo post, "convert to a page bundle": x/index.md at the same URL, the image beside it, the editor follows, inbound links still resolve', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const rel = 'content/posts/one_on_ones.md';
+    // Posts linking to it: by URL (relative) and by a relref naming the file.
+    const linkers = ['content/posts/leading_vs_managing.md', 'content/posts/incident-reviews/index.md'];
+    const post = path.join(root(), rel);
+    const folder = post.replace(/\.md$/, '');
+    assert.ok(fs.existsSync(post) && !fs.existsSync(folder), `${rel} is a single file`);
+    const doc = await vscode.workspace.openTextDocument(post);
+    await vscode.window.showTextDocument(doc);
+    try {
+      const r = await vscode.commands.executeCommand<EditResult>('postcraft.test.imageEdit', { uri: doc.uri.toString(), image, kind: 'paste', edit: 'bundle' });
+      assert.ok(r && !r.error, `the bundle edit was offered and applied: ${JSON.stringify(r)}`);
+      assert.deepStrictEqual(r.offered?.map((o) => o.kind), ['markdown.link.image.postcraft', 'markdown.link.image.postcraft.bundle'], 'offered after the default edit');
+      const moved = path.join(folder, 'index.md');
+      await waitFor(() => fs.existsSync(moved) && !fs.existsSync(post), 10_000, `${rel} to move to ${moved}`);
+      assert.deepStrictEqual(fs.readFileSync(path.join(folder, 'Team-Photo.png')), PNG);
+      assert.strictEqual(vscode.Uri.parse(r.active!).fsPath, moved, 'the open editor follows the moved file');
+      const movedDoc = vscode.window.activeTextEditor!.document;
+      const line = movedDoc.getText().split(/\r?\n/).findIndex((l) => l.includes('![alt text](Team-Photo.png)'));
+      assert.ok(line >= 0, `the bundle-relative link is in the moved post:\n${movedDoc.getText().slice(-300)}`);
+      // The same URL: the inbound links, the moved post's own links and the new image all resolve.
+      const docs = [movedDoc, ...(await Promise.all(linkers.map((l) => vscode.workspace.openTextDocument(path.join(root(), l)))))];
+      const linkProblems = () => docs.flatMap((d) => vscode.languages.getDiagnostics(d.uri).filter((x) => codeOf(x).startsWith('link.') || codeOf(x).startsWith('ref.')).map((x) => `${path.basename(path.dirname(d.uri.fsPath))}/${path.basename(d.uri.fsPath)}:${x.range.start.line + 1} ${codeOf(x)}: ${x.message}`));
+      // A broken link proves the diagnostics are live for the moved post.
+      const probe = new vscode.WorkspaceEdit();
+      probe.insert(movedDoc.uri, movedDoc.lineAt(movedDoc.lineCount - 1).range.end, '\n\n![x](/no-such-folder/missing.png)\n');
+      assert.ok(await vscode.workspace.applyEdit(probe));
+      await waitFor(() => linkProblems().length > 0, 20_000, 'the broken probe link to be reported');
+      const settle = Date.now() + 15_000;
+      const left = await waitFor(() => { const p = linkProblems(); return p.length === 1 || Date.now() > settle ? p : undefined; }, 20_000, 'the check to settle');
+      assert.ok(left.length === 1 && left[0].startsWith('one_on_ones/index.md:') && left[0].includes('/no-such-folder/missing.png'), `only the probe is reported: ${left.join('; ')}`);
+    } finally {
+      // Back to the example as it was, for the suites after this one.
+      await vscode.commands.executeCommand('workbench.action.files.saveAll');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(folder, { recursive: true, force: true });
+      for (const f of [rel, ...linkers]) fs.copyFileSync(path.join(ext.extensionPath, 'examples', 'blog', f), path.join(root(), f));
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+  });
 
   test('completion in a front-matter image key offers the bundle\u2019s images and the site\u2019s', async () => {
     const rel = 'content/posts/static_site_tooling/index.md';
