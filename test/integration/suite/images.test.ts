@@ -145,6 +145,16 @@ suite('Images: paste and drop', function () {
       const inserted = `![alt text${destination}`;
       const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes(inserted));
       assert.ok(line >= 0, `${inserted} is in the post:\n${doc.getText().slice(-300)}`);
+      if (i === 0) {
+        // The README's picture (docs/image-paste.png): code-server cannot show VS Code's paste widget
+        // headless, so it shows the result: the link inserted, its alt text selected, the new file in the explorer.
+        await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(created));
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        await new Promise((r) => setTimeout(r, 1500));
+        console.log('[screenshot] image-paste');
+        await new Promise((r) => setTimeout(r, 2000));
+      }
       // A broken image link below it proves the diagnostics are live for this text.
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, '\n\n![x](/no-such-folder/missing.png)\n');
@@ -189,7 +199,9 @@ suite('Images: paste and drop', function () {
       assert.ok(line >= 0, `the bundle-relative link is in the moved post:\n${movedDoc.getText().slice(-300)}`);
       // The same URL: the inbound links, the moved post's own links and the new image all resolve.
       const docs = [movedDoc, ...(await Promise.all(linkers.map((l) => vscode.workspace.openTextDocument(path.join(root(), l)))))];
-      const linkProblems = () => docs.flatMap((d) => vscode.languages.getDiagnostics(d.uri).filter((x) => codeOf(x).startsWith('link.') || codeOf(x).startsWith('ref.')).map((x) => `${path.basename(path.dirname(d.uri.fsPath))}/${path.basename(d.uri.fsPath)}:${x.range.start.line + 1} ${codeOf(x)}: ${x.message}`));
+      // In the linkers, the links to this post (the example blog has broken links of its own elsewhere).
+      const concerns = (d: vscode.TextDocument, x: vscode.Diagnostic) => (codeOf(x).startsWith('link.') || codeOf(x).startsWith('ref.')) && (d === movedDoc || d.lineAt(x.range.start.line).text.includes('one_on_ones'));
+      const linkProblems = () => docs.flatMap((d) => vscode.languages.getDiagnostics(d.uri).filter((x) => concerns(d, x)).map((x) => `${path.basename(path.dirname(d.uri.fsPath))}/${path.basename(d.uri.fsPath)}:${x.range.start.line + 1} ${codeOf(x)}: ${x.message}`));
       // A broken link proves the diagnostics are live for the moved post.
       const probe = new vscode.WorkspaceEdit();
       probe.insert(movedDoc.uri, movedDoc.lineAt(movedDoc.lineCount - 1).range.end, '\n\n![x](/no-such-folder/missing.png)\n');
