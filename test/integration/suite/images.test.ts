@@ -129,9 +129,13 @@ suite('Images: paste and drop', function () {
       const base = siteRoot(site);
       const post = path.join(base, rel);
       assert.ok(fs.existsSync(post), `${post} exists`);
-      // What the CLI does with the same image for the same post, undone afterwards.
-      const said = JSON.parse(execFileSync(process.execPath, [cli, 'image', 'add', image, '--post', post, '--format', 'json'], { encoding: 'utf8' })) as { file: string; markdown: string };
-      fs.rmSync(path.join(base, said.file));
+      // What the CLI does with the same image for the same post, on a copy of the site as it is now
+      // (so the workspace sees no file come and go before the paste).
+      const twin = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-it-twin-')), path.basename(base));
+      fs.cpSync(base, twin, { recursive: true, filter: (src) => !/[\\/](node_modules|public|resources|_site|build|\.docusaurus)$/.test(src) });
+      const said = JSON.parse(execFileSync(process.execPath, [cli, 'image', 'add', image, '--post', path.join(twin, rel), '--format', 'json'], { encoding: 'utf8' })) as { file: string; markdown: string };
+      fs.rmSync(path.dirname(twin), { recursive: true, force: true });
+      assert.ok(!fs.existsSync(path.join(base, said.file)), `${said.file} is free in the workspace`);
       const doc = await vscode.workspace.openTextDocument(post);
       const r = await vscode.commands.executeCommand<EditResult>('postcraft.test.imageEdit', { uri: doc.uri.toString(), image, kind });
       assert.ok(r && !r.error, `an edit was offered and applied: ${JSON.stringify(r)}`);
