@@ -72,9 +72,11 @@ async function decide(plan: RelinkPlan, hugo: boolean, title: string): Promise<A
 /**
  * Moves whose link edits the edit that makes them already holds ("convert to a page bundle"): the
  * rename participant leaves them alone instead of asking again. `old→new` URI → when it was planned.
+ * Planned when the paste widget is filled, applied only if the writer picks it: the mark expires soon,
+ * so a later rename of the same file by hand is asked about as usual.
  */
 const movesWithEdits = new Map<string, number>();
-const MOVE_PLAN_TTL_MS = 5 * 60_000;
+const MOVE_PLAN_TTL_MS = 60_000;
 
 export function movePlannedWithEdits(oldUri: vscode.Uri, newUri: vscode.Uri): void {
   movesWithEdits.set(`${oldUri.toString()}\u2192${newUri.toString()}`, Date.now());
