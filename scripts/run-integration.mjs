@@ -216,7 +216,12 @@ function copyWorkspace() {
     filter: (src) => src === workspaceSrc || !(path.dirname(src) === workspaceSrc && skip.has(path.basename(src))),
   });
   say(`workspace: copy of ${path.relative(REPO_ROOT, workspaceSrc) || workspaceSrc} at ${dest}`);
-  return dest;
+  // Opened as a one-folder .code-workspace rather than a bare folder: a suite may then add folders
+  // (vscode.workspace.updateWorkspaceFolders, as a writer adding a second blog does) without VS Code
+  // turning the window into a new untitled workspace, which restarts the extension host and ends the run.
+  const file = path.join(tmp, 'ws', 'postcraft-it.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: dest }], settings: {} }, null, 2));
+  return file;
 }
 
 /** Real VS Code when it can be downloaded (or is cached), else undefined. */

@@ -44,6 +44,7 @@ import { listTemplates } from './shortcodes/list';
 import { cleanImageName, linkExisting, planImage } from './images/plan';
 import { imageExtension, isImageName, sniffImage } from './images/kind';
 import { completeImagePaths, imageAt } from './images/navigation';
+import { planBundleConversion, type BundleRequest } from './images/bundle';
 
 export type { FrontMatterCompletion } from './frontmatter/completion';
 export type { LinkEdit } from './links/fixes';
@@ -69,6 +70,7 @@ export type { TemplateCompletion, TemplateCompletionResult } from './shortcodes/
 export type { TemplateList, ListedTemplate } from './shortcodes/list';
 export type { ImagePlan, ImagePlanResult, ImageRequest } from './images/plan';
 export type { ImageAt, ImagePathCompletion } from './images/navigation';
+export type { BundleConversion, BundleImage, BundleRequest, BundleResult } from './images/bundle';
 
 /** Front matter: completion of keys and values, hovers, the site's taxonomies. */
 export function frontMatterFeature() {
@@ -161,6 +163,7 @@ export function imagesFeature(engine: Postcraft) {
   return Object.freeze({
     plan: (request: Parameters<typeof planImage>[1]) => planImage(engine, request),
     linkExisting: (post: string, image: string, alt?: string) => linkExisting(engine, post, image, alt),
+    planBundle: (request: BundleRequest) => planBundleConversion(engine, request),
     cleanName: cleanImageName,
     isImageName,
     imageExtension,

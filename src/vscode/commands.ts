@@ -55,8 +55,9 @@ export function registerSiteCommands(context: vscode.ExtensionContext, host: Eng
     }),
     // Test-only: the platform, and how long the workspace's index took with the requests made so far.
     registerTestCommand('postcraft.test.indexStats', async () => {
-      await host.get();
-      return { platform: host.platform.kind, indexMs: host.indexMs, requests: host.platform.requests?.(), elsewhere: host.platform.elsewhereState?.() };
+      const engine = await host.get();
+      const sites = engine.sites.map((s) => ({ root: s.root, generator: s.model.summary.generator }));
+      return { platform: host.platform.kind, indexMs: host.indexMs, requests: host.platform.requests?.(), elsewhere: host.platform.elsewhereState?.(), sites };
     }),
     vscode.commands.registerCommand('postcraft.reindex', async () => {
       // Read everything again, also what a platform keeps (the web: files no event said changed).

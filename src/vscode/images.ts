@@ -13,8 +13,11 @@ import type { EngineHost } from './workspace';
 import type { Postcraft } from '../core/service';
 import { FRONT_MATTER_SELECTOR, TRIGGER_CHARACTERS, mayHaveFrontMatter } from './frontMatterCompletion';
 import { registerTestCommand } from './testCommands';
+import { bundleImageEdit, type BundleImageEdit } from './imageBundle';
 
 export const IMAGE_EDIT_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'postcraft');
+/** The alternative: the single-file post becomes a page bundle with the image beside it (ranked after ours). */
+export const BUNDLE_EDIT_KIND = IMAGE_EDIT_KIND.append('bundle');
 const MIME_TYPES = ['image/*', 'files', 'text/uri-list'];
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'mdx' }];
 
@@ -59,6 +62,8 @@ export interface ImageEdit {
   /** Absolute posix paths of the files the edit creates. */
   readonly files: string[];
   readonly title: string;
+  /** The "convert to a page bundle" alternative, where the post can become one. */
+  readonly bundle?: BundleImageEdit;
 }
 
 /** The edit a paste or drop of these images into `doc` makes, or undefined when it is not ours. */
@@ -101,7 +106,8 @@ export async function imageEdit(host: EngineHost, doc: vscode.TextDocument, data
   }
   if (placeholder === 1) return undefined;
   const where = files.length ? files.map((f) => engine.relative(engine.siteOf(f)!, f)).join(', ') : 'linked where it is';
-  return { snippet, additionalEdit, files, title: `Insert image the site's way (${where})` };
+  const bundle = folder ? undefined : await bundleImageEdit(host, engine, doc, post, offered);
+  return { snippet, additionalEdit, files, title: `Insert image the site's way (${where})`, bundle };
 }
 
 export function registerImages(context: vscode.ExtensionContext, host: EngineHost): void {
@@ -111,7 +117,11 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
       if (!e) return undefined;
       const edit = new vscode.DocumentPasteEdit(e.snippet, e.title, IMAGE_EDIT_KIND);
       edit.additionalEdit = e.additionalEdit;
-      return [edit];
+      if (!e.bundle) return [edit];
+      const bundle = new vscode.DocumentPasteEdit(e.bundle.snippet, e.bundle.title, BUNDLE_EDIT_KIND);
+      bundle.additionalEdit = e.bundle.additionalEdit;
+      bundle.yieldTo = [IMAGE_EDIT_KIND];
+      return [edit, bundle];
     },
   };
   const drop: vscode.DocumentDropEditProvider = {
@@ -120,12 +130,16 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
       if (!e) return undefined;
       const edit = new vscode.DocumentDropEdit(e.snippet, e.title, IMAGE_EDIT_KIND);
       edit.additionalEdit = e.additionalEdit;
-      return edit;
+      if (!e.bundle) return edit;
+      const bundle = new vscode.DocumentDropEdit(e.bundle.snippet, e.bundle.title, BUNDLE_EDIT_KIND);
+      bundle.additionalEdit = e.bundle.additionalEdit;
+      bundle.yieldTo = [IMAGE_EDIT_KIND];
+      return [edit, bundle];
     },
   };
   context.subscriptions.push(
-    vscode.languages.registerDocumentPasteEditProvider(SELECTOR, paste, { providedPasteEditKinds: [IMAGE_EDIT_KIND], pasteMimeTypes: MIME_TYPES }),
-    vscode.languages.registerDocumentDropEditProvider(SELECTOR, drop, { providedDropEditKinds: [IMAGE_EDIT_KIND], dropMimeTypes: MIME_TYPES }),
+    vscode.languages.registerDocumentPasteEditProvider(SELECTOR, paste, { providedPasteEditKinds: [IMAGE_EDIT_KIND, BUNDLE_EDIT_KIND], pasteMimeTypes: MIME_TYPES }),
+    vscode.languages.registerDocumentDropEditProvider(SELECTOR, drop, { providedDropEditKinds: [IMAGE_EDIT_KIND, BUNDLE_EDIT_KIND], dropMimeTypes: MIME_TYPES }),
     vscode.languages.registerHoverProvider(SELECTOR, {
       async provideHover(doc, position) {
         const path = host.pathOf(doc.uri);
@@ -169,22 +183,35 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
     ),
     // The integration suite cannot put an image on the clipboard or drag one headless: it calls the
     // same providers with a data transfer holding the image's URI, as a drop from the explorer does.
-    registerTestCommand('postcraft.test.imageEdit', async (args: { uri: string; image: string; kind: 'paste' | 'drop' }) => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+    // `edit: 'bundle'` picks the "convert to a page bundle" alternative, as a writer does in the widget.
+    registerTestCommand('postcraft.test.imageEdit', async (args: { uri: string; image: string; kind: 'paste' | 'drop'; edit?: 'bundle' }) => {
+      let doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
       const dt = new vscode.DataTransfer();
       // A path on disk, or a URI (the web suite's workspace is no local folder).
       const image = /^[a-z][\w+.-]+:\/\//i.test(args.image) ? vscode.Uri.parse(args.image) : vscode.Uri.file(args.image);
       dt.set('text/uri-list', new vscode.DataTransferItem(image.toString()));
       const token = new vscode.CancellationTokenSource().token;
       const pos = new vscode.Position(doc.lineCount, 0);
-      const edits = args.kind === 'paste' ? await paste.provideDocumentPasteEdits!(doc, [new vscode.Range(pos, pos)], dt, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token) : [await drop.provideDocumentDropEdits(doc, pos, dt, token)];
-      const edit = (edits as (vscode.DocumentPasteEdit | vscode.DocumentDropEdit | undefined)[] | undefined)?.[0];
-      if (!edit) return undefined;
-      if (edit.additionalEdit && !(await vscode.workspace.applyEdit(edit.additionalEdit))) return { error: 'the file could not be created' };
-      const editor = await vscode.window.showTextDocument(doc);
-      const end = doc.lineAt(doc.lineCount - 1).range.end;
-      await editor.insertSnippet(edit.insertText instanceof vscode.SnippetString ? edit.insertText : new vscode.SnippetString(edit.insertText), end);
-      return { kind: edit.kind?.value, title: edit.title, selected: doc.getText(editor.selection), text: doc.getText() };
+      const provided = args.kind === 'paste' ? await paste.provideDocumentPasteEdits!(doc, [new vscode.Range(pos, pos)], dt, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token) : await drop.provideDocumentDropEdits(doc, pos, dt, token);
+      const edits = ([] as (vscode.DocumentPasteEdit | vscode.DocumentDropEdit | null | undefined)[]).concat(provided ?? []).filter((x) => !!x);
+      const want = args.edit === 'bundle' ? BUNDLE_EDIT_KIND : IMAGE_EDIT_KIND;
+      const edit = edits.find((x) => x.kind?.value === want.value);
+      const offered = edits.map((x) => ({ kind: x.kind?.value, title: x.title }));
+      if (!edit) return { error: `no ${want.value} edit among ${JSON.stringify(offered)}`, offered };
+      const insert = async () => {
+        const editor = await vscode.window.showTextDocument(doc);
+        await editor.insertSnippet(edit.insertText instanceof vscode.SnippetString ? edit.insertText : new vscode.SnippetString(edit.insertText), doc.lineAt(doc.lineCount - 1).range.end);
+        return editor;
+      };
+      // As VS Code applies a paste: the text at the end first (the link edits' offsets lie before it), then the rest.
+      let editor = args.edit === 'bundle' ? await insert() : undefined;
+      if (edit.additionalEdit && !(await vscode.workspace.applyEdit(edit.additionalEdit))) return { error: 'the additional edit could not be applied', offered };
+      if (!editor) editor = await insert();
+      else {
+        editor = vscode.window.activeTextEditor ?? editor;
+        doc = editor.document;
+      }
+      return { kind: edit.kind?.value, title: edit.title, selected: doc.getText(editor.selection), text: doc.getText(), active: editor.document.uri.toString(), offered };
     }),
   );
 }

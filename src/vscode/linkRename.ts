@@ -36,7 +36,7 @@ async function textOf(host: EngineHost, engine: Postcraft, abs: string): Promise
 }
 
 /** Adds core edits (offsets) to a workspace edit, converting them with each file's current text. */
-async function addEdits(host: EngineHost, engine: Postcraft, site: Site, edit: vscode.WorkspaceEdit, edits: readonly FileTextEdit[]): Promise<void> {
+export async function addEdits(host: EngineHost, engine: Postcraft, site: Site, edit: vscode.WorkspaceEdit, edits: readonly FileTextEdit[]): Promise<void> {
   const byFile = new Map<string, FileTextEdit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   for (const [file, list] of byFile) {
@@ -69,11 +69,32 @@ async function decide(plan: RelinkPlan, hugo: boolean, title: string): Promise<A
   return { update: pick === UPDATE || pick === BOTH || (update === 'always' && pick !== undefined), alias: pick === BOTH || pick === ALIAS || (alias === 'always' && pick !== undefined) };
 }
 
+/**
+ * Moves whose link edits the edit that makes them already holds ("convert to a page bundle"): the
+ * rename participant leaves them alone instead of asking again. `old→new` URI → when it was planned.
+ * Planned when the paste widget is filled, applied only if the writer picks it: the mark expires soon,
+ * so a later rename of the same file by hand is asked about as usual.
+ */
+const movesWithEdits = new Map<string, number>();
+const MOVE_PLAN_TTL_MS = 60_000;
+
+export function movePlannedWithEdits(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+  movesWithEdits.set(`${oldUri.toString()}\u2192${newUri.toString()}`, Date.now());
+}
+
+function takePlannedMove(oldUri: vscode.Uri, newUri: vscode.Uri): boolean {
+  const key = `${oldUri.toString()}\u2192${newUri.toString()}`;
+  const at = movesWithEdits.get(key);
+  movesWithEdits.delete(key);
+  return at !== undefined && Date.now() - at < MOVE_PLAN_TTL_MS;
+}
+
 async function editForMoves(host: EngineHost, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit | undefined> {
   const engine = await host.get();
   const edit = new vscode.WorkspaceEdit();
   let any = false;
   for (const f of files) {
+    if (takePlannedMove(f.oldUri, f.newUri)) continue;
     const oldPath = host.pathOf(f.oldUri);
     const newPath = host.pathOf(f.newUri);
     if (oldPath === undefined || newPath === undefined) continue;

@@ -118,10 +118,23 @@ export class EngineHost implements vscode.Disposable {
         await this.engine?.fileChanged(p);
         fire();
       }),
-      w.onDidDelete((u) => {
+      w.onDidDelete(async (u) => {
         const p = this.fileEvent('deleted', u);
         if (p === undefined) return;
-        this.engine?.fileDeleted(p);
+        // Disk events come late and in batches: a file deleted and created again (an image pasted
+        // after a removal) may have its deletion arrive after the new file is in the index.
+        const engine = this.engine;
+        if (engine && !BUILD_OUTPUT.test(p) && (await engine.fs.stat(p).catch(() => undefined))) await engine.fileCreated(p);
+        else engine?.fileDeleted(p);
+        fire();
+      }),
+      // Files VS Code itself creates (a paste or drop edit's image, New File): in the index at once,
+      // not only when the disk watcher reports them (late, or never on some hosts).
+      vscode.workspace.onDidCreateFiles(async (e) => {
+        for (const u of e.files) {
+          const p = this.fileEvent('created', u);
+          if (p !== undefined && !BUILD_OUTPUT.test(p)) await this.engine?.fileCreated(p);
+        }
         fire();
       }),
       vscode.workspace.onDidRenameFiles(async (e) => {

@@ -64,11 +64,9 @@ export function cleanImageName(name: string, kind?: string): string {
 export async function planImage(engine: Postcraft, request: ImageRequest): Promise<ImagePlanResult> {
   const site = engine.siteOf(request.post);
   if (!site) return refuse(`${request.post} is not inside a site Postcraft knows.`);
-  if (request.bytes) {
-    const bad = imageExtension(request.name) ? imageMismatch(request.name, request.bytes) : sniffImage(request.bytes) ? undefined : `${request.name} is not an image.`;
-    if (bad) return refuse(bad);
-  } else if (!imageExtension(request.name)) return refuse(`${request.name} is not an image (by its name).`);
-  const name = cleanImageName(request.name, request.bytes && sniffImage(request.bytes));
+  const named = imageFileName(request);
+  if (named.refused !== undefined) return refuse(named.refused);
+  const name = named.name;
   const post = posix.relative(site.root, request.post);
   const ev = learnImages(site);
   const choice = chooseFolder(site, post, request, ev);
@@ -93,6 +91,15 @@ export async function planImage(engine: Postcraft, request: ImageRequest): Promi
   return { kind: 'planned', plan: { siteRoot: site.root, path: posix.join(site.root, file), file, destination, markdown, alt: { start: 2, end: 2 + alt.length }, url, reason: picked.reason, warnings } };
 }
 
+/** The clean file name an image is saved under, or why it is not an image. */
+export function imageFileName(request: Pick<ImageRequest, 'name' | 'bytes'>): { name: string; refused?: undefined } | { refused: string } {
+  if (request.bytes) {
+    const bad = imageExtension(request.name) ? imageMismatch(request.name, request.bytes) : sniffImage(request.bytes) ? undefined : `${request.name} is not an image.`;
+    if (bad) return { refused: bad };
+  } else if (!imageExtension(request.name)) return { refused: `${request.name} is not an image (by its name).` };
+  return { name: cleanImageName(request.name, request.bytes && sniffImage(request.bytes)) };
+}
+
 /**
  * The Markdown for an image that is already a file of the site (dropped from the explorer): linked
  * where it is when the generator publishes it there, undefined when it must be copied.
@@ -109,11 +116,11 @@ export function linkExisting(engine: Postcraft, post: string, image: string, alt
   return { destination, markdown: imageMarkdown(a, destination), alt: { start: 2, end: 2 + a.length } };
 }
 
-function escapeAlt(alt: string): string {
+export function escapeAlt(alt: string): string {
   return alt.replace(/[[\]\\]/g, (c) => '\\' + c).replace(/\s+/g, ' ').trim();
 }
 
-function imageMarkdown(alt: string, destination: string): string {
+export function imageMarkdown(alt: string, destination: string): string {
   // Liquid is evaluated before Markdown is read: its spaces are gone by then.
   return `![${alt}](${!destination.startsWith('{{') && /[\s()<>]/.test(destination) ? `<${destination}>` : destination})`;
 }
@@ -163,7 +170,7 @@ async function freeName(engine: Postcraft, site: Site, folder: string, name: str
   }
 }
 
-function encodePath(p: string): string {
+export function encodePath(p: string): string {
   return p.split('/').map((s) => encodeURIComponent(s).replace(/%40/g, '@')).join('/');
 }
 

@@ -286,6 +286,11 @@ export interface ImageFacts {
   readonly templateRoots?: readonly string[];
   /** A theme is not on disk: it may ship the image, so front-matter images are not judged. */
   readonly unknownTheme?: boolean;
+  /**
+   * A single-file post can become a leaf bundle (`x.md` → `x/index.md`) with its images beside it;
+   * the planner still checks that the URL stays (core/images/bundle.ts).
+   */
+  readonly toBundle?: boolean;
 }
 
 /** The front matter most generators' posts start from: YAML with title, date and tags. */

@@ -234,6 +234,14 @@ export class SiteIndex {
   /** A file on disk changed. */
   async fileChanged(file: string): Promise<void> {
     if (this.model.isContentDocument(file) && this.inContent(file)) await this.readAndUpdate(file);
+    // File watchers coalesce a deletion and a creation of the same file into one change: a file the
+    // index does not hold yet arrives this way (an image removed and pasted again).
+    else if (!this.files.has(file) && !this.knownStatic(file)) await this.fileCreated(file);
+  }
+
+  private knownStatic(file: string): boolean {
+    const s = this.isStatic(file) ? this.staticFor(file) : undefined;
+    return !!s && this.staticUrls.get(s.urlPrefix + '/' + file.slice(s.dir.length + 1)) === file;
   }
 
   /** Per file, a count of disk events: an update still awaiting its read or analysis when a later event arrives is dropped. */

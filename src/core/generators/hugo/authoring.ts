@@ -27,6 +27,7 @@ export function hugoAuthoring(root: string, config: HugoConfig, contentDirs: rea
       beside: 'bundle',
       templateRoots: [assetDir, ...themes.filter((t) => t.onDisk).map((t) => posix.join(t.dir, 'assets'))],
       unknownTheme: themes.some((t) => !t.onDisk),
+      toBundle: true,
     },
     newPost: {
       sectionBase: contentDir,
