@@ -93,7 +93,7 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
       code: p.code,
       message: p.message,
       target: destination,
-      data: { kind: link.kind, ...(link.whole ? { whole: link.whole } : {}), ...p.data, ...(suggestions ? { suggestions } : {}) },
+      data: { kind: link.kind, ...(link.whole ? { whole: link.whole } : {}), ...p.data, ...(suggestions ? { suggestions } : {}), ...(destination !== link.target ? { written: link.target } : {}) },
     });
   }
   graph.set(file, [...ctx.deps]);

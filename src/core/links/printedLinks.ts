@@ -49,17 +49,18 @@ export function printedLinks(body: DocumentBody, facts: ReadonlyMap<string, read
 }
 
 /**
- * Suggestions are replacements for the link's range, which holds the argument: a suggested URL
- * under the prefix the template prints becomes the argument that gives it.
+ * Suggestions are replacements for the link's range, which holds the argument: a suggested URL under
+ * the prefix the template prints becomes the argument that gives it, and a shortcode (`relref`) is
+ * never one (an argument holds no shortcode).
  */
 export function argumentSuggestions(link: ExtractedLink, suggestions: unknown): string[] | undefined {
-  if (!Array.isArray(suggestions) || !isPrinted(link) || link.href === undefined) return undefined;
-  const prefix = link.href.slice(0, link.href.length - link.target.length);
+  if (!Array.isArray(suggestions) || !isPrinted(link)) return undefined;
+  const prefix = link.href !== undefined ? link.href.slice(0, link.href.length - link.target.length) : '';
   const out: string[] = [];
   for (const s of suggestions) {
-    if (typeof s !== 'string' || !s.startsWith(prefix)) continue;
+    if (typeof s !== 'string' || s.includes('{{') || !s.startsWith(prefix)) continue;
     const rest = s.slice(prefix.length);
-    out.push(link.target.startsWith('/') && !rest.startsWith('/') ? '/' + rest : rest);
+    out.push(prefix && link.target.startsWith('/') && !rest.startsWith('/') ? '/' + rest : rest);
   }
   return out;
 }

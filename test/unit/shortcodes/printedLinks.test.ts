@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { shortcodeLinksOf } from '../../../src/core/generators/hugo/shortcodeLinks';
 import { shortcodeUses } from '../../../src/core/links/shortcodes';
+import { fixesFor } from '../../../src/core/links/fixes';
 import { memorySite } from './helpers';
 
 const links = (t: string) => shortcodeLinksOf(t).map((l) => `${l.attr}:${l.name ?? '#' + String(l.position)}${l.baseURL ? ':base' : ''}`);
@@ -115,5 +116,16 @@ describe('checking the links shortcodes print', () => {
   it('no baseURL printed when a language sets its own', async () => {
     const tree = { ...SITE, 'hugo.toml': SITE['hugo.toml'] + '[languages.en]\nbaseURL = "https://en.example.com/"\n' };
     assert.deepEqual(await findings('{{< img src="/fig/gone.png" >}}\n', tree), []);
+  });
+
+  it('a fix edits the argument: a URL under the printed baseURL becomes the argument that gives it, never a shortcode', async () => {
+    const file = 'content/posts/p.md';
+    const text = '---\ntitle: P\n---\n{{< img src="/fig/hera.png" >}} {{< dl src="../target.md" >}}\n';
+    const { engine } = await memorySite({ ...SITE, [file]: text });
+    const [img, md] = await engine.checkDocument('/site/' + file, text);
+    assert.equal(img.target, 'https://blog.example.com//fig/hera.png');
+    assert.deepEqual(fixesFor(img, text).map((f) => [text.slice(f.range.start, f.range.end), f.newText]), [['/fig/hera.png', '/fig/here.png']]);
+    assert.ok(fixesFor(md, text).length > 0);
+    assert.ok(fixesFor(md, text).every((f) => !f.newText.includes('{{') && text.slice(f.range.start, f.range.end) === '../target.md'), JSON.stringify(fixesFor(md, text)));
   });
 });
