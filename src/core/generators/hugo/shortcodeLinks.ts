@@ -72,10 +72,10 @@ function argumentOf(action: string, vars: ReadonlyMap<string, Key>): Key | undef
   return m[4] !== undefined ? vars.get(m[4]) : keyOf(m, 1);
 }
 
-/** Applies a block action to the stack of open blocks; whether the action opens, switches or ends one. */
-function track(action: string, blocks: Block[], vars: ReadonlyMap<string, Key>): boolean {
+/** Applies a block action (one that opens, switches or ends a block) to the stack of open blocks. */
+function track(action: string, blocks: Block[], vars: ReadonlyMap<string, Key>): void {
   const m = /^\{\{-?\s*(if|with|range|define|block|else|end)\b([\s\S]*?)\s*-?\}\}$/.exec(action);
-  if (!m) return false;
+  if (!m) return;
   if (m[1] === 'end') blocks.pop();
   else if (m[1] === 'else') {
     const top = blocks[blocks.length - 1];
@@ -85,7 +85,6 @@ function track(action: string, blocks: Block[], vars: ReadonlyMap<string, Key>):
     const guard = c ? (c[4] !== undefined ? vars.get(c[4]) : keyOf(c, 1)) : undefined;
     blocks.push({ guard, otherwise: false });
   } else blocks.push({ otherwise: true });
-  return true;
 }
 
 /** The value of the first `href` (on `<a>`) or `src` (on `<img>`) of a tag, placeholders in it. */
@@ -101,9 +100,12 @@ export function shortcodeLinksOf(template: string): TemplateLink[] {
   const code = template.replace(COMMENT, '');
   const actions: string[] = [];
   let bare = code.replace(ACTION, (a) => `\u0000${actions.push(a) - 1}\u0000`);
-  // HTML comments, scripts, styles, templates and text areas hold no live tags; their actions still open and close blocks.
+  // HTML comments, scripts, styles, templates and text areas hold no live tags; the actions in them
+  // still open and close blocks.
   const keepActions = (s: string) => (s.match(/\u0000\d+\u0000/g) ?? []).join(' ');
-  bare = bare.replace(/<!--[\s\S]*?(?:-->|$)/g, keepActions).replace(/(<(script|style|template|textarea)\b[^>]*>)([\s\S]*?)(<\/\2\s*>|$)/gi, (_, open: string, _n, text: string, close: string) => open + keepActions(text) + close);
+  bare = bare
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, keepActions)
+    .replace(/(<(script|style|template|textarea)\b[^>]*>)([\s\S]*?)(<\/\2\s*>|$)/gi, (_, open: string, _n, text: string, close: string) => open + keepActions(text) + close);
   const vars = argumentVariables(actions);
   const out: TemplateLink[] = [];
   const blocks: Block[] = [];
