@@ -17,6 +17,7 @@ import { globMatcher } from './urls';
 import type { LinkGraph } from './graph';
 import type { LinkOptions } from './siteLinks';
 import { isMarkdownFile } from './problems';
+import { argumentSuggestions, isPrinted, printedLinks } from './printedLinks';
 import type { LinkKind } from './types';
 
 /** The links an HTML content file has on its page: its own HTML and the shortcodes in it. */
@@ -71,13 +72,19 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   // what the page has, never Markdown syntax.
   const markdown = isMarkdownFile(file);
   const slicer = new TimeSlicer();
-  for (const link of doc.body().links) {
+  const body = doc.body();
+  const printed = markdown ? printedLinks(body, extras.shortcodeLinks, site.model.dialect.rawHtml) : [];
+  for (const link of printed.length ? [...body.links, ...printed].sort((a, b) => a.range.start - b.range.start) : body.links) {
     await slicer.maybeYield();
     if (!markdown && !HTML_CONTENT_KINDS.has(link.kind)) continue;
     const bare = link.target.split('#')[0];
     if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;
+    // A shortcode that prints the site's baseURL before its argument links to both together.
+    const destination = isPrinted(link) && link.href !== undefined ? link.href : link.target;
+    if (destination !== link.target && o.ignoreTarget(destination)) continue;
     const p = checkLink(ctx, link);
     if (!p) continue;
+    const suggestions = argumentSuggestions(link, p.data?.['suggestions']);
     out.push({
       file,
       start: lines.positionAt(link.range.start),
@@ -85,8 +92,8 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
       severity: DEFAULT_SEVERITY[p.code],
       code: p.code,
       message: p.message,
-      target: link.target,
-      data: { kind: link.kind, ...(link.whole ? { whole: link.whole } : {}), ...p.data },
+      target: destination,
+      data: { kind: link.kind, ...(link.whole ? { whole: link.whole } : {}), ...p.data, ...(suggestions ? { suggestions } : {}), ...(destination !== link.target ? { written: link.target } : {}) },
     });
   }
   graph.set(file, [...ctx.deps]);

@@ -21,7 +21,7 @@ import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
 import { looksLikeProse } from './prose';
 import { findCodeSpans, inside } from './spans';
-import { HUGO_ACTION, includeUses, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeUse } from './shortcodes';
+import { HUGO_ACTION, includeUses, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeCall, type ShortcodeUse } from './shortcodes';
 
 export { findCodeSpans, liquidTagLinks, parseArgs };
 export { textHash } from './facts';
@@ -50,15 +50,20 @@ export function usedShortcodes(input: Pick<ExtractInput, 'text' | 'bodyStart' | 
 }
 
 export function extractLinks(input: ExtractInput): ExtractedLink[] {
+  return extractLinksAndPlaces(input).links;
+}
+
+/** The links, and where an offset of the text sits: code, raw HTML, or a paired shortcode's content. */
+export function extractLinksAndPlaces(input: ExtractInput): { links: ExtractedLink[]; placeOf: (offset: number) => ShortcodeCall['place'] } {
   const out: ExtractedLink[] = [];
+  const extractor = new Extractor(input, out);
   try {
-    new Extractor(input, out).run();
+    extractor.run();
   } catch {
     // Extraction must never take the document down: keep what was found so far.
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-
-  return out;
+  return { links: out, placeOf: (offset) => extractor.placeOf(offset) };
 }
 
 const CONTAINER = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_close', 'bullet_list_close', 'ordered_list_close', 'list_item_close']);
@@ -379,6 +384,11 @@ class Extractor {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  placeOf(offset: number): ShortcodeCall['place'] {
+    if (this.pairedInner.some((s) => s.start < offset && offset < s.end)) return 'inner';
+    return this.contextAt(offset);
   }
 
   private contextAt(offset: number): 'code' | 'raw-html' | undefined {

@@ -27,11 +27,13 @@ export function fixesFor(d: PostcraftDiagnostic, text: string): LinkEdit[] {
   if (!Array.isArray(suggestions)) return [];
   const lines = new LineIndex(text);
   const range = { start: lines.offsetAt(d.start), end: lines.offsetAt(d.end) };
-  // The range must still hold what was checked, or the fix would edit something else.
-  if (d.target !== undefined && text.slice(range.start, range.end) !== d.target) return [];
+  // The range must still hold what was checked, or the fix would edit something else. A link a
+  // shortcode prints after the baseURL has the argument written there (`written`), not the whole URL.
+  const written = typeof d.data?.['written'] === 'string' ? d.data['written'] : d.target;
+  if (written !== undefined && text.slice(range.start, range.end) !== written) return [];
   const out: LinkEdit[] = [];
   for (const s of suggestions.slice(0, 3)) {
-    if (typeof s !== 'string' || s === d.target) continue;
+    if (typeof s !== 'string' || s === written) continue;
     const title =
       d.code === 'link.fragment-not-found'
         ? `Link to the heading ${s.slice(s.lastIndexOf('#'))}`

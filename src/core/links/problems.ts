@@ -6,7 +6,7 @@ import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
-import type { ShortcodeIds } from '../site/generator';
+import type { ShortcodeIds, ShortcodeLink } from '../site/generator';
 
 export type LinkCode =
   | 'link.not-found'
@@ -44,6 +44,8 @@ export interface SiteExtras {
   readonly headingHook: boolean;
   /** What each shortcode of the site prints as ids (absent: no shortcode templates read). */
   readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
+  /** The links shortcodes print from their arguments, by shortcode (only those that print any). */
+  readonly shortcodeLinks?: ReadonlyMap<string, readonly ShortcodeLink[]>;
   /** The front-matter keys the site's templates read (undefined: not known). */
   readonly paramsRead?: ParamsRead;
 }

@@ -49,6 +49,10 @@ export function checkLink(ctx: CheckContext, link: ExtractedLink): LinkProblem |
     case 'figure':
       if (link.context) return undefined;
       return urlProblem(ctx, link, 'url');
+    case 'shortcode-href':
+    case 'shortcode-src':
+      // Printed by the shortcode's template as it is: no render hook reads it.
+      return urlProblem(ctx, link, 'url');
     case 'image':
       return urlProblem(ctx, link, ctx.semantics === 'file' ? 'file' : 'url');
     default:

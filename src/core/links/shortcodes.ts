@@ -35,12 +35,33 @@ export function pairedShortcodes(text: string, from: number): Span[] {
 /**
  * A call of a template from content: a Hugo shortcode or a Jekyll include, its name and arguments
  * (positional and named). Fragment checks ask the site's templates which print ids; completion offers
- * the values written for a parameter.
+ * the values written for a parameter; link checks judge the links a shortcode prints from them.
  */
 export interface ShortcodeUse {
   readonly name: string;
   readonly args: readonly string[];
   readonly named: Readonly<Record<string, string>>;
+  /** Where a Hugo shortcode call and its arguments are written. */
+  readonly at?: ShortcodeCall;
+}
+
+/** Where a Hugo shortcode call is written, for the links its template prints from its arguments. */
+export interface ShortcodeCall {
+  /** `{{% … %}}`: Hugo renders the output as Markdown (raw HTML in it is dropped unless `unsafe`). */
+  readonly markdown: boolean;
+  /** Offset of the call's `{{` in the text. */
+  readonly start: number;
+  /** Offsets in the text of the positional arguments' values, in order. */
+  readonly args: readonly number[];
+  /** Offsets in the text of the named arguments' values. */
+  readonly named: Readonly<Record<string, number>>;
+  /**
+   * Where the call sits when that changes what its output becomes: `code` (Hugo puts a `{{< >}}`
+   * call's output into the code block as HTML, verified with hugo 0.111), `raw-html` (dropped with the
+   * HTML, or inside a comment), `inner` (another shortcode's content, which its template may print
+   * or not).
+   */
+  readonly place?: 'code' | 'raw-html' | 'inner';
 }
 
 /** Every shortcode called (opening tags), in order. */
@@ -50,10 +71,20 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
   RE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = RE.exec(text))) {
-    const args = parseArgs(m[3], 0);
+    // `/>}}` closes the call itself: the slash is not an argument.
+    const inner = m[3].replace(/(^|\s)\/\s*$/, '$1');
+    const innerStart = m.index + m[0].length - 3 - m[3].length;
+    const args = parseArgs(inner, 0);
     const named: Record<string, string> = {};
-    for (const a of args) if (a.key !== undefined) named[a.key] = a.value;
-    out.push({ name: m[2], args: args.filter((a) => a.key === undefined).map((a) => a.value), named });
+    const namedAt: Record<string, number> = {};
+    for (const a of args) {
+      if (a.key === undefined) continue;
+      named[a.key] = a.value;
+      namedAt[a.key] = innerStart + a.start;
+    }
+    const positional = args.filter((a) => a.key === undefined);
+    const at: ShortcodeCall = { markdown: m[1] === '%', start: m.index, args: positional.map((a) => innerStart + a.start), named: namedAt };
+    out.push({ name: m[2], args: positional.map((a) => a.value), named, at });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { FileSystemHost } from '../host';
 import type { GeneratorModel, TemplateFacts } from '../site/generator';
-import { catalogueIds, SiteTemplates } from '../site/templates';
+import { catalogueIds, catalogueLinks, SiteTemplates } from '../site/templates';
 import { LinkGraph } from './graph';
 import type { SiteExtras } from './resolve';
 
@@ -41,7 +41,14 @@ export class SiteLinks {
     const [facts, catalogue] = await Promise.all([this.model.readTemplateFacts ? this.model.readTemplateFacts(this.fs) : NO_FACTS, this.templates.catalogue()]);
     // A shortcode with no template we can read (a theme not on disk) is not in the map: it may print anything.
     const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : this.model.dialect.templates === 'shortcodes' ? new Map() : undefined;
-    return { layoutIds: facts.layoutIds, headingHook: facts.headingHook || this.model.unknownHeadingIds === true, ...(shortcodeIds ? { shortcodeIds } : {}), ...(facts.paramsRead ? { paramsRead: facts.paramsRead } : {}) };
+    const shortcodeLinks = catalogue?.kind === 'shortcode' ? catalogueLinks(catalogue) : undefined;
+    return {
+      layoutIds: facts.layoutIds,
+      headingHook: facts.headingHook || this.model.unknownHeadingIds === true,
+      ...(shortcodeIds ? { shortcodeIds } : {}),
+      ...(shortcodeLinks?.size ? { shortcodeLinks } : {}),
+      ...(facts.paramsRead ? { paramsRead: facts.paramsRead } : {}),
+    };
   }
 }
 

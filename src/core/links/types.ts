@@ -14,7 +14,10 @@ export type LinkKind =
   | 'figure'
   | 'post_url'
   | 'liquid-link'
-  | 'template';
+  | 'template'
+  /** A link a site shortcode prints from an argument (the range is the argument's value). */
+  | 'shortcode-href'
+  | 'shortcode-src';
 
 export interface ExtractedLink {
   readonly kind: LinkKind;

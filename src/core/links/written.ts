@@ -70,9 +70,10 @@ export function judge(ctx: CheckContext, targets: readonly UrlTarget[]): Found {
  * that file does not exist (the tag itself is reported: the build fails) or publishes no page.
  */
 export function publishedDestination(ctx: CheckContext, link: ExtractedLink): string | undefined {
-  // Markdown and HTML read entity and backslash escapes in a destination: `#r&eacute;sum&eacute;`.
+  // Markdown and HTML read entity and backslash escapes in a destination: `#r&eacute;sum&eacute;`. A
+  // shortcode's argument is printed as it is (its template escapes `&` for the page).
   const raw = link.href ?? link.target;
-  const written = link.kind === 'figure' || !/[&\\]/.test(raw) ? raw : analysisParser().utils.unescapeAll(raw);
+  const written = link.kind === 'figure' || link.kind === 'shortcode-href' || link.kind === 'shortcode-src' || !/[&\\]/.test(raw) ? raw : analysisParser().utils.unescapeAll(raw);
   if (!link.liquidRef) return written;
   const file = liquidTargetFile(ctx.site, link.liquidRef.arg, ctx.file);
   if (!file) return undefined;

@@ -5,7 +5,7 @@
 import { splitFrontMatter, type FrontMatter } from '../frontmatter/parse';
 import type { Heading } from '../site/model';
 import type { ExtractedLink } from '../links/types';
-import { extractLinks, textHash, usedShortcodes } from '../links/extract';
+import { extractLinksAndPlaces, textHash, usedShortcodes } from '../links/extract';
 import type { ShortcodeUse } from '../links/shortcodes';
 import { maskShortcodes, parserFor, type Token } from './parser';
 import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
@@ -118,11 +118,15 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd) htmlIds.push(...kd.tagIds);
   const shortcodes = d.templates === 'shortcodes';
-  let links = extractLinks({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  const extracted = extractLinksAndPlaces({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
+  let links = extracted.links;
   if (liquid) links = mapLiquidLinks(text, split.bodyStart, liquid, links);
   // The pass runs on the text as written, before Liquid (a generator plugin, not a template).
   if (d.relativeLinksPass) links = markRelativePass(text, split.bodyStart, links);
-  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' });
+  const uses = usedShortcodes({ text, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' }).map((u) => {
+    const place = u.at && extracted.placeOf(u.at.start);
+    return place && u.at ? { ...u, at: { ...u.at, place } } : u;
+  });
   const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };

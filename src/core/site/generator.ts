@@ -309,6 +309,20 @@ export interface TemplateFacts {
 /** The ids a shortcode's template prints. */
 export type ShortcodeIds = { readonly kind: 'none' } | { readonly kind: 'argument'; readonly position?: number; readonly name?: string } | { readonly kind: 'unknown' };
 
+/**
+ * A link a shortcode's template prints from one of its arguments (`<img src="{{ .Get "src" }}">`):
+ * where the shortcode is called, the argument's value is a link on the page.
+ */
+export interface ShortcodeLink {
+  /** `href` of an `<a>`, `src` of an `<img>`. */
+  readonly attr: 'href' | 'src';
+  /** The argument: by position (`.Get 0`) or by name (`.Get "src"`). */
+  readonly position?: number;
+  readonly name?: string;
+  /** What the template prints right before the argument: the site's baseURL as configured. */
+  readonly prefix?: string;
+}
+
 /** A finding about a front-matter value, as the generator's own reading decides it. */
 export interface ValueFinding {
   readonly severity: Severity;

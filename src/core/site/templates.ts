@@ -6,7 +6,7 @@
  * a shortcode prints (fragment checks) all read this one catalogue.
  */
 import type { FileSystemHost } from '../host';
-import type { GeneratorModel, ShortcodeIds } from './generator';
+import type { GeneratorModel, ShortcodeIds, ShortcodeLink } from './generator';
 
 /** Where a template comes from, as the catalogue names it: the site, a theme (its name), or built in. */
 export const SITE_SOURCE = 'site';
@@ -36,6 +36,8 @@ export interface TemplateEntry {
   readonly files?: readonly string[];
   /** What ids it prints (Hugo: fragment checks); absent when the template is not read (built-ins). */
   readonly ids?: ShortcodeIds;
+  /** Links it prints from its arguments (Hugo: checked where it is called); absent for built-ins. */
+  readonly links?: readonly ShortcodeLink[];
   /**
    * A template simple enough for the preview to render: HTML around `.Inner` (and nothing else that
    * runs). `before`/`after` are the HTML on either side; `markdown`: the inner text is Markdown.
@@ -109,5 +111,12 @@ export class SiteTemplates {
 export function catalogueIds(catalogue: TemplateCatalogue): Map<string, ShortcodeIds> {
   const out = new Map<string, ShortcodeIds>();
   for (const [name, e] of catalogue.entries) if (e.ids) out.set(name, e.ids);
+  return out;
+}
+
+/** The links each shortcode whose template we read prints from its arguments (those that print any). */
+export function catalogueLinks(catalogue: TemplateCatalogue): Map<string, readonly ShortcodeLink[]> {
+  const out = new Map<string, readonly ShortcodeLink[]>();
+  for (const [name, e] of catalogue.entries) if (e.links?.length) out.set(name, e.links);
   return out;
 }

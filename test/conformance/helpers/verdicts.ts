@@ -2,7 +2,8 @@
  * A generator-agnostic oracle for link verdicts: the built site decides, never our expectations.
  *
  * A fixture marks the links it wants judged by giving them a marker as their text (`[L1](…)`,
- * `![I2](…)`, `<a href="…">L3</a>`): the marker survives every generator's rendering (Liquid, shortcodes,
+ * `![I2](…)`, `<a href="…">L3</a>`, a shortcode argument the template prints as the link's text or alt:
+ * `{{< img src="…" alt="I4" >}}`, `{{< link "…" "L5" >}}`): the marker survives every generator's rendering (Liquid, shortcodes,
  * reference definitions), so the built page tells what each marked link became. For every content file
  * the test names, this module
  * - finds the page our model says the file publishes, in the build output (it must be there);
@@ -166,10 +167,11 @@ export function markerLines(source: string): Map<string, MarkerSite[]> {
   const lines = source.split('\n');
   const add = (name: string, site: MarkerSite) => out.set(name, [...(out.get(name) ?? []), site]);
   lines.forEach((line, i) => {
-    for (const m of line.matchAll(/\[([A-Z]\d+)\](?:\[([^\]]+)\])?|>([A-Z]\d+)<\/a>|alt=["']([A-Z]\d+)["']/g)) {
-      const name = m[1] ?? m[3] ?? m[4];
-      // An HTML element's marker follows its href: the link starts at the tag.
-      const column = m[1] ? m.index : Math.max(0, line.lastIndexOf(m[3] ? '<a' : '<img', m.index));
+    for (const m of line.matchAll(/\[([A-Z]\d+)\](?:\[([^\]]+)\])?|>([A-Z]\d+)<\/a>|alt=["']([A-Z]\d+)["']|["']([A-Z]\d+)["']\s*\/?[>%]\}\}/g)) {
+      const name = m[1] ?? m[3] ?? m[4] ?? m[5];
+      // An HTML element's marker follows its href: the link starts at the tag. A shortcode's last
+      // argument may be the marker of the link it prints (`{{< link "/x/" "L1" >}}`): it starts at the call.
+      const column = m[1] ? m.index : Math.max(0, m[5] ? line.lastIndexOf('{{', m.index) : line.lastIndexOf(m[3] ? '<a' : '<img', m.index));
       add(name, { line: i, column });
       if (m[2]) labels.set(m[2].toLowerCase(), name);
     }

@@ -8,7 +8,7 @@
 import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
-import type { ShortcodeIds } from '../../site/generator';
+import type { ShortcodeIds, ShortcodeLink } from '../../site/generator';
 import { SITE_SOURCE, type TemplateCatalogue, type TemplateEntry } from '../../site/templates';
 import type { HugoConfig } from './config';
 import { shortcodeDirsOf, type HugoTheme } from './themes';
@@ -88,7 +88,36 @@ function mergeIds(variants: readonly Variant[]): ShortcodeIds {
   return { kind: 'unknown' };
 }
 
-function entryOf(name: string, variants: readonly Variant[]): TemplateEntry {
+/**
+ * The links every variant prints from its arguments, when they agree and all are HTML templates;
+ * none otherwise (we cannot tell which one a page gets). A link after the baseURL needs the one
+ * baseURL every page prints (`prefix`).
+ */
+function mergeLinks(variants: readonly Variant[], prefix: string | undefined): ShortcodeLink[] {
+  if (!variants.every((v) => v.facts && v.key.endsWith('.html'))) return [];
+  const first = JSON.stringify(variants[0].facts!.links);
+  if (!variants.every((v) => JSON.stringify(v.facts!.links) === first)) return [];
+  const out: ShortcodeLink[] = [];
+  for (const { baseURL, ...l } of variants[0].facts!.links) {
+    if (!baseURL) out.push(l);
+    else if (prefix !== undefined) out.push({ ...l, prefix });
+  }
+  return out;
+}
+
+/**
+ * What `.Site.BaseURL` prints on every page: the configured baseURL, unless a language sets its own
+ * (or none is set: Hugo's default is not one we follow).
+ */
+export function printedBaseURL(c: HugoConfig): string | undefined {
+  const raw = c.raw['baseurl'];
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  const langs = c.raw['languages'];
+  if (langs && typeof langs === 'object' && Object.values(langs as Record<string, unknown>).some((l) => !!l && typeof l === 'object' && 'baseurl' in l)) return undefined;
+  return raw;
+}
+
+function entryOf(name: string, variants: readonly Variant[], prefix: string | undefined): TemplateEntry {
   // The HTML variant of the first source describes it best; any variant will do otherwise.
   const main = variants.find((v) => v.source === variants[0].source && v.key === '.html') ?? variants[0];
   const known = variants.filter((v) => v.facts);
@@ -109,6 +138,7 @@ function entryOf(name: string, variants: readonly Variant[]): TemplateEntry {
     file: main.file,
     files: variants.map((v) => v.file),
     ids: mergeIds(variants),
+    links: mergeLinks(variants, prefix),
     ...(wrapper ? { wrapper } : {}),
   };
 }
@@ -118,7 +148,8 @@ export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: Hu
   const { sources, unfollowed } = shortcodeSources(c, themes);
   for (const src of sources) if (src.source === SITE_SOURCE || themes.some((t) => t.onDisk && t.name === src.source)) await walk(fs, root, src, found);
   const entries = new Map<string, TemplateEntry>();
-  for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants));
+  const prefix = printedBaseURL(c);
+  for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants, prefix));
   for (const b of HUGO_BUILTIN_SHORTCODES) if (!entries.has(b.name)) entries.set(b.name, b);
   // Built into later versions: known when every Hugo the site may be built with has it; unknown
   // when none has; otherwise undecided (`later`).

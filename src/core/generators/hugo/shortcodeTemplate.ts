@@ -1,8 +1,9 @@
 /**
  * What a Hugo shortcode template says about how it is called, read from its text: the named
  * parameters it reads, whether it reads positional ones, whether it reads `.Inner` (then Hugo
- * requires a closing tag or `/>}}`, and refuses one otherwise), the comment at its top, the ids it
- * prints, and whether it is a plain HTML wrapper around `.Inner` the preview can render.
+ * requires a closing tag or `/>}}`, and refuses one otherwise), the comment at its top, the ids and
+ * links it prints from its arguments, and whether it is a plain HTML wrapper around `.Inner` the
+ * preview can render.
  *
  * Hugo decides `.Inner` from the parsed template: any field or variable chain naming `Inner` or
  * `InnerDeindent` in an action, comments excluded (verified with hugo 0.111: `{{/* .Inner *\/}}` alone
@@ -10,6 +11,7 @@
  */
 import type { ShortcodeIds } from '../../site/generator';
 import { shortcodeIdsOf } from './templateFacts';
+import { shortcodeLinksOf, type TemplateLink } from './shortcodeLinks';
 
 export interface ShortcodeTemplateFacts {
   readonly params: string[];
@@ -17,6 +19,8 @@ export interface ShortcodeTemplateFacts {
   readonly inner: boolean;
   readonly doc?: string;
   readonly ids: ShortcodeIds;
+  /** Links it prints from its arguments (`<img src="{{ .Get "src" }}">`). */
+  readonly links: readonly TemplateLink[];
   readonly wrapper?: { readonly before: string; readonly after: string; readonly markdown: boolean };
 }
 
@@ -73,5 +77,5 @@ export function readShortcodeTemplate(template: string): ShortcodeTemplateFacts 
   }
   const doc = leadingComment(template);
   const wrapper = inner ? wrapperOf(code.trim()) : undefined;
-  return { params, positional, inner, ...(doc ? { doc } : {}), ids: shortcodeIdsOf(template), ...(wrapper ? { wrapper } : {}) };
+  return { params, positional, inner, ...(doc ? { doc } : {}), ids: shortcodeIdsOf(template), links: shortcodeLinksOf(template), ...(wrapper ? { wrapper } : {}) };
 }
