@@ -35,6 +35,7 @@ export const JEKYLL_PLUGINS = [
   'ruby-jekyll-sitemap',
   'ruby-jekyll-relative-links',
   'ruby-jekyll-optional-front-matter',
+  'ruby-jekyll-seo-tag',
   'ruby-jekyll-readme-index',
   'ruby-jekyll-titles-from-headings',
 ];
