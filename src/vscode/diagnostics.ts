@@ -31,7 +31,6 @@ export class DiagnosticsController implements vscode.Disposable {
   private pendingKeys: { root: string; keys: string[] }[] = [];
   private created: string[] = [];
   private fileEventTimer?: ReturnType<typeof setTimeout>;
-  private recheckOnChange = false;
 
   constructor(
     readonly host: EngineHost,
@@ -63,20 +62,15 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       w.onDidCreate((u) => this.fileEvent(u, 'created')),
       w.onDidDelete((u) => this.fileEvent(u, 'deleted')),
-      w.onDidChange((u) => this.readsChanged(u)),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
           this.fileEvent(f.oldUri, 'deleted');
           this.fileEvent(f.newUri, 'created');
         }
       }),
-      this.host.onDidChange(() => {
-        this.flushFileEvents();
-        if (this.recheckOnChange) {
-          this.recheckOnChange = false;
-          this.recheckAll();
-        }
-      }),
+      this.host.onDidChange(() => this.flushFileEvents()),
+      // A configuration or template file the engine has now read: every check may change.
+      this.host.onDidReadSiteFacts(() => this.recheckAll()),
     );
     void this.host.get().then((engine) => {
       this.applyOptions(engine);
@@ -178,18 +172,6 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   // -------------------------------------------------------------- files appearing and vanishing
-
-  /**
-   * A configuration or template file (a shortcode's, an include) changed: every open document is
-   * checked again once the engine has read it (its onDidChange).
-   */
-  private readsChanged(uri: vscode.Uri): void {
-    const path = this.host.pathOf(uri);
-    const engine = this.host.current();
-    const site = path === undefined ? undefined : engine?.siteOf(path);
-    if (!engine || !site || path === undefined) return;
-    if (engine.isConfigFile(path) || site.templates.reads(engine.relative(site, path))) this.recheckOnChange = true;
-  }
 
   private fileEvent(uri: vscode.Uri, kind: 'created' | 'deleted'): void {
     const path = this.host.pathOf(uri);

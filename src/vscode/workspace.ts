@@ -20,6 +20,12 @@ export class EngineHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the index changed (a document edit, a file event, a reload). */
   readonly onDidChange = this.changed.event;
+  private readonly factsRead = new vscode.EventEmitter<void>();
+  /**
+   * Fires once the engine has read a changed configuration or template file (a site reloaded, a
+   * shortcode's template read again): what every document's check depends on.
+   */
+  readonly onDidReadSiteFacts = this.factsRead.event;
 
   /** Where documents are parsed and previews rendered: a worker thread (Node), time slices (web). */
   readonly elsewhere: Elsewhere;
@@ -99,24 +105,38 @@ export class EngineHost implements vscode.Disposable {
     await this.get();
   }
 
+  /** Whether the engine reads this file as configuration or as a template content calls. */
+  private readsSiteFacts(path: string): boolean {
+    const engine = this.engine;
+    const site = engine?.siteOf(path);
+    return !!engine && !!site && (engine.isConfigFile(path) || site.templates.reads(engine.relative(site, path)));
+  }
+
   private watch(): void {
     const w = vscode.workspace.createFileSystemWatcher('**/*');
     const fire = () => this.changed.fire();
+    // Told after the engine has read the file, never before: a check run earlier (another event's
+    // fire) would still see the old configuration or template.
+    const afterFacts = (facts: boolean) => facts && this.factsRead.fire();
     this.disposables.push(
       w,
       w.onDidCreate(async (u) => {
         const p = this.fileEvent('created', u);
         if (p === undefined || BUILD_OUTPUT.test(p)) return;
+        const facts = this.readsSiteFacts(p);
         await this.engine?.fileCreated(p);
         fire();
+        afterFacts(facts);
       }),
       w.onDidChange(async (u) => {
         const p = this.fileEvent('changed', u);
         if (p === undefined || BUILD_OUTPUT.test(p)) return;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u.toString());
         if (open?.isDirty) return;
+        const facts = this.readsSiteFacts(p);
         await this.engine?.fileChanged(p);
         fire();
+        afterFacts(facts);
       }),
       w.onDidDelete(async (u) => {
         const p = this.fileEvent('deleted', u);
@@ -124,9 +144,11 @@ export class EngineHost implements vscode.Disposable {
         // Disk events come late and in batches: a file deleted and created again (an image pasted
         // after a removal) may have its deletion arrive after the new file is in the index.
         const engine = this.engine;
+        const facts = this.readsSiteFacts(p);
         if (engine && !BUILD_OUTPUT.test(p) && (await engine.fs.stat(p).catch(() => undefined))) await engine.fileCreated(p);
         else engine?.fileDeleted(p);
         fire();
+        afterFacts(facts);
       }),
       // Files VS Code itself creates (a paste or drop edit's image, New File): in the index at once,
       // not only when the disk watcher reports them (late, or never on some hosts).
@@ -180,7 +202,7 @@ export class EngineHost implements vscode.Disposable {
 
   dispose(): void {
     this.platform.dispose();
-    vscode.Disposable.from(...this.disposables.splice(0), this.changed).dispose();
+    vscode.Disposable.from(...this.disposables.splice(0), this.changed, this.factsRead).dispose();
   }
 }
 
