@@ -2,6 +2,7 @@
  * Jekyll's `{% post_url %}` and `{% link %}` tags, found where they are written.
  */
 import type { ExtractedLink } from './types';
+import { liquidTags } from '../markdown/liquidTagScan';
 
 /**
  * Jekyll `{% post_url x %}` and `{% link x %}`, outside `{% raw %}`: Liquid runs over the whole post
@@ -9,19 +10,11 @@ import type { ExtractedLink } from './types';
  */
 export function liquidTagLinks(text: string, from: number): ExtractedLink[] {
   const out: ExtractedLink[] = [];
-  const RE = /\{%-?\s*(raw|endraw|post_url|link)\b([^%]*?)-?%\}/g;
-  RE.lastIndex = from;
-  let raw = false;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (m[1] === 'raw') raw = true;
-    else if (m[1] === 'endraw') raw = false;
-    else if (!raw) {
-      const arg = /\S+/.exec(m[2]);
-      if (!arg) continue;
-      const start = m.index + m[0].indexOf(m[2]) + arg.index;
-      out.push({ kind: m[1] === 'post_url' ? 'post_url' : 'liquid-link', target: text.slice(start, start + arg[0].length), range: { start, end: start + arg[0].length }, whole: { start: m.index, end: m.index + m[0].length } });
-    }
+  for (const tag of liquidTags(text, from, ['post_url', 'link'])) {
+    const arg = /\S+/.exec(tag.body);
+    if (!arg) continue;
+    const start = tag.bodyStart + arg.index;
+    out.push({ kind: tag.name === 'post_url' ? 'post_url' : 'liquid-link', target: text.slice(start, start + arg[0].length), range: { start, end: start + arg[0].length }, whole: { start: tag.start, end: tag.end } });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * ids of their own; and template actions that use Hugo's functions.
  */
 import type { Span } from '../markdown/math';
+import { liquidTags } from '../markdown/liquidTagScan';
 
 /** Shortcodes known to print no `id`: any other may, so fragments into such a page are not judged. */
 export const NO_IDS = new Set(['ref', 'relref', 'figure', 'highlight', 'youtube', 'vimeo', 'gist', 'tweet', 'x', 'instagram', 'param', 'qr']);
@@ -92,20 +93,12 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
 /** Every `{% include file args %}` outside `{% raw %}`, with a file name written as it is (not `{{ var }}`). */
 export function includeUses(text: string, from: number): ShortcodeUse[] {
   const out: ShortcodeUse[] = [];
-  const RE = /\{%-?\s*(raw|endraw|include)\b([^%]*?)-?%\}/g;
-  RE.lastIndex = from;
-  let raw = false;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (m[1] === 'raw') raw = true;
-    else if (m[1] === 'endraw') raw = false;
-    else if (!raw) {
-      const name = /^\s*([\w/.-]+)(?=\s|$)/.exec(m[2]);
-      if (!name) continue;
-      const named: Record<string, string> = {};
-      for (const a of m[2].slice(name[0].length).matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) named[a[1]] = a[2] ?? a[3] ?? a[4];
-      out.push({ name: name[1], args: [], named });
-    }
+  for (const tag of liquidTags(text, from, ['include'])) {
+    const name = /^\s*([\w/.-]+)(?=\s|$)/.exec(tag.body);
+    if (!name) continue;
+    const named: Record<string, string> = {};
+    for (const a of tag.body.slice(name[0].length).matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) named[a[1]] = a[2] ?? a[3] ?? a[4];
+    out.push({ name: name[1], args: [], named });
   }
   return out;
 }

@@ -8,6 +8,7 @@
  * (`>}}` after `{{<`, `%}}` after `{{%`), quoted arguments may hold either, and a `/` just before the
  * end self-closes it. Jekyll runs Liquid over the whole post too, except inside `{% raw %}`.
  */
+import { liquidTags } from '../markdown/liquidTagScan';
 
 export interface TemplateTag {
   /** The whole tag. */
@@ -107,21 +108,13 @@ export function scanShortcodeTags(text: string, from: number): { tags: TemplateT
 /** Jekyll's `{% include file args %}` outside `{% raw %}`; a file given as `{{ variable }}` is left out. */
 export function includeTags(text: string, from: number): TemplateTag[] {
   const out: TemplateTag[] = [];
-  const RE = /\{%-?\s*(raw|endraw|include)\b([^%]*?)-?%\}/g;
-  RE.lastIndex = from;
-  let raw = false;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (m[1] === 'raw') raw = true;
-    else if (m[1] === 'endraw') raw = false;
-    else if (!raw) {
-      const lead = /^\s*/.exec(m[2])![0].length;
-      const file = /^[\w/.-]+(?=\s|$)/.exec(m[2].slice(lead));
-      if (!file) continue;
-      const nameStart = m.index + m[0].indexOf(m[2]) + lead;
-      const nameEnd = nameStart + file[0].length;
-      out.push({ start: m.index, end: m.index + m[0].length, name: file[0], nameStart, nameEnd, closing: false, selfClosing: false, argsStart: nameEnd, argsEnd: m.index + m[0].indexOf(m[2]) + m[2].length });
-    }
+  for (const tag of liquidTags(text, from, ['include'])) {
+    const lead = /^\s*/.exec(tag.body)![0].length;
+    const file = /^[\w/.-]+(?=\s|$)/.exec(tag.body.slice(lead));
+    if (!file) continue;
+    const nameStart = tag.bodyStart + lead;
+    const nameEnd = nameStart + file[0].length;
+    out.push({ start: tag.start, end: tag.end, name: file[0], nameStart, nameEnd, closing: false, selfClosing: false, argsStart: nameEnd, argsEnd: tag.bodyStart + tag.body.length });
   }
   return out;
 }
