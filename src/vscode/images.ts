@@ -142,14 +142,11 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
     vscode.languages.registerDocumentDropEditProvider(SELECTOR, drop, { providedDropEditKinds: [IMAGE_EDIT_KIND, BUNDLE_EDIT_KIND], dropMimeTypes: MIME_TYPES }),
     vscode.languages.registerHoverProvider(SELECTOR, {
       async provideHover(doc, position) {
-        const path = host.pathOf(doc.uri);
-        if (path === undefined) return undefined;
-        const engine = await host.get();
-        const site = engine.siteOf(path);
-        if (!site) return undefined;
+        const placed = await host.siteFileOf(doc);
+        if (!placed) return undefined;
+        const { engine, site, file } = placed;
         // The worker's analysis of this very text (never a parse of the body here).
         await host.ready(doc);
-        const file = engine.relative(site, path);
         const at = engine.images.at(site, file, doc.getText(), doc.offsetAt(position), site.index.document(file));
         if (!at) return undefined;
         const abs = site.root.replace(/\/$/, '') + '/' + at.file;
@@ -161,12 +158,10 @@ export function registerImages(context: vscode.ExtensionContext, host: EngineHos
       {
         async provideCompletionItems(doc, position) {
           if (!mayHaveFrontMatter(doc)) return undefined;
-          const path = host.pathOf(doc.uri);
-          if (path === undefined) return undefined;
-          const engine = await host.get();
-          const site = engine.siteOf(path);
-          if (!site) return undefined;
-          const items = engine.images.completePaths(site, engine.relative(site, path), doc.getText(), doc.offsetAt(position));
+          const placed = await host.siteFileOf(doc);
+          if (!placed) return undefined;
+          const { engine, site, file } = placed;
+          const items = engine.images.completePaths(site, file, doc.getText(), doc.offsetAt(position));
           return items.map((c) => {
             const item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.File);
             item.insertText = c.insertText;

@@ -24,14 +24,11 @@ interface Located {
 }
 
 async function locate(host: EngineHost, doc: vscode.TextDocument): Promise<Located | undefined> {
-  const path = host.pathOf(doc.uri);
-  if (path === undefined) return undefined;
-  const engine = await host.get();
-  const site = engine.siteOf(path);
-  if (!site) return undefined;
+  const at = await host.siteFileOf(doc);
+  if (!at) return undefined;
+  const { engine, site, file } = at;
   // The index holds this very text (unsaved edits included) once ready.
   await host.ready(doc);
-  const file = engine.relative(site, path);
   const post = engine.publishing.postOf(site, file);
   return post ? { engine, site, file, post } : undefined;
 }

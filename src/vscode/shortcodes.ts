@@ -33,20 +33,15 @@ function toItem(doc: vscode.TextDocument, c: TemplateCompletion): vscode.Complet
 }
 
 async function siteOf(host: EngineHost, doc: vscode.TextDocument): Promise<Site | undefined> {
-  const path = host.pathOf(doc.uri);
-  if (path === undefined) return undefined;
-  const engine = await host.get();
-  return engine.siteOf(path);
+  return (await host.siteFileOf(doc))?.site;
 }
 
 export function registerShortcodes(context: vscode.ExtensionContext, host: EngineHost): void {
   const completion: vscode.CompletionItemProvider = {
     async provideCompletionItems(doc, position, token) {
-      const path = host.pathOf(doc.uri);
-      const site = await siteOf(host, doc);
-      if (!site || path === undefined || token.isCancellationRequested) return undefined;
-      const engine = await host.get();
-      const r = await engine.templates.complete(site, posix.relative(site.root, path), doc.getText(), doc.offsetAt(position));
+      const placed = await host.siteFileOf(doc);
+      if (!placed || token.isCancellationRequested) return undefined;
+      const r = await placed.engine.templates.complete(placed.site, placed.file, doc.getText(), doc.offsetAt(position));
       return r.context ? new vscode.CompletionList(r.items.map((c) => toItem(doc, c)), false) : undefined;
     },
   };

@@ -13,6 +13,16 @@ export function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd|mkdn)$/i.test(doc.uri.path);
 }
 
+/** A document placed in its site (see EngineHost.siteFileOf). */
+export interface SiteFile {
+  readonly engine: Postcraft;
+  readonly site: Site;
+  /** Absolute, as the engine writes paths. */
+  readonly path: string;
+  /** Relative to the site's root. */
+  readonly file: string;
+}
+
 export class EngineHost implements vscode.Disposable {
   private engine?: Postcraft;
   private loading?: Promise<Postcraft>;
@@ -56,6 +66,15 @@ export class EngineHost implements vscode.Disposable {
   async ready(doc: vscode.TextDocument): Promise<boolean> {
     await this.get();
     return this.documents.ready(doc);
+  }
+
+  /** The site a document belongs to, with the engine and the document's site-relative path. */
+  async siteFileOf(doc: vscode.TextDocument): Promise<SiteFile | undefined> {
+    const path = this.pathOf(doc.uri);
+    if (path === undefined) return undefined;
+    const engine = await this.get();
+    const site = engine.siteOf(path);
+    return site ? { engine, site, path, file: engine.relative(site, path) } : undefined;
   }
 
   /** The engine, loading it on first use. */
