@@ -11,6 +11,7 @@ import { postTitle, taxonomyFields, taxonomyValues } from './frontmatter/taxonom
 import { fixesFor, refactorsAt } from './links/fixes';
 import { linkGraph, setLinkOptions, type LinkOptions } from './links/diagnostics';
 import { keysForFile } from './links/graph';
+import { CONTENT_KEY } from './links/liquidContent';
 import { explainLink } from './authoring/explain';
 import { completeLinks } from './authoring/completion';
 import { linkAt, referencesTo, targetOf } from './authoring/targets';
@@ -194,7 +195,7 @@ export const sitesFeature = Object.freeze({ detectAt: detectSiteAt, generatorNam
 
 // The same functions for hosts that call them directly, from this one module.
 export { completeFrontMatterList, hoverFrontMatter, frontMatterStats, taxonomyFields, taxonomyValues, postTitle as postTitleOf };
-export { fixesFor, refactorsAt, linkGraph, setLinkOptions, keysForFile, explainLink };
+export { fixesFor, refactorsAt, linkGraph, setLinkOptions, keysForFile, explainLink, CONTENT_KEY };
 export { completeLinks, linkAt, targetOf, referencesTo, describeTarget, planPostMove, planUrlChange, headingAt, planHeadingRename };
 export { planNewPost, planNewPostIn, newPostChoices, validateTitle, slugify };
 export { prepareSite, renderInSite, renderInSiteElsewhere, newRenderMemory, renderPost, verdictFor, standalonePage, escapeHtml, PREVIEW_CSS, COMMONMARK_GFM };

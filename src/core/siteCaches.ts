@@ -18,6 +18,8 @@ import type { RefIndex } from './links/hugoRefs';
 import type { RefCandidates } from './links/refProblems';
 import type { UrlCandidates } from './links/suggest';
 import type { PostCache } from './publishing/postCache';
+import type { LiquidSite } from './markdown/liquid';
+import type { ExtractedLink } from './links/types';
 
 /** A table built from one URL table (the index replaces it when pages come, go or move). */
 export interface PerUrlTable<T> {
@@ -49,6 +51,10 @@ export class SiteCaches {
   readonly fragmentIds = new Map<ReadonlyMap<string, ShortcodeIds> | undefined, WeakMap<DocumentBody, Set<string>>>();
   /** publishing/postCache.ts: post entries, reused while their page, the sections and the clock allow. */
   posts?: PostCache;
+  /** links/liquidContent.ts: Liquid's `site` with the documents' values, per index version. */
+  liquidContent?: { readonly version: number; readonly vars: LiquidSite };
+  /** links/liquidContent.ts: the links of pages rendered with those values, per file. */
+  readonly contentLinks = new Map<string, { readonly version: number; readonly text: string; readonly links: readonly ExtractedLink[] }>();
   /** authoring/completion.ts: the lower-cased text a page is matched by. */
   readonly haystacks = new WeakMap<Page, string>();
   /** authoring/targets.ts: heading id → line of its first heading, per headings of a body. */
@@ -65,6 +71,8 @@ export class SiteCaches {
     this.urlCandidates = undefined;
     this.fragmentIds.clear();
     this.posts = undefined;
+    this.liquidContent = undefined;
+    this.contentLinks.clear();
     // WeakMaps cannot be cleared; theirs are keyed by the site's pages and bodies, which go with it.
   }
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { PostcraftDiagnostic } from '../core/diagnostics';
 import type { Postcraft, Site } from '../core/service';
-import { linkGraph, setLinkOptions, keysForFile } from '../core/api';
+import { linkGraph, setLinkOptions, keysForFile, CONTENT_KEY } from '../core/api';
 import { INDEX_SETTINGS, isMarkdown, type EngineHost } from './workspace';
 import { registerCodeActions } from './codeActions';
 import { registerCheckAllLinks } from './checkAllLinks';
@@ -60,6 +60,8 @@ export class DiagnosticsController implements vscode.Disposable {
           });
         }
       }),
+      // A page that loops over the site's posts (Jekyll's site.tags) follows what the posts say.
+      vscode.workspace.onDidSaveTextDocument((d) => this.contentSaved(d)),
       w.onDidCreate((u) => this.fileEvent(u, 'created')),
       w.onDidDelete((u) => this.fileEvent(u, 'deleted')),
       vscode.workspace.onDidRenameFiles((e) => {
@@ -181,13 +183,23 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!engine || !site) return;
     const rel = engine.relative(site, path);
     if (kind === 'deleted') {
-      this.pendingKeys.push({ root: site.root, keys: [...keysForFile(rel, []), ...staticKeys(site, rel)] });
+      this.pendingKeys.push({ root: site.root, keys: [...keysForFile(rel, []), ...staticKeys(site, rel), ...(site.index.document(rel) ? [CONTENT_KEY] : [])] });
       this.shown.delete(uri.toString());
       this.collection.delete(uri);
       linkGraph(site).forget(rel);
     } else this.created.push(path);
     clearTimeout(this.fileEventTimer);
     // The engine updates its index on the same events; re-check once it has (onDidChange) or soon.
+    this.fileEventTimer = setTimeout(() => this.flushFileEvents(), 400);
+  }
+
+  private contentSaved(d: vscode.TextDocument): void {
+    const path = this.host.pathOf(d.uri);
+    const engine = this.host.current();
+    const site = path !== undefined ? engine?.siteOf(path) : undefined;
+    if (!engine || !site || path === undefined || !site.index.document(engine.relative(site, path))) return;
+    this.pendingKeys.push({ root: site.root, keys: [CONTENT_KEY] });
+    clearTimeout(this.fileEventTimer);
     this.fileEventTimer = setTimeout(() => this.flushFileEvents(), 400);
   }
 
@@ -208,7 +220,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const site = engine.siteOf(abs);
       if (!site) continue;
       const rel = engine.relative(site, abs);
-      add(site, [...keysForFile(rel, site.index.pagesOfFile(rel).flatMap((p) => [p.url, ...p.aliases])), ...staticKeys(site, rel)]);
+      add(site, [...keysForFile(rel, site.index.pagesOfFile(rel).flatMap((p) => [p.url, ...p.aliases])), ...staticKeys(site, rel), ...(site.index.document(rel) ? [CONTENT_KEY] : [])]);
       // A new post is checked too, so its own broken links show without opening it.
       if (site.index.document(rel)) void this.checkFromDisk(abs);
     }

@@ -66,13 +66,17 @@ const ENGINE_CHECKS: Readonly<Record<string, () => Promise<void>>> = {
     // Only 0.7 unescapes `%20`: accepted, as one of the two versions makes it work; a file neither finds is reported.
     assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.target}`), ['docs/index.md:link.not-found:gone.md']);
   },
-  'jekyll-liquid-site-collections': async () => {
+  'jekyll-liquid-site-pages': async () => {
     const found = await findingsOf({
       '_config.yml': 'title: T\nurl: https://blog.example.com\n',
-      '_posts/2024-01-01-one.md': '---\ntitle: One\n---\nText.\n',
-      'archive.md': '---\ntitle: Archive\n---\n{% for post in site.posts %}[{{ post.title }}]({{ post.url }}gone/)\n{% endfor %}\n{% for tag in site.tags %}<a href="/tags/{{ tag[0] }}/">t</a>{% endfor %}\n[missing](/nowhere/)\n',
+      '_posts/2024-01-01-one.md': '---\ntitle: One\ntags: [news]\n---\nText.\n',
+      'archive.md':
+        '---\ntitle: Archive\n---\n{% for p in site.pages %}[{{ p.title }}]({{ p.url }}gone/)\n{% endfor %}\n' +
+        '{% for post in site.posts %}[{{ post.title }}]({{ post.url }}{{ post.excerpt | size }}/)\n{% endfor %}\n' +
+        '{% for tag in site.tags %}<a href="/tags/{{ tag[0] }}/">t</a>{% endfor %}\n[missing](/nowhere/)\n',
     });
-    assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.target}`), ['archive.md:link.not-found:/nowhere/']);
+    // site.pages and an excerpt are not evaluated (no finding); site.tags is (the tag has no page).
+    assert.deepEqual(found.map((d) => `${d.file}:${d.code}:${d.target}`), ['archive.md:link.not-found:/tags/news/', 'archive.md:link.not-found:/nowhere/']);
   },
 };
 

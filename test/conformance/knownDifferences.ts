@@ -52,10 +52,10 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     limitation: "GitHub's versions are not packaged by Debian, so no fixture can be built with them; the engine accepts a link either version makes work",
   },
   {
-    id: 'jekyll-liquid-site-collections',
+    id: 'jekyll-liquid-site-pages',
     generator: 'Jekyll',
-    text: '`site.tags` and `site.posts` in Liquid are not evaluated: links a page prints from them are not judged.',
-    limitation: 'evaluating them means running the site’s Liquid over every post; the engine reports nothing for such links',
+    text: '`site.posts`, `site.tags`, `site.categories` and output collections are evaluated in Liquid loops, but not `site.pages`, `site.documents`, `site.static_files`, nor a document\'s `content`, `excerpt`, `next` or `previous`: links a page prints from those are not judged.',
+    limitation: 'their values need every page rendered (content, excerpts) or every file read; the engine reports nothing for such links',
   },
 ];
 

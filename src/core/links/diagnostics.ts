@@ -19,6 +19,7 @@ import type { LinkOptions } from './siteLinks';
 import { isMarkdownFile } from './problems';
 import { argumentSuggestions, isPrinted, printedLinks } from './printedLinks';
 import type { LinkKind } from './types';
+import { CONTENT_KEY, linksWithContent } from './liquidContent';
 
 /** The links an HTML content file has on its page: its own HTML and the shortcodes in it. */
 const HTML_CONTENT_KINDS: ReadonlySet<LinkKind> = new Set(['ref', 'relref', 'html-href', 'html-src', 'post_url', 'liquid-link']);
@@ -74,7 +75,9 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   const slicer = new TimeSlicer();
   const body = doc.body();
   const printed = markdown ? printedLinks(body, extras.shortcodeLinks, site.model.dialect.rawHtml) : [];
-  for (const link of printed.length ? [...body.links, ...printed].sort((a, b) => a.range.start - b.range.start) : body.links) {
+  const written = linksWithContent(site, file, text, body);
+  if (written.usesContent) ctx.deps.add(CONTENT_KEY);
+  for (const link of printed.length ? [...written.links, ...printed].sort((a, b) => a.range.start - b.range.start) : written.links) {
     await slicer.maybeYield();
     if (!markdown && !HTML_CONTENT_KINDS.has(link.kind)) continue;
     const bare = link.target.split('#')[0];

@@ -51,6 +51,8 @@ export interface DocumentAnalysis {
   readonly hiddenIds: boolean;
   /** Templates called (shortcodes, includes): which print ids the site's templates decide (src/core/links/fragments.ts). */
   readonly shortcodes?: readonly ShortcodeUse[];
+  /** Its Liquid names `site.posts`, `site.tags`…: checks render it again with them (links/liquidContent.ts). */
+  readonly liquidContent?: boolean;
 }
 
 /** Plain data: it crosses to and from the analysis worker by structured clone as it is. */
@@ -127,9 +129,17 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
     const place = u.at && extracted.placeOf(u.at.start);
     return place && u.at ? { ...u, at: { ...u.at, place } } : u;
   });
-  const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}) };
+  const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}), ...(liquid && namesContent(blanked, o.liquid) ? { liquidContent: true } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
+}
+
+/** The text names a `site` value made of the documents, which this analysis (of one document) lacks. */
+function namesContent(text: string, vars: LiquidSite | undefined): boolean {
+  const keys = vars?.contentKeys?.filter((k) => !Object.prototype.hasOwnProperty.call(vars.site, k));
+  if (!keys?.length) return false;
+  const names = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`\\bsite\\s*(?:\\.\\s*(?:${names})\\b|\\[\\s*["'](?:${names})["'])`).test(text);
 }
 
 /** Lines of the rendered text → lines of the source (Liquid output may add or remove lines). */

@@ -18,6 +18,13 @@ import { jekyllFilters } from './liquidFilters';
 export interface LiquidSite {
   /** `site` as templates see it: the configuration's keys, with `data` from the data folder. */
   readonly site: Readonly<Record<string, unknown>>;
+  /**
+   * `site` keys made of the documents (`posts`, `tags`…): absent from `site` while a document is
+   * analysed alone, given at check time to a page that names one (see links/liquidContent.ts).
+   */
+  readonly contentKeys?: readonly string[];
+  /** The time zone dates are printed in (`timezone:`; UTC without it). */
+  readonly zone?: string;
 }
 
 export interface LiquidRef {
@@ -49,6 +56,8 @@ export interface RenderedLiquid {
   readonly hidden: boolean;
   /** Source offset of an output offset (`end`: the offset just after a range). */
   toSource(offset: number, end: boolean): number;
+  /** The source span of the tag (`{% for %}`, `{% if %}`…) whose output holds this output offset, if a tag's. */
+  tagAt(offset: number): Span | undefined;
 }
 
 /** A path segment no writer uses; `/__pc_ref_3__` stands for the URL of the third reference. */
@@ -158,7 +167,8 @@ export function renderLiquid(text: string, vars: LiquidSite | undefined, page: R
   const state: RenderState = { refs: [], hidden: false };
   const scope: Record<string | symbol, unknown> = { site: vars?.site ?? {}, page, jekyll: { environment: 'production' } };
   scope[STATE] = state;
-  const ctx = new Context(scope, engine.options, { sync: true, strictVariables: true }, { liquid: engine });
+  const opts = vars?.zone ? { ...engine.options, timezoneOffset: vars.zone } : engine.options;
+  const ctx = new Context(scope, opts, { sync: true, strictVariables: true }, { liquid: engine });
   const segments: Segment[] = [];
   const unknown: Span[] = [];
   let out = '';
@@ -184,7 +194,11 @@ export function renderLiquid(text: string, vars: LiquidSite | undefined, page: R
     segments.push({ out: start, outEnd: out.length, src, srcEnd, exact: false });
   }
   for (let at = out.indexOf(UNKNOWN); at >= 0; at = out.indexOf(UNKNOWN, at + UNKNOWN.length)) unknown.push({ start: at, end: at + UNKNOWN.length });
-  return { text: out, unknown, refs: state.refs, hidden: state.hidden, toSource: (offset, end) => toSource(segments, offset, end) };
+  const tagAt = (offset: number): Span | undefined => {
+    const s = segments[segmentIndex(segments, offset)];
+    return s && !s.exact && s.out <= offset && offset < s.outEnd && text.startsWith('{%', s.src) ? { start: s.src, end: s.srcEnd } : undefined;
+  };
+  return { text: out, unknown, refs: state.refs, hidden: state.hidden, toSource: (offset, end) => toSource(segments, offset, end), tagAt };
 }
 
 /**
@@ -192,6 +206,18 @@ export function renderLiquid(text: string, vars: LiquidSite | undefined, page: R
  * that printed nothing, as `{{ site.baseurl }}` on a site at the root) maps to that tag, so the
  * destination as written includes it; an end offset maps through the character before it.
  */
+/** The last segment that starts at or before the output offset. */
+function segmentIndex(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].out <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function toSource(segments: readonly Segment[], offset: number, end: boolean): number {
   let lo = 0;
   let hi = segments.length - 1;

@@ -80,12 +80,25 @@ export interface PassReadings {
   readonly file?: string;
 }
 
+/** A document as the index holds it, for values made of the whole site. */
+export interface ContentDocument {
+  readonly file: string;
+  readonly data: FrontMatterData;
+  readonly pages: readonly Page[];
+}
+
 export interface GeneratorModel {
   readonly summary: SiteSummary;
   /** How the generator reads a post's Markdown (links, footnotes, raw HTML, heading ids): checker and preview alike. */
   readonly dialect: MarkdownDialect;
   /** Liquid's site variables, for a dialect whose templates are Liquid. */
   readonly liquid?: LiquidSite;
+  /**
+   * Liquid's `site` values made of the documents (`site.posts`, `site.tags`, a collection's docs):
+   * a page that loops over them is rendered with these at check time (links/liquidContent.ts). Only
+   * values the generator gives exactly; a field left out stays unknown to templates.
+   */
+  liquidContent?(docs: Iterable<ContentDocument>, now: Date): Record<string, unknown>;
   /** Link forms, moves and New Post, as this generator has them. */
   readonly authoring: AuthoringFacts;
   /**

@@ -339,6 +339,11 @@ export class SiteIndex {
     return this.changeCount;
   }
 
+  /** The index's clock: what is published depends on it (future dates). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   get documents(): ReadonlyMap<string, IndexedDocument> {
     return this.docs;
   }

@@ -144,6 +144,8 @@ export interface DocumentBody {
   readonly hiddenIds: boolean;
 
   readonly shortcodes?: readonly ShortcodeUse[];
+  /** Its Liquid loops over the site's documents (`site.posts`, `site.tags`): checks render it with them. */
+  readonly liquidContent?: boolean;
 }
 
 /** An author record from the site's data files. */

@@ -218,13 +218,18 @@ export function compareFile(site: Site, out: BuiltOutput, file: string, diags: r
   const content = contentOf(built.html);
   const mine = diags.filter((d) => d.file === file && (d.severity === 'error' || d.severity === 'warning'));
   const claimed = new Set<PostcraftDiagnostic>();
-  for (const link of markedLinks(content)) {
+  const marked = markedLinks(content);
+  // A marker the page shows more than once was printed by a loop from one line: each printed link
+  // is told apart by its destination (ours name it as printed, or by the path it resolved to).
+  const repeated = new Set(marked.filter((l, i) => marked.findIndex((o) => o.marker === l.marker) !== i).map((l) => l.marker));
+  for (const link of marked) {
     if (!lines.has(link.marker)) {
       problems.push(`${file}: marker ${link.marker} is in the output but not found in the source`);
       continue;
     }
     const verdict = verdictOf(out, page.url, link.href);
-    let ours = mine.filter((d) => d.code.startsWith('link.') && markerAt(lines, d.start.line, d.start.character) === link.marker);
+    const sameLink = (d: PostcraftDiagnostic) => !repeated.has(link.marker) || d.target === link.href || d.data?.['resolved'] === resolvedPath(out, page.url, link.href);
+    let ours = mine.filter((d) => d.code.startsWith('link.') && markerAt(lines, d.start.line, d.start.character) === link.marker && sameLink(d));
     // A link whose destination a template printed elsewhere (a reference definition made by a loop)
     // is reported where that definition is written: match it by the URL it resolved to.
     if (!ours.length && verdict === 'missing') ours = mine.filter((d) => !claimed.has(d) && d.code.startsWith('link.') && d.data?.['resolved'] === resolvedPath(out, page.url, link.href));

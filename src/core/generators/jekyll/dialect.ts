@@ -11,6 +11,8 @@ import { KRAMDOWN_GFM, type MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
 import { readText } from '../../config/files';
 import type { PagesPlugins } from './githubPages';
+import type { JekyllConfig } from './config';
+import { jekyllContentKeys } from './liquidContent';
 
 export function jekyllDialect(raw: Readonly<Record<string, unknown>>, plugins?: PagesPlugins): MarkdownDialect {
   const kramdown = asRecord(raw['kramdown']);
@@ -61,7 +63,11 @@ async function readData(fs: FileSystemHost, dir: string, depth: number, budget: 
 }
 
 /** `site` for Liquid: the configuration as written, its URL keys as Jekyll sets them, and `data`. */
-export async function jekyllLiquidSite(fs: FileSystemHost, root: string, raw: Readonly<Record<string, unknown>>, dataDir: string): Promise<LiquidSite> {
-  const data = await readData(fs, posix.join(root, dataDir), 0, { bytes: MAX_BYTES });
-  return { site: { ...raw, baseurl: asString(raw['baseurl']) ?? '', data } };
+export async function jekyllLiquidSite(fs: FileSystemHost, root: string, raw: Readonly<Record<string, unknown>>, c: JekyllConfig): Promise<LiquidSite> {
+  const data = await readData(fs, posix.join(root, c.dataDir), 0, { bytes: MAX_BYTES });
+  const site: Record<string, unknown> = { ...raw, baseurl: asString(raw['baseurl']) ?? '', data };
+  const contentKeys = jekyllContentKeys(c);
+  // Jekyll's payload puts the documents over configuration keys of the same name.
+  for (const k of contentKeys) delete site[k];
+  return { site, contentKeys, zone: c.timezone ?? 'UTC' };
 }

@@ -21,7 +21,7 @@ export async function loadJekyll(fs: FileSystemHost, root: string): Promise<Gene
       break;
     }
   }
-  const liquid = await jekyllLiquidSite(fs, root, loaded.raw, loaded.config.dataDir);
+  const liquid = await jekyllLiquidSite(fs, root, loaded.raw, loaded.config);
   const themeIssues = loaded.config.theme && loaded.configFile ? missingThemeIssue(loaded.configFile, await readText(fs, loaded.configFile), loaded.config) : [];
   return createJekyllModel({ root, config: loaded.config, configFile: loaded.configFile, issues: [...loaded.issues, ...themeIssues], authorsFile, dialect: jekyllDialect(loaded.raw, loaded.config.pagesPlugins), liquid });
 }

@@ -40,7 +40,7 @@ function rememberPost(j: JekyllSite, file: string, name: string): void {
 }
 
 /** The page a Markdown or HTML file publishes, before jekyll-redirect-from replaces it. */
-function pageOf(j: JekyllSite, file: string, rawData: FrontMatterData, now: Date): Page | undefined {
+export function pageOf(j: JekyllSite, file: string, rawData: FrontMatterData, now: Date): Page | undefined {
   if (!isDoc(j, file)) return undefined;
   const c = j.c;
   const p = j.place(file);
