@@ -33,6 +33,8 @@ export interface CorpusResults {
   readonly asTruthScores: CorpusScore;
   /** Broken links counted once per file and destination as written (the truth counts each place shown). */
   readonly distinct?: { readonly broken: number; readonly found: number; readonly recall: number };
+  /** With the truth's errata set aside (bench/corpus/truth-errata.json). */
+  readonly errata?: CorpusScore & { readonly entries: number; readonly notBroken: number; readonly duplicates: number };
   readonly fpByCode: Readonly<Record<string, number>>;
   readonly fnByKind: Readonly<Record<string, number>>;
 }
@@ -55,10 +57,14 @@ export function corpusTable(out: CorpusResults): string {
     ...out.sites.map((s) => `| ${s.name} | ${s.generator} | ${s.links} | ${s.truth} | ${s.found} | ${s.tp}${s.adjudicated ? ` (${s.adjudicated} adj.)` : ''} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} |`),
     `| **all** | | **${out.total.links}** | **${out.total.truth}** | | **${out.total.tp}** | **${out.total.fp}** | **${out.total.fn}** | **${f3(out.total.precision)}** | **${f3(out.total.recall)}** |`,
     `| as the truth scores it | | | | | ${raw.tp} | ${raw.fp} | ${raw.fn} | ${f3(raw.precision)} | ${f3(raw.recall)} |`,
+    ...(out.errata ? [`| without the truth's errata | | | | | ${out.errata.tp} | ${out.errata.fp} | ${out.errata.fn} | ${f3(out.errata.precision)} | ${f3(out.errata.recall)} |`] : []),
     '',
     `"adj.": findings the truth scores as false that other evidence shows true (${adj}, each with its reason in bench/corpus/adjudicated.json).`,
     `False positives by code: ${byCount(out.fpByCode)}.`,
     `Missed, by kind: ${byCount(out.fnByKind)}.`,
+    ...(out.errata
+      ? [`"Without the truth's errata": ${out.errata.entries} entries of the truth set aside, each with its evidence in bench/corpus/truth-errata.json — ${out.errata.notBroken} that the published site shows are not broken (those we report count as false), ${out.errata.duplicates} that list again a link the truth lists where it is written.`]
+      : []),
     ...(out.distinct
       ? [`Distinct broken links (one per file and destination as written; the truth lists a link once per place its build shows it, we report it once where it is written): ${out.distinct.found} of ${out.distinct.broken} found, recall ${f3(out.distinct.recall)}.`]
       : []),

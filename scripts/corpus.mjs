@@ -93,6 +93,38 @@ for (const s of result.sites) {
 }
 distinct.recall = distinct.broken ? distinct.found / distinct.broken : 1;
 
+// The truth's errata (bench/corpus/truth-errata.json): entries the published site contradicts
+// (`not-broken`: set aside from the truth; a finding of ours on one becomes a false positive) and
+// entries that list a link the truth also lists where it is written (`duplicate`: set aside).
+const errataFile = path.join(REPO, 'bench', 'corpus', 'truth-errata.json');
+const errataList = fs.existsSync(errataFile) ? JSON.parse(fs.readFileSync(errataFile, 'utf8')) : {};
+const errata = { entries: 0, notBroken: 0, duplicates: 0, tp: result.total.tp, fp: result.total.fp, fn: result.total.fn };
+for (const s of result.sites) {
+  const list = errataList[s.name];
+  if (!Array.isArray(list)) continue;
+  const truthFile = path.join(dir, `${s.name}.truth.json`);
+  const scoreFile = path.join(dir, `${s.name}.score.json`);
+  if (!fs.existsSync(truthFile) || !fs.existsSync(scoreFile)) continue;
+  const counts = (e) => !e.severity || ['error', 'warning'].includes(String(e.severity).toLowerCase());
+  const matches = (x, e) => e.file === x.file && e.target === x.target && (!x.unlined || !Number.isInteger(e.line));
+  const truth = (JSON.parse(fs.readFileSync(truthFile, 'utf8')).broken ?? []).filter(counts);
+  const missed = JSON.parse(fs.readFileSync(scoreFile, 'utf8')).falseNegatives ?? [];
+  for (const x of list) {
+    const listed = truth.filter((e) => matches(x, e)).length;
+    const unfound = missed.filter((e) => matches(x, e)).length;
+    if (!listed) console.error(`corpus: truth-errata entry not in the truth of ${s.name}: ${x.file} ${x.target}`);
+    errata.entries += listed;
+    errata.fn -= unfound;
+    errata.tp -= listed - unfound;
+    if (x.kind === 'not-broken') {
+      errata.notBroken += listed;
+      errata.fp += listed - unfound;
+    } else errata.duplicates += listed;
+  }
+}
+errata.precision = errata.tp + errata.fp ? errata.tp / (errata.tp + errata.fp) : 1;
+errata.recall = errata.tp + errata.fn ? errata.tp / (errata.tp + errata.fn) : 1;
+
 // As the truth scores it: adjudicated findings back among the false positives.
 const adj = result.sites.reduce((a, s) => a + (s.adjudicated ?? 0), 0);
 const raw = { tp: result.total.tp - adj, fp: result.total.fp + adj, fn: result.total.fn };
@@ -108,6 +140,7 @@ const out = {
   total: result.total,
   asTruthScores: raw,
   distinct,
+  errata,
   fpByCode,
   fnByKind,
 };
