@@ -4,6 +4,7 @@
 // its linkers and (when accepted) adds the old URL as an alias.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './workspaceSites';
 
 const EXTENSION_ID = 'postcraft-dev.postcraft';
 
@@ -19,16 +20,6 @@ function post(name: string): vscode.Uri {
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postcraft' && String(d.code).startsWith('link.'));
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 function labelOf(item: vscode.CompletionItem): string {

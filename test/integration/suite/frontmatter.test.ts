@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { waitFor } from './workspaceSites';
 
 const EXTENSION_ID = 'postcraft-dev.postcraft';
 
@@ -11,16 +12,6 @@ function workspaceRoot(): string {
   const folders = vscode.workspace.workspaceFolders;
   assert.ok(folders && folders.length > 0, 'the test workspace folder is open');
   return folders[0].uri.fsPath;
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Every Markdown file under content/ with its text. */

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { changeFolders, indexedSites, posixPath, waitFor } from './workspaceSites';
 
 const EXTENSION_ID = 'postcraft-dev.postcraft';
 /** A 1×1 PNG. */
@@ -38,36 +39,6 @@ function root(): string {
 
 function codeOf(d: vscode.Diagnostic): string {
   return String(typeof d.code === 'object' ? d.code.value : d.code);
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const posix = (p: string) => p.split(path.sep).join('/').replace(/\/$/, '');
-
-/** The sites the extension has indexed now: root (posix, no trailing slash) → generator. */
-async function indexedSites(): Promise<Map<string, string>> {
-  const stats = await vscode.commands.executeCommand<{ sites?: { root: string; generator: string }[] }>('postcraft.test.indexStats');
-  return new Map((stats?.sites ?? []).map((s) => [posix(s.root), s.generator]));
-}
-
-/** Changes the workspace folders and resolves once VS Code says they changed. */
-async function changeFolders(start: number, remove: number, ...add: vscode.Uri[]): Promise<void> {
-  const changed = new Promise<void>((resolve) => {
-    const d = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      d.dispose();
-      resolve();
-    });
-  });
-  assert.ok(vscode.workspace.updateWorkspaceFolders(start, remove, ...add.map((uri) => ({ uri }))), 'VS Code accepts the folder change');
-  await changed;
 }
 
 type EditResult = { kind?: string; title: string; selected: string; text: string; active?: string; offered?: { kind?: string; title: string }[]; error?: string } | undefined;
@@ -115,7 +86,7 @@ suite('Images: paste and drop', function () {
   });
 
   test('folders added to the workspace are indexed as their sites', async () => {
-    const want = new Map<string, string>([[posix(root()), 'hugo'], ...Object.entries(ADDED).map(([name, gen]) => [posix(path.join(extra, name)), gen] as [string, string])]);
+    const want = new Map<string, string>([[posixPath(root()), 'hugo'], ...Object.entries(ADDED).map(([name, gen]) => [posixPath(path.join(extra, name)), gen] as [string, string])]);
     const sites = await waitFor(async () => {
       const s = await indexedSites();
       return [...want.keys()].every((r) => s.has(r)) ? s : undefined;

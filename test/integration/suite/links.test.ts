@@ -2,6 +2,7 @@
 // fixes that apply, and linkers re-checked when a post appears or disappears.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './workspaceSites';
 
 const EXTENSION_ID = 'postcraft-dev.postcraft';
 
@@ -17,16 +18,6 @@ function post(name: string): vscode.Uri {
 
 function ours(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postcraft' && (!code || d.code === code));
-}
-
-async function waitFor<T>(probe: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function append(doc: vscode.TextDocument, text: string): Promise<void> {

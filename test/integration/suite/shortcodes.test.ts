@@ -4,6 +4,7 @@
 // stop the build (and their end once the template exists), and a theme that is not on disk.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './workspaceSites';
 
 const EXTENSION_ID = 'postcraft-dev.postcraft';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -18,16 +19,6 @@ const at = (...path: string[]) => vscode.Uri.joinPath(root(), ...path);
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postcraft' && /^(shortcode|include)\./.test(String(d.code)));
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
