@@ -43,6 +43,19 @@ describe('links a shortcode template prints from its arguments', () => {
     assert.deepEqual(links('{{ if .Get "x" }}{{ end }}<a href="{{ .Get 0 }}">x</a>'), ['href:#0']);
   });
 
+  it('the dot inside `with` an argument is that argument; `safeURL` prints the value as it is', () => {
+    assert.deepEqual(links('{{ with .Get "link" }}<a href="{{ . }}">x</a>{{ end }}'), ['href:link']);
+    assert.deepEqual(links('{{ with .Get 1 }}<img src="{{- . -}}">{{ end }}'), ['src:#1']);
+    assert.deepEqual(links('<a href="{{ .Get "href" | safeURL }}">x</a>{{ with .Get "src" }}<img src="{{ . | safeURL }}">{{ end }}'), ['href:href', 'src:src']);
+    // Not the argument: the outer dot (else), a dot `range` or another `with` set, a dot at the top.
+    assert.deepEqual(links('{{ with .Get "link" }}x{{ else }}<a href="{{ . }}">x</a>{{ end }}'), []);
+    assert.deepEqual(links('{{ with .Get "link" }}{{ range $.Page.Pages }}<a href="{{ . }}">x</a>{{ end }}{{ end }}'), []);
+    assert.deepEqual(links('{{ with .Get "link" }}{{ with $.Page.Params.x }}<a href="{{ . }}">x</a>{{ end }}{{ end }}'), []);
+    assert.deepEqual(links('<a href="{{ . }}">x</a>{{ if .Get "link" }}<a href="{{ . }}">x</a>{{ end }}'), []);
+    // An `if` inside `with` keeps the dot (and must test the argument, as before).
+    assert.deepEqual(links('{{ with .Get "link" }}{{ if $.Get "link" }}<a href="{{ . }}">x</a>{{ end }}{{ end }}'), ['href:link']);
+  });
+
   it('computed values are never read: pipes, printf, resources, text around the argument, conditional attributes', () => {
     for (const t of [
       '<img src="{{ .Get "src" | relURL }}">',

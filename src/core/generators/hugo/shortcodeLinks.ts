@@ -7,6 +7,7 @@
  * (verified with hugo 0.111). Any other form (a pipe, `printf`, a resource, a value computed in a
  * condition) gives no fact: what we cannot read exactly is not checked, never guessed.
  *
+ * Inside `with` an argument, `{{ . }}` is that argument; `| safeURL` prints the value as it is.
  * The tag must be printed whenever the argument is given: at the top of the template, or inside
  * `if`/`with` blocks whose condition is that very argument. Inside any other block (`range`, another
  * condition, an `else` branch, a `define`) it gives no fact.
@@ -25,8 +26,11 @@ export interface TemplateLink {
 const GET = String.raw`\$?\.Get\s+(?:(\d+)|"([^"\\]+)"|\x60([^\x60]+)\x60)`;
 const OPEN = String.raw`^\{\{-?\s*`;
 const CLOSE = String.raw`\s*-?\}\}$`;
-/** `{{ .Get "x" }}` or `{{ $v }}`. */
-const ARG_ACTION = new RegExp(`${OPEN}(?:${GET}|\\$(\\w+))${CLOSE}`);
+/**
+ * `{{ .Get "x" }}`, `{{ $v }}` or `{{ . }}` (inside `with` an argument), also through `safeURL`, which
+ * only tells html/template the value is safe: it prints it as it is.
+ */
+const ARG_ACTION = new RegExp(`${OPEN}(?:${GET}|\\$(\\w+)|(\\.))(?:\\s*\\|\\s*safeURL)?${CLOSE}`);
 /** `{{ $v := .Get "x" }}`. */
 const DECLARATION = new RegExp(`${OPEN}\\$(\\w+)\\s*:=\\s*${GET}${CLOSE}`);
 const BASE_ACTION = new RegExp(`${OPEN}(?:\\$?\\.Site\\.BaseURL|site\\.BaseURL)${CLOSE}`);
@@ -63,12 +67,21 @@ function argumentVariables(actions: readonly string[]): Map<string, Key> {
 interface Block {
   readonly guard?: Key;
   otherwise: boolean;
+  /** `with` and `range` set the dot: to the argument `with` tests, or to what we do not know. */
+  readonly setsDot: boolean;
+}
+
+/** What `.` is at this point: the argument of the innermost `with` that set it, outside its `else`. */
+function dotOf(blocks: readonly Block[]): Key | undefined {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i].setsDot) return blocks[i].otherwise ? undefined : blocks[i].guard;
+  return undefined;
 }
 
 /** The argument an action prints, exactly, or undefined. */
-function argumentOf(action: string, vars: ReadonlyMap<string, Key>): Key | undefined {
+function argumentOf(action: string, vars: ReadonlyMap<string, Key>, blocks: readonly Block[]): Key | undefined {
   const m = ARG_ACTION.exec(action);
   if (!m) return undefined;
+  if (m[5] !== undefined) return dotOf(blocks);
   return m[4] !== undefined ? vars.get(m[4]) : keyOf(m, 1);
 }
 
@@ -83,8 +96,8 @@ function track(action: string, blocks: Block[], vars: ReadonlyMap<string, Key>):
   } else if (m[1] === 'if' || m[1] === 'with') {
     const c = CONDITION.exec(m[2].trim());
     const guard = c ? (c[4] !== undefined ? vars.get(c[4]) : keyOf(c, 1)) : undefined;
-    blocks.push({ guard, otherwise: false });
-  } else blocks.push({ otherwise: true });
+    blocks.push({ guard, otherwise: false, setsDot: m[1] === 'with' });
+  } else blocks.push({ otherwise: true, setsDot: true });
 }
 
 /** The value of the first `href` (on `<a>`) or `src` (on `<img>`) of a tag, placeholders in it. */
@@ -119,7 +132,7 @@ export function shortcodeLinksOf(template: string): TemplateLink[] {
     const value = attributeValue(m[2], m[3]);
     // A tag whose attributes are themselves conditional is not read.
     const conditional = inTag.some((a) => /^\{\{-?\s*(?:if|with|range|else|end|define|block)\b/.test(a));
-    const link = value !== undefined && !conditional ? linkOf(m[2], value, actions, vars) : undefined;
+    const link = value !== undefined && !conditional ? linkOf(m[2], value, actions, vars, blocks) : undefined;
     if (link && blocks.every((b) => !b.otherwise && b.guard === (link.position !== undefined ? `#${link.position}` : `=${link.name}`))) {
       if (!out.some((o) => o.attr === link.attr && o.position === link.position && o.name === link.name && o.baseURL === link.baseURL)) out.push(link);
     }
@@ -128,12 +141,12 @@ export function shortcodeLinksOf(template: string): TemplateLink[] {
   return out;
 }
 
-function linkOf(tagName: string, value: string, actions: readonly string[], vars: ReadonlyMap<string, Key>): TemplateLink | undefined {
+function linkOf(tagName: string, value: string, actions: readonly string[], vars: ReadonlyMap<string, Key>, blocks: readonly Block[]): TemplateLink | undefined {
   const parts = /^(?:\u0000(\d+)\u0000)?\u0000(\d+)\u0000$/.exec(value);
   if (!parts) return undefined;
   const baseURL = parts[1] !== undefined;
   if (baseURL && !BASE_ACTION.test(actions[Number(parts[1])])) return undefined;
-  const key = argumentOf(actions[Number(parts[2])], vars);
+  const key = argumentOf(actions[Number(parts[2])], vars, blocks);
   if (!key) return undefined;
   const attr = tagName.toLowerCase() === 'a' ? 'href' : 'src';
   return key.startsWith('#') ? { attr, position: Number(key.slice(1)), baseURL } : { attr, name: key.slice(1), baseURL };
