@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFs, fixedClock } from '../helpers/memoryFs';
 import { createPostcraft } from '../../../src/core/service';
+import { configDirKeys } from '../../../src/core/generators/hugo/config';
 
 async function siteOf(tree: Record<string, string>) {
   const fs = new MemoryFs('/site', tree);
@@ -185,6 +186,28 @@ describe('Hugo rules verified against hugo 0.111', () => {
     assert.equal(site.model.summary.title, 'T');
     assert.deepEqual(types('/categories/'), []);
     assert.deepEqual(types('/authors/rich/'), ['page']);
+  });
+
+  it('a language code before the extension puts a config/_default file under that language', async () => {
+    assert.deepEqual(configDirKeys('languages.fr.toml'), ['languages', 'fr']);
+    assert.deepEqual(configDirKeys('params.fr.yaml'), ['languages', 'fr', 'params']);
+    assert.deepEqual(configDirKeys('menu.pt-br.toml'), ['languages', 'pt-br', 'menus']);
+    assert.deepEqual(configDirKeys('markup.fr.toml'), ['languages', 'fr']);
+    assert.deepEqual(configDirKeys('Params.toml'), ['params']);
+    assert.deepEqual(configDirKeys('hugo.toml'), []);
+    const { url, types } = await siteOf({
+      'config/_default/hugo.toml': 'defaultContentLanguage = "en"',
+      'config/_default/languages.en.toml': 'contentDir = "content/en"\nweight = 1',
+      'config/_default/languages.fr.toml': 'contentDir = "content/fr"\nweight = 2',
+      'content/en/a.md': fm({ title: 'A' }),
+      'content/fr/a.md': fm({ title: 'A' }),
+      'content/other/b.md': fm({ title: 'B' }),
+    });
+    assert.equal(url('content/en/a.md'), '/a/');
+    assert.equal(url('content/fr/a.md'), '/fr/a/');
+    // Every language has its own folder: hugo reads nothing else of content/.
+    assert.equal(url('content/other/b.md'), undefined);
+    assert.deepEqual(types('/other/b/'), []);
   });
 });
 

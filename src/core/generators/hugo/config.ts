@@ -93,6 +93,27 @@ export async function findHugoConfig(fs: FileSystemHost, root: string): Promise<
 }
 
 /** Reads a config directory: `hugo.toml`/`config.toml` give root keys, `params.toml` gives `params`, … */
+/**
+ * Where a file of the config directory goes in the configuration [verified: `hugo config`, 0.111]:
+ * `hugo.toml`/`config.toml` at the root, `params.toml` under `params`; a language code before the
+ * extension puts it under that language: `languages.fr.toml` is `languages.fr`, `params.fr.toml`
+ * `languages.fr.params`, `menus.fr.toml` (or `menu.fr`) `languages.fr.menus`, and any other
+ * `x.fr.toml` is merged into `languages.fr` itself.
+ */
+export function configDirKeys(fileName: string): string[] {
+  const stem = fileName.replace(/\.[^.]+$/, '').toLowerCase();
+  if (stem === 'hugo' || stem === 'config') return [];
+  const dot = stem.lastIndexOf('.');
+  if (dot <= 0) return [stem];
+  const name = stem.slice(0, dot);
+  const lang = stem.slice(dot + 1);
+  return ['languages', lang, ...(name === 'menu' || name === 'menus' ? ['menus'] : name === 'params' ? ['params'] : [])];
+}
+
+function nest(keys: readonly string[], data: Record<string, unknown>): Record<string, unknown> {
+  return keys.reduceRight<Record<string, unknown>>((inner, k) => ({ [k]: inner }), data);
+}
+
 async function readConfigDir(fs: FileSystemHost, dir: string, issues: SiteIssue[], files: string[]): Promise<Record<string, unknown>> {
   let merged: Record<string, unknown> = {};
   for (const name of await listDir(fs, dir)) {
@@ -104,9 +125,8 @@ async function readConfigDir(fs: FileSystemHost, dir: string, issues: SiteIssue[
     files.push(path);
     const r = parseConfigText(text, format);
     if (r.error) issues.push({ path, range: r.error.range, severity: 'error', code: 'config.syntax', message: r.error.message });
-    const base = name.replace(/\.[^.]+$/, '').toLowerCase();
     const data = lowerKeys(r.data) as Record<string, unknown>;
-    merged = deepMerge(merged, base === 'hugo' || base === 'config' ? data : { [base]: data });
+    merged = deepMerge(merged, nest(configDirKeys(name), data));
   }
   return merged;
 }
