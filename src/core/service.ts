@@ -206,7 +206,7 @@ export class Postcraft {
   analyzeOptions(absPath: string): AnalyzeOptions | undefined {
     const site = this.siteOf(absPath);
     if (!site || !site.model.isContentDocument(this.relative(site, absPath))) return undefined;
-    return site.index.analyzeOptions();
+    return site.index.analyzeOptions(this.relative(site, absPath));
   }
 
   async fileCreated(absPath: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { DocumentBody, IndexedDocument } from '../site/index';
 import type { Page } from '../site/model';
 import { decodePath } from './urls';
 import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems';
+import { isHtmlFile } from '../markdown/analyze';
 import type { ShortcodeIds } from '../site/generator';
 import { NO_IDS, type ShortcodeUse } from './shortcodes';
 
@@ -73,8 +74,9 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
   if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc.body(), ctx.extras.shortcodeIds)) return undefined;
   if (page && page.kind !== 'page') return undefined;
-  // An HTML content file is published as written: its ids are its HTML's, which we do not read as such.
-  if (!isMarkdownFile(doc.file)) return undefined;
+  // An HTML content file is published as written: its ids are the attributes it writes (htmlFile in
+  // the analysis). Other formats (AsciiDoc, Org…) get ids from tools we do not model.
+  if (!isMarkdownFile(doc.file) && !isHtmlFile(doc.file)) return undefined;
   const ids = idsOf(ctx, doc);
   const decoded = decodePath(fragment);
   const removed = removedOpening(ctx, doc, ids, decoded);

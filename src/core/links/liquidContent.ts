@@ -34,7 +34,7 @@ export function linksWithContent(site: Site, file: string, text: string, body: D
   const version = site.index.version;
   const hit = site.caches.contentLinks.get(file);
   if (hit && hit.version === version && hit.text === text) return { links: hit.links, usesContent: true };
-  const links = analyzeDocument(text, { ...site.index.analyzeOptions(), liquid: vars }).links;
+  const links = analyzeDocument(text, { ...site.index.analyzeOptions(file), liquid: vars }).links;
   site.caches.contentLinks.set(file, { version, text, links });
   return { links, usesContent: true };
 }

@@ -65,12 +65,7 @@ export interface CheckContext {
   readonly htmlContent?: boolean;
 }
 
-const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
-
-/** Whether the generator reads the file as Markdown (an `.html` content file is published as written). */
-export function isMarkdownFile(file: string): boolean {
-  return MARKDOWN_FILE.test(file);
-}
+export { isMarkdownFile } from '../markdown/analyze';
 
 export function urlKey(path: string): string {
   return 'url:' + (path.length > 1 ? path.replace(/\/+$/, '') : path);

@@ -34,6 +34,23 @@ export interface AnalyzeOptions {
    * the parse). Unset: linkify as the dialect says.
    */
   readonly bareUrlHosts?: readonly string[];
+  /**
+   * The file is HTML (a Hugo `.html` content file, a Jekyll HTML page): the generator reads no
+   * Markdown in it, so it has no Markdown headings; its ids are the id/name attributes it writes.
+   */
+  readonly htmlFile?: boolean;
+}
+
+const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+/** Whether the generator reads the file as Markdown (an `.html` content file is published as written). */
+export function isMarkdownFile(file: string): boolean {
+  return MARKDOWN_FILE.test(file);
+}
+
+/** An HTML page's source (other formats, AsciiDoc or Org, are rendered by tools whose ids we do not model). */
+export function isHtmlFile(file: string): boolean {
+  return /\.html?$/i.test(file);
 }
 
 export interface DocumentAnalysis {
@@ -91,10 +108,21 @@ function lastLine(s: string): string {
 
 const HTML_ID = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
+/** Comments and the text of scripts, styles, templates and text areas: no element of the page is in them. */
+const NOT_ELEMENTS = /<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
 export function collectHtmlIds(html: string, out: string[]): void {
+  const live = html.includes('<!--') || /<(?:script|style|template|textarea)\b/i.test(html) ? html.replace(NOT_ELEMENTS, ' ') : html;
   HTML_ID.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = HTML_ID.exec(html))) out.push(m[1] ?? m[2] ?? m[3]);
+  while ((m = HTML_ID.exec(live))) out.push(m[1] ?? m[2] ?? m[3]);
+}
+
+/** The ids an HTML file writes: its id/name attributes outside comments, scripts, styles and templates. */
+function htmlFileIds(html: string): string[] {
+  const out: string[] = [];
+  collectHtmlIds(html, out);
+  return out;
 }
 
 export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalysis {
@@ -117,8 +145,8 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const env: Record<string, unknown> = {};
   const parser = parserFor(d.linkify && o.bareUrlHosts && !mentionsAny(text, o.bareUrlHosts) ? { ...d, linkify: false } : d);
   const tokens = parser.parse(input, env);
-  const { headings, htmlIds } = headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
-  if (kd) htmlIds.push(...kd.tagIds);
+  const { headings, htmlIds } = o.htmlFile ? { headings: [], htmlIds: htmlFileIds(input) } : headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
+  if (kd && !o.htmlFile) htmlIds.push(...kd.tagIds);
   const shortcodes = d.templates === 'shortcodes';
   const extracted = extractLinksAndPlaces({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
   let links = extracted.links;
@@ -129,7 +157,8 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
     const place = u.at && extracted.placeOf(u.at.start);
     return place && u.at ? { ...u, at: { ...u.at, place } } : u;
   });
-  const facts = { textHash: textHash(text), hiddenIds: liquid?.hidden ?? false, ...(uses.length ? { shortcodes: uses } : {}), ...(liquid && namesContent(blanked, o.liquid) ? { liquidContent: true } : {}) };
+  // A script in an HTML page may add ids once it runs: the page's ids are not all in its text.
+  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || (!!o.htmlFile && /<script\b/i.test(input)), ...(uses.length ? { shortcodes: uses } : {}), ...(liquid && namesContent(blanked, o.liquid) ? { liquidContent: true } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
 }

@@ -23,7 +23,6 @@ export async function preloadBodies(
   /** How many of `files` are done (parsed, sent, or needing nothing). */
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  const options = index.analyzeOptions();
   const inFlight = new Set<Promise<void>>();
   let done = 0;
   for (const file of files) {
@@ -31,6 +30,7 @@ export async function preloadBodies(
     const bytes = readBytes(file);
     if (!bytes || !index.wantsBody(file, bytes.length)) continue;
     const text = decodeText(bytes).text;
+    const options = index.analyzeOptions(file);
     if (inFlight.size < IN_FLIGHT) {
       const p: Promise<void> = analyzer(text, options)
         .then((a) => index.provideBody(file, bytes.length, text, a ?? analyzeDocument(text, options)))

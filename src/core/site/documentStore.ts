@@ -45,7 +45,7 @@ export interface StoreInit {
   /** Files larger than this: front matter only. */
   readonly maxBody: number;
   /** How documents are analysed (see SiteIndex.analyzeOptions). */
-  analyzeOptions(): AnalyzeOptions;
+  analyzeOptions(file?: string): AnalyzeOptions;
   /** Told of every write to the documents (SiteIndex.version). */
   onChange(): void;
 }
@@ -64,7 +64,7 @@ export class DocumentStore implements ReadSink {
 
   whole(file: string, text: string): void {
     // Over the size limit, front matter only at the crawl (see frontMatterFirst).
-    this.docs.set(file, this.analyze(file, text, [], undefined, { ...this.o.analyzeOptions(), linksOverLimit: false }));
+    this.docs.set(file, this.analyze(file, text, [], undefined, { ...this.o.analyzeOptions(file), linksOverLimit: false }));
   }
 
   /**
@@ -77,7 +77,7 @@ export class DocumentStore implements ReadSink {
     // Bytes ≥ characters: a file this large may be over the limit, which the whole text decides.
     if (head && bytes > this.o.maxBody) return this.reread(file);
     // Front matter only at the crawl, whatever linksOverLimit says: never a long parse here.
-    if (!head && text.length > this.o.maxBody) return this.analyze(file, text, [], undefined, { ...this.o.analyzeOptions(), linksOverLimit: false });
+    if (!head && text.length > this.o.maxBody) return this.analyze(file, text, [], undefined, { ...this.o.analyzeOptions(file), linksOverLimit: false });
     const split = splitFrontMatter(text);
     if (head && (!split.frontMatter || split.frontMatter.errors.some((e) => e.code === 'frontmatter.unclosed'))) return this.reread(file);
     // A head holds little beyond the front matter itself: its slices may keep it (the copies would
@@ -100,7 +100,7 @@ export class DocumentStore implements ReadSink {
    * text, computed elsewhere (the extension runs it on a worker thread so typing in a large post
    * never waits for markdown-it); its strings are copies already.
    */
-  analyze(file: string, text: string, readIssues: SiteIssue[], precomputed?: DocumentAnalysis, options = this.o.analyzeOptions()): IndexedDocument {
+  analyze(file: string, text: string, readIssues: SiteIssue[], precomputed?: DocumentAnalysis, options = this.o.analyzeOptions(file)): IndexedDocument {
     const a: DocumentAnalysis = precomputed ?? analyzeDocument(text, options);
     if (!precomputed) {
       detachStrings(a.frontMatter);
@@ -119,7 +119,7 @@ export class DocumentStore implements ReadSink {
     // Changed since the crawl (or gone): the file event that follows re-indexes it.
     const now = raw && raw.length === bytes ? this.o.files.decode(file, raw) : undefined;
     if (now === undefined) return { headings: [], htmlIds: [], links: [], size: -1, hiddenIds: false };
-    const a = analyzeDocument(now, this.o.analyzeOptions());
+    const a = analyzeDocument(now, this.o.analyzeOptions(file));
     detachBody(a);
     return bodyOf(a, now.length);
   }

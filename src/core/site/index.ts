@@ -11,7 +11,7 @@
 import { posix } from '../posix';
 import type { Clock, FileSystemHost, Logger } from '../host';
 import { silentLogger, systemClock } from '../host';
-import type { AnalyzeOptions, DocumentAnalysis } from '../markdown/analyze';
+import { isHtmlFile, type AnalyzeOptions, type DocumentAnalysis } from '../markdown/analyze';
 import { NO_FRONT_MATTER, type FileLookup, type GeneratorModel } from './generator';
 import type { Author, Page, SiteIssue } from './model';
 import { CountingMap } from './countingMap';
@@ -84,7 +84,7 @@ export class SiteIndex {
     this.maxBody = options.maxBodyBytes ?? DEFAULT_MAX;
     this.reader = new FileReader(root, fs, this.crawlIssues);
     this.crawler = new Crawler({ root, fs, model, exclude: options.exclude, issues: this.crawlIssues, turns: this.turns });
-    const analyzeOptions = () => this.analyzeOptions();
+    const analyzeOptions = (file?: string) => this.analyzeOptions(file);
     this.store = new DocumentStore({ model, lookup: this.lookup, clock: this.clock, files: this.reader, maxBody: this.maxBody, analyzeOptions, onChange: this.bump });
     this.docs = this.store.docs;
     this.table = new UrlTable({ model, lookup: this.lookup, clock: this.clock, docs: this.docs, resources: this.resources, staticUrls: this.staticUrls });
@@ -143,14 +143,15 @@ export class SiteIndex {
     return this.authorList;
   }
 
-  /** How this site's documents are analysed: what a host needs to analyse one elsewhere (a worker). */
-  analyzeOptions(): AnalyzeOptions {
+  /** How this site's documents (or this one) are analysed: what a host needs to analyse one elsewhere (a worker). */
+  analyzeOptions(file?: string): AnalyzeOptions {
     return {
       dialect: this.model.dialect,
       liquid: this.model.liquid,
       maxBodyBytes: this.maxBody,
       linksOverLimit: this.options.linksOverLimit,
       bareUrlHosts: ownHosts(this.model.summary.baseURL),
+      ...(file !== undefined && isHtmlFile(file) ? { htmlFile: true } : {}),
     };
   }
 
@@ -206,7 +207,7 @@ export class SiteIndex {
   private async analyzeElsewhere(file: string, text: string): Promise<DocumentAnalysis | undefined> {
     if (!this.options.analyzer) return undefined;
     try {
-      return await this.options.analyzer(text, this.analyzeOptions());
+      return await this.options.analyzer(text, this.analyzeOptions(file));
     } catch (e) {
       this.logger.warn(`Analysing ${file} elsewhere failed (${(e as Error).message}); analysing it here.`);
       return undefined;

@@ -64,7 +64,8 @@ export function contentOf(html: string): string {
 
 export function idsIn(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
+  // An id written inside a comment names no element: the browser finds nothing there.
+  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
   return ids;
 }
 
