@@ -34,6 +34,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     expected: ['file: we publish /posts/gallery/photo.png, hugo does not'],
   },
   {
+    id: 'hugo-html-opening',
+    generator: 'Hugo',
+    text: "An HTML content file without front matter: Hugo reads its first character, and copies it as it is only when that is a tag (`<html>`, `<!DOCTYPE`), makes a page of one that opens with text, and stops on one that opens with a comment; we copy every one. A bundle whose `index.html` is copied is no bundle to Hugo (its files are published at their own path); we publish none of them.",
+    fixture: 'hugo-html-opening',
+    expected: ['list: content/docs/text.html → /docs/text/ (hugo), no page in our model', 'page: hugo publishes /docs/text/, we do not', 'file: we publish /docs/text.html, hugo does not', 'file: hugo publishes /docs/bundle/r.txt, we do not'],
+  },
+  {
     id: 'hugo-missing-theme',
     generator: 'Hugo',
     text: "A theme or module that is not on disk (a submodule not checked out, a module not downloaded): no shortcode on that site is checked (`theme.missing` says so, once); fragments into a page that uses one of its shortcodes are not judged; other fragments are judged against the content's own ids, so an id only the theme's layouts write (`#comments`, a section id) is reported missing.",

@@ -159,10 +159,12 @@ export interface GeneratorModel {
   /**
    * Where a content document is served besides its pages, as a file whose content we do not check:
    * Jekyll copies a file without front matter as it is (also when a plugin made a page of it), and
-   * replaces a `redirect_to` page with a redirect (its `redirect_from` pages stay). The index asks
-   * for documents without pages and documents without front matter.
+   * replaces a `redirect_to` page with a redirect (its `redirect_from` pages stay); Hugo copies an
+   * HTML file without front matter like a bundle resource (`pageOf`: the page of a content file, for
+   * the bundle's URL; `resourceOwner` says whose publishing it follows). The index asks for documents
+   * without pages and documents without front matter.
    */
-  copiedDocumentUrls?(file: string, data: FrontMatterData, now: Date, files: FileLookup): readonly string[];
+  copiedDocumentUrls?(file: string, data: FrontMatterData, now: Date, files: FileLookup, pageOf: (file: string) => Page | undefined): readonly string[];
   /**
    * URLs a content document may be published at, depending on what we cannot tell (a plugin that
    * may be on): links to them get no finding, and what is there is not judged.

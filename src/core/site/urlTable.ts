@@ -114,20 +114,28 @@ export class UrlTable {
   private putFiles(put: (u: string, t: UrlTarget) => void, byFile: ReadonlyMap<string, Page[]>): void {
     const { model, docs, lookup } = this.src;
     for (const [u, f] of this.src.staticUrls) put(u, { type: 'file', file: f });
+    const pageOf = (f: string) => byFile.get(f)?.[0];
+    const asFile = (f: string): UrlTarget => {
+      const ownerFile = model.resourceOwner?.(f, lookup);
+      const owner = ownerFile ? pageOf(ownerFile) : undefined;
+      return owner ? { type: 'file', file: f, owner } : { type: 'file', file: f };
+    };
     if (model.copiedDocumentUrls) {
       const now = this.src.clock.now();
       for (const d of docs.values()) {
         if (d.pages.length && d.frontMatter) continue;
-        for (const u of model.copiedDocumentUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, now, lookup)) put(u, { type: 'file', file: d.file });
+        const urls = model.copiedDocumentUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, now, lookup, pageOf);
+        if (urls.length) {
+          const target = asFile(d.file);
+          for (const u of urls) put(u, target);
+        }
       }
     }
     if (model.uncertainUrls) for (const d of docs.values()) for (const u of model.uncertainUrls(d.file, d.frontMatter?.data ?? NO_FRONT_MATTER, lookup)) put(u, { type: 'uncertain', file: d.file });
-    const pageOf = (f: string) => byFile.get(f)?.[0];
     for (const f of this.src.resources.keys()) {
       const list = model.resourceUrls ? model.resourceUrls(f, lookup, pageOf) : [model.resourceUrl(f, lookup, pageOf)];
-      const ownerFile = model.resourceOwner?.(f, lookup);
-      const owner = ownerFile ? pageOf(ownerFile) : undefined;
-      for (const u of list) if (u) put(u, owner ? { type: 'file', file: f, owner } : { type: 'file', file: f });
+      const target = asFile(f);
+      for (const u of list) if (u) put(u, target);
     }
   }
 }

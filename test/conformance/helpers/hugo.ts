@@ -213,7 +213,23 @@ export function compareWithHugo(site: Site, build: HugoBuild): string[] {
     else if (!pages.some((p) => p.url === want)) problems.push(`list: ${row.path} → ${want} (hugo), ours ${pages.map((p) => p.url).join(' ')}`);
   }
   const hugo = readPublic(build.publicDir, basePath);
+  // A page whose `url:` names a file (`/c/v1.3`) is written under that name, not as `.html`.
+  for (const row of build.list) {
+    const want = row.permalink ? decodeURI(new URL(row.permalink).pathname) : '';
+    if (want && hugo.files.delete(want)) hugo.pages.add(want);
+  }
   const ours = ourPublished(site);
+  // An HTML file Hugo copies as it is (no page) is a file when its bytes are the source's.
+  for (const [url, targets] of site.index.urls()) {
+    const t = targets.find((x) => x.type === 'file' && /\.html?$/.test(url));
+    if (!t || t.type !== 'file' || !ours.files.has(url)) continue;
+    const asPage = url.replace(/\/index\.html$/, '/');
+    const out = path.join(build.publicDir, url.slice(basePath.length));
+    if (hugo.pages.has(asPage) && fs.existsSync(out) && fs.readFileSync(out).equals(fs.readFileSync(path.join(build.siteDir, t.file)))) {
+      hugo.pages.delete(asPage);
+      hugo.files.add(url);
+    }
+  }
   problems.push(...diff('page', ours.pages, hugo.pages), ...diff('alias', ours.aliases, hugo.aliases), ...diff('file', ours.files, hugo.files));
   return problems;
 }

@@ -4,7 +4,7 @@
  * (a page, a bundle resource, or neither). Every function takes the site's facts (HugoSite).
  */
 import { posix } from '../../posix';
-import type { FileLookup, FileRole } from '../../site/generator';
+import { NO_FRONT_MATTER, type FileLookup, type FileRole, type FrontMatterData } from '../../site/generator';
 import type { PageKind } from '../../site/model';
 import type { HugoSite } from './context';
 
@@ -125,6 +125,17 @@ export function indexKind(h: HugoSite, dir: string): PageKind {
   const segs = dir.split('/');
   if (h.taxonomyPlurals.has(segs[0].toLowerCase()) && segs.length <= 2) return segs.length === 1 ? 'taxonomy' : 'term';
   return 'section';
+}
+
+/**
+ * An HTML content file that opens with a tag is no page: Hugo copies it as it is, like a resource of
+ * its bundle or section (once per language version of it), `index.html` and `_index.html` too
+ * [verified 0.111: test/fixtures/hugo-raw-html]. Hugo reads the first character; we read "no front
+ * matter", which differs only for an HTML file without front matter that opens with text (a page) or
+ * with a comment (a failed build) — see the known differences.
+ */
+export function copiedAsIs(file: string, data: FrontMatterData): boolean {
+  return data === NO_FRONT_MATTER && /\.html?$/i.test(file);
 }
 
 export function roleOf(h: HugoSite, file: string, files: FileLookup): FileRole {

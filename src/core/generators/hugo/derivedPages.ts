@@ -94,13 +94,18 @@ function taxonomies(h: HugoSite, pages: readonly Page[], terms: PublishedTerms, 
   const { c, basePath } = h;
   const kinds = h.disabledKinds;
   const termsWithIndex = new Set<string>();
-  for (const p of pages) if (p.kind === 'term' && p.file && p.taxonomy && p.term) termsWithIndex.add(`${p.lang}\u0000${p.taxonomy}\u0000${termKey(h, p.term)}`);
+  // A taxonomy's `_index` makes its page, at its `url:` if it has one [verified 0.111: /alltags/, no /tags/].
+  const taxonomyWithIndex = new Set<string>();
+  for (const p of pages) {
+    if (p.kind === 'term' && p.file && p.taxonomy && p.term) termsWithIndex.add(`${p.lang}\u0000${p.taxonomy}\u0000${termKey(h, p.term)}`);
+    if (p.kind === 'taxonomy' && p.file && p.taxonomy) taxonomyWithIndex.add(`${p.lang}\u0000${p.taxonomy}`);
+  }
   for (const t of c.taxonomies) {
     for (const l of c.languages) {
       const lp = langPrefix(h, l.code);
       const langTerms = terms.get(`${l.code}\u0000${t.plural}`);
       const tUgly = isUgly(c, t.plural);
-      if (!kinds.has('taxonomy') && !kinds.has('taxonomyterm')) {
+      if (!kinds.has('taxonomy') && !kinds.has('taxonomyterm') && !taxonomyWithIndex.has(`${l.code}\u0000${t.plural}`)) {
         const tu = basePath + lp + withTrailing('/' + urlize(t.plural, h.opts) + '/', tUgly);
         add({ url: tu, kind: 'taxonomy', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural });
       }

@@ -20,7 +20,7 @@ import type { LinkSemantics, SiteIssue } from '../../site/model';
 import type { HugoConfig } from './config';
 import { hugoDialect } from './dialect';
 import { hugoSite } from './context';
-import { isContentDocument, refCandidates, roleOf } from './content';
+import { copiedAsIs, isContentDocument, refCandidates, roleOf } from './content';
 import { resourceOwner, resourceUrl, resourceUrls } from './bundles';
 import { pagesFor } from './pages';
 import { derivedPages, termKey, termsOf } from './derivedPages';
@@ -84,6 +84,7 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     isContentDocument: (file) => isContentDocument(h, file),
     roleOf: (file, files) => roleOf(h, file, files),
     pagesFor: (file, data, files, now) => pagesFor(h, file, data, files, now),
+    copiedDocumentUrls: (file, data, _now, files, pageOf) => (copiedAsIs(file, data) ? resourceUrls(h, file, files, pageOf) : []),
     resourceUrl: (file, files, pageOf) => resourceUrl(h, file, files, pageOf),
     resourceUrls: (file, files, pageOf) => resourceUrls(h, file, files, pageOf),
     resourceOwner: (file, files) => resourceOwner(h, file, files),

@@ -9,9 +9,9 @@ import { fmPick } from '../../frontmatter/parse';
 import { isUgly } from './config';
 import { makePath, urlize } from './paths';
 import type { HugoSite, Status } from './context';
-import { hasContentExt, langPrefix, locate, nameParts, roleOf, sectionsOf, type ContentLocation } from './content';
+import { copiedAsIs, hasContentExt, langPrefix, locate, nameParts, roleOf, sectionsOf, type ContentLocation } from './content';
 import { computeStatus, effectiveData, inheritedStatus, kindDisabled, rendered, sectionStatusOf } from './status';
-import { cleanJoin, expandPermalink, permalinkFor, termPath, withTrailing } from './permalinks';
+import { cleanJoin, expandPermalink, permalinkFor, termPath, urlOverridePath, withTrailing } from './permalinks';
 import { aliasesOf, withFormats } from './aliases';
 
 const PAGE_KEYS = ['title', 'slug', 'url', '_build', 'headless'];
@@ -33,7 +33,7 @@ interface PageInput {
 
 export function pagesFor(h: HugoSite, file: string, data: FrontMatterData, files: FileLookup, now: Date): Page[] {
   const loc = locate(h, file);
-  if (!loc || !hasContentExt(file)) return [];
+  if (!loc || !hasContentExt(file) || copiedAsIs(file, data)) return [];
   if (roleOf(h, file, files).role !== 'page') return [];
   const { dir, base, lang } = nameParts(h, loc);
   data = effectiveData(h, file, data, files);
@@ -76,12 +76,12 @@ function branchPage(h: HugoSite, p: PageInput): Page {
   }
   const section = segs[0] ?? '';
   let path: string;
-  if (fmUrl) path = cleanJoin(fmUrl);
-  else if (kind === 'home') path = '/';
-  else if (kind === 'term') path = termPath(h, taxonomy ?? segs[0], segs[0], segs[1], { slug, title });
-  else path = cleanJoin(makePath(dir, h.opts)) + '/';
-  const ugly = kind !== 'home' && isUgly(h.c, section);
-  path = kind === 'home' ? '/' : withTrailing(path, ugly);
+  if (kind === 'home') path = '/';
+  else if (fmUrl) path = urlOverridePath(fmUrl);
+  else {
+    path = kind === 'term' ? termPath(h, taxonomy ?? segs[0], segs[0], segs[1], { slug, title }) : cleanJoin(makePath(dir, h.opts)) + '/';
+    path = withTrailing(path, isUgly(h.c, section));
+  }
   const lp = langPrefix(h, lang);
   const url = h.basePath + (fmUrl ? '' : lp) + path;
   return { file, status: st.status, lang, title, date: st.dateText, url: url || '/', kind, willPublish: st.willPublish && p.rendered && !kindDisabled(h, kind), resourcesPublished: st.willPublish, ...withFormats(h, kind, data, url || '/', aliasesOf(h, data, lp + path)), section, bundle: 'branch', taxonomy, term };
@@ -105,10 +105,8 @@ function leafPage(h: HugoSite, p: PageInput, base: string, files: FileLookup): P
   const section = pageDir.split('/')[0] ?? '';
   const ugly = isUgly(h.c, section);
   let path: string;
-  if (fmUrl) {
-    path = cleanJoin(fmUrl);
-    if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
-  } else {
+  if (fmUrl) path = urlOverridePath(fmUrl);
+  else {
     // Config keys are lower-cased, the section is matched as written: `content/Capitals/` never
     // matches `[permalinks] capitals` [verified 0.111].
     const pattern = permalinkFor(h, section);

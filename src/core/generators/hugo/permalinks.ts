@@ -65,10 +65,26 @@ export function termPath(h: HugoSite, plural: string, folder: string, term: stri
   return cleanJoin(urlize(folder, h.opts), urlize(term, h.opts)) + '/';
 }
 
+/**
+ * A page's path made by Hugo (not a `url:`): always a folder, or `<path>.html` with uglyURLs, whatever
+ * its last segment holds — a slug, file name or permalink with a dot (`v1.2`, `:slug.html`) is a
+ * folder too (`/posts/v1.2/index.html`, `/h/a.html/index.html`) [verified 0.111: test/fixtures/hugo-dots].
+ */
 export function withTrailing(url: string, ugly: boolean): string {
-  if (/\.[a-z0-9]+$/i.test(url)) return url;
   if (ugly) return url.replace(/\/+$/, '') + '.html';
   return url.endsWith('/') ? url : url + '/';
+}
+
+/**
+ * A `url:` front matter value's path. uglyURLs never apply to it; it is a file written as it is when
+ * the value holds a dot anywhere and does not end with a slash (`/c/v1.3`, `/e/v1.5/x`, `/s.html`),
+ * else a folder (`/x`, `/blog/` → `/blog/index.html`, also in an ugly section) [verified 0.111:
+ * test/fixtures/hugo-dots, hugo-ugly-map].
+ */
+export function urlOverridePath(fmUrl: string): string {
+  const path = cleanJoin(fmUrl);
+  if (fmUrl.includes('.') && !fmUrl.endsWith('/')) return path;
+  return path.endsWith('/') ? path : path + '/';
 }
 
 export function cleanJoin(...parts: string[]): string {
