@@ -115,8 +115,9 @@ function linkProblem(text: string, l: ExtractedLink, bodyStart: number, destinat
       return destinations().has(md.normalizeLink(md.utils.unescapeAll(l.href ?? slice))) ? undefined : `${l.kind}: ${JSON.stringify(l.href ?? slice)} is not a destination markdown-it parsed`;
     case 'autolink':
       if (destinations().has(md.normalizeLink(l.href ?? slice))) return undefined;
-      // A bare URL (linkify) ends where Goldmark ends it, which may be short of markdown-it's link.
-      return goldmarkUrlEnd(text, l.range.start) === l.range.end ? undefined : `autolink ${JSON.stringify(l.href ?? slice)} is not a parsed destination`;
+      // A bare URL (linkify) ends where Goldmark ends it, which may be short of markdown-it's link
+      // (right after an inline element it is a link whatever character precedes it).
+      return (goldmarkUrlEnd(text, l.range.start) ?? goldmarkUrlEnd(text, l.range.start, true)) === l.range.end ? undefined : `autolink ${JSON.stringify(l.href ?? slice)} is not a parsed destination`;
     case 'html-href':
     case 'html-src':
       return /=\s*["']?$/.test(text.slice(Math.max(0, l.range.start - 40), l.range.start)) && slice.trim() !== '' ? undefined : `${l.kind}: ${JSON.stringify(slice)} is not an attribute value`;

@@ -147,7 +147,7 @@ class Extractor {
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (c.type === 'link_open' && c.markup === 'linkify') {
-        linkifyCursor = this.linkified(children[i + 1]?.content ?? '', linkifyCursor, span);
+        linkifyCursor = this.linkified(children[i + 1]?.content ?? '', linkifyCursor, span, afterInlineNode(children[i - 1]));
       } else if (c.type === 'link_open' || c.type === 'image') {
         const href = String(c.attrGet(c.type === 'image' ? 'src' : 'href') ?? '');
         if (c.markup === 'autolink') this.autolink(href, span, used, codeSpans);
@@ -230,13 +230,14 @@ class Extractor {
    * A bare URL the dialect's linkify made a link (Goldmark): located by its text, in order. Only one
    * written with its scheme is kept (`www.…` is another host's address, never a path of this site).
    */
-  private linkified(text: string, from: number, span: Span): number {
+  private linkified(text: string, from: number, span: Span, afterNode: boolean): number {
     if (!/^https?:\/\//i.test(text)) return from;
     const m = this.input.masked;
     const at = m.indexOf(text, from);
     if (at < 0 || at + text.length > span.end) return from;
     // Goldmark decides where the URL ends (and whether it is a link at all), not markdown-it.
-    const end = goldmarkUrlEnd(m, at);
+    // Right after the element's closing `)`, `]`, `>` or backtick (not after text between them).
+    const end = goldmarkUrlEnd(m, at, afterNode && at > 0 && /[)\]>`]/.test(m[at - 1]));
     if (end === undefined || end > span.end) return at + text.length;
     this.push('autolink', at, end);
     return Math.max(end, at + text.length);
@@ -428,4 +429,14 @@ class Extractor {
       this.out.push(context ? { ...l, context } : l);
     }
   }
+}
+
+/**
+ * Whether a token is an inline element Goldmark has just parsed (a link or image, inline or by
+ * reference, an autolink, a code span, raw HTML): a bare URL right after one is linkified.
+ */
+function afterInlineNode(prev: Token | undefined): boolean {
+  if (!prev) return false;
+  if (prev.type === 'link_close') return prev.markup !== 'linkify';
+  return prev.type === 'image' || prev.type === 'code_inline' || prev.type === 'html_inline';
 }

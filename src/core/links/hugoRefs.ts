@@ -22,6 +22,8 @@ export interface RefIndex {
   /** `/posts/a` → page (sections as `/posts`), keys lower-cased without extension. */
   readonly byKey: Map<string, Page>;
   readonly sectionKeys: Set<string>;
+  /** Taxonomy and term pages, `/tags` and `/tags/go`: Hugo keeps them apart from sections and pages. */
+  readonly taxKeys: Map<string, Page>;
   /** Base name → pages with it (several: ambiguous). */
   readonly byName: Map<string, Page[]>;
 }
@@ -59,37 +61,76 @@ export function refIndex(site: Site, includeDrafts: boolean, lang?: string): Ref
   const byKey = new Map<string, Page>();
   const sectionKeys = new Set<string>();
   const byName = new Map<string, Page[]>();
+  const taxKeys = new Map<string, Page>();
+  const named = (key: string, p: Page) => {
+    const name = key === '/' ? '' : key.slice(key.lastIndexOf('/') + 1);
+    if (!name) return;
+    const list = byName.get(name);
+    if (list) list.push(p);
+    else byName.set(name, [p]);
+  };
+  const generated: Page[] = [];
   for (const p of site.index.allPages()) {
     if (lang !== undefined && p.lang !== lang) continue;
     if (!p.file) {
-      if (p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') {
-        const k = p.url.slice(site.model.summary.basePath.length).replace(/\/$/, '').toLowerCase();
-        if (k && !byKey.has(k)) {
-          byKey.set(k, p);
-          sectionKeys.add(k);
-        }
-      }
+      generated.push(p);
       continue;
     }
     if (!p.willPublish && !includeDrafts) continue;
     const inner = innerPath(site, p.file);
     if (inner === undefined) continue;
     const key = logicalKey(inner, p.lang);
+    named(key, p);
+    if (p.kind === 'taxonomy' || p.kind === 'term') {
+      taxKeys.set(key, p);
+      continue;
+    }
     byKey.set(key, p);
     // A translation is found by its file name too (`relref "x.de.md"` from a German page).
     const full = logicalKey(inner);
     if (full !== key && !byKey.has(full)) byKey.set(full, p);
     if (p.kind !== 'page' || /\/_index\.[^/]+$/.test(p.file)) sectionKeys.add(key);
-    const name = key === '/' ? '' : key.slice(key.lastIndexOf('/') + 1);
-    if (name) {
-      const list = byName.get(name);
-      if (list) list.push(p);
-      else byName.set(name, [p]);
-    }
   }
-  const idx = { byKey, sectionKeys, byName };
+  // Pages Hugo makes (a language's home, sections without an _index, taxonomies and terms) are in
+  // that language's tree too [verified 0.111: a German page's ref "tags" is /de/tags/ when only
+  // content/tags/_index.md exists], keyed by their content path, not their URL.
+  for (const p of generated) {
+    const key = generatedKey(p);
+    if (key === undefined) continue;
+    if (p.kind === 'taxonomy' || p.kind === 'term') {
+      if (taxKeys.has(key)) continue;
+      taxKeys.set(key, p);
+    } else {
+      if (byKey.has(key)) continue;
+      byKey.set(key, p);
+      sectionKeys.add(key);
+    }
+    named(key, p);
+  }
+  const idx = { byKey, sectionKeys, taxKeys, byName };
   per.set(cacheKey, idx);
   return idx;
+}
+
+/** The content path of a page Hugo makes: `/`, `/posts`, `/tags`, `/tags/go` (the term's URL segment). */
+function generatedKey(p: Page): string | undefined {
+  if (p.kind === 'home') return '/';
+  if (p.kind === 'section') return p.section ? '/' + p.section.toLowerCase() : undefined;
+  if (!p.taxonomy) return undefined;
+  const plural = '/' + p.taxonomy.toLowerCase();
+  if (p.kind === 'taxonomy') return plural;
+  if (p.kind !== 'term') return undefined;
+  const seg = p.url.replace(/\/$/, '').replace(/\.html$/, '');
+  return `${plural}/${seg.slice(seg.lastIndexOf('/') + 1).toLowerCase()}`;
+}
+
+/**
+ * Hugo's last try before the name lookup: the taxonomy tree, asked with the joined (or absolute)
+ * argument as it is — no extension or `_index` dropped [verified 0.111: "/tags/go/" and, from
+ * content/posts/, "../tags/go" find the term; "tags/a" and "tags/_index.md" from content/posts/ do not].
+ */
+function lookupTaxonomy(idx: RefIndex, ref: string): Page | undefined {
+  return idx.taxKeys.get(ref.replace(/\/+$/, '') || '/');
 }
 
 function lookupKey(idx: RefIndex, ref: string): Page | undefined {
@@ -115,9 +156,11 @@ export function resolveHugoRef(site: Site, fromFile: string, arg: string, includ
       const q = lookupKey(idx, '/' + ref);
       if (q) return { page: q };
     }
+    const t = lookupTaxonomy(idx, joined);
+    if (t) return { page: t };
   } else {
     if (!ref.split('/').some((s) => s === '..' || s === '.')) {
-      const p = lookupKey(idx, ref);
+      const p = lookupKey(idx, ref) ?? lookupTaxonomy(idx, ref);
       if (p) return { page: p };
     }
   }

@@ -24,6 +24,9 @@ const CASES: [string, string | undefined][] = [
   ['https://x.org/a&amp;', 'https://x.org/a'],
   ['https://localhost/', undefined],
   ['中文https://x.org/', undefined],
+  ['x)https://x.org/', undefined],
+  ['a`https://x.org/q', 'https://x.org/q'],
+  ['a\\`https://x.org/', undefined],
 ];
 
 describe("bare URLs as Goldmark's linkify ends them", () => {
@@ -40,6 +43,20 @@ describe("bare URLs as Goldmark's linkify ends them", () => {
     assert.deepEqual(analyzeDocument(doc, { dialect: GOLDMARK }).links.map((l) => l.target), ['https://blog.example.com/posts/a/']);
     assert.deepEqual(analyzeDocument(doc, { dialect: { ...GOLDMARK, linkify: false } }).links, []);
     assert.deepEqual(analyzeDocument(doc, { dialect: KRAMDOWN_GFM }).links, []);
+  });
+
+  it('are links right after a link, image, code span, autolink or raw HTML, not after text (hugo 0.111)', () => {
+    const doc = [
+      '---\ntitle: t\n---',
+      '[w](https://a.example/x)https://x.org/1 ![i](i.png)https://x.org/2 `c`https://x.org/3',
+      '<https://a.example/>https://x.org/4 <b>b</b>https://x.org/5 [r][d]https://x.org/6',
+      'x)https://x.org/no1 a]https://x.org/no2 a&amp;https://x.org/no3 [u]https://x.org/no4',
+      '',
+      '[d]: https://a.example/d',
+      '',
+    ].join('\n');
+    const bare = analyzeDocument(doc, { dialect: GOLDMARK }).links.map((l) => l.target).filter((t) => t.startsWith('https://x.org/'));
+    assert.deepEqual(bare, ['https://x.org/1', 'https://x.org/2', 'https://x.org/3', 'https://x.org/4', 'https://x.org/5', 'https://x.org/6']);
   });
 
   it("are read only in posts that mention the site's own host (other hosts are never judged)", () => {

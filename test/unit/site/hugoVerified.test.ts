@@ -176,6 +176,30 @@ describe('Hugo rules verified against hugo 0.111', () => {
     assert.deepEqual(suffix.types('/docs/en/sitemap.xml'), ['generated']);
   });
 
+  it('multilingual branch bundles: a file is copied to each language with an _index there, not to the others', async () => {
+    const { types } = await siteOf({
+      'hugo.toml': 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.de]\nweight = 3\n',
+      'content/docs/_index.md': fm({ title: 'Docs' }),
+      'content/docs/_index.fr.md': fm({ title: 'Docs' }),
+      'content/docs/shot.png': 'x',
+      'content/docs/map.png': 'x',
+      'content/docs/map.fr.png': 'x',
+      'content/only-fr/_index.fr.md': fm({ title: 'F' }),
+      'content/only-fr/f.png': 'x',
+      'content/only-fr/g.fr.png': 'x',
+    });
+    assert.deepEqual(types('/docs/shot.png'), ['file']);
+    assert.deepEqual(types('/fr/docs/shot.png'), ['file']);
+    assert.deepEqual(types('/de/docs/shot.png'), []);
+    assert.deepEqual(types('/fr/docs/map.png'), []);
+    assert.deepEqual(types('/fr/docs/map.fr.png'), ['file']);
+    assert.deepEqual(types('/docs/map.fr.png'), []);
+    assert.deepEqual(types('/only-fr/f.png'), ['file']);
+    assert.deepEqual(types('/fr/only-fr/f.png'), []);
+    assert.deepEqual(types('/fr/only-fr/g.fr.png'), ['file']);
+    assert.deepEqual(types('/only-fr/g.fr.png'), []);
+  });
+
   it('[taxonomies] replaces the defaults; config/_default files merge by name', async () => {
     const { site, types } = await siteOf({
       'config/_default/hugo.toml': 'title = "T"',
