@@ -73,6 +73,13 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
   const knownAuthors = siteAuthors(site);
   const authorIds = new Set(authors.map((a) => a.id));
   const dateContext = { generator, file, rules: site.model.frontMatterRules };
+  // Whether the site publishes a page per term of a taxonomy (Jekyll does only with a plugin).
+  const termPageMemo = new Map<string, boolean>();
+  const termPages = (taxonomy: string): boolean => {
+    let has = termPageMemo.get(taxonomy);
+    if (has === undefined) termPageMemo.set(taxonomy, (has = site.index.allPages().some((p) => p.kind === 'term' && p.taxonomy === taxonomy)));
+    return has;
+  };
 
   for (const v of scanned.values) {
     const key = v.key.key;
@@ -103,7 +110,7 @@ export function frontMatterDiagnostics(site: Site, file: string, text: string, l
             FRONTMATTER_SEVERITY['frontmatter.near-duplicate'],
             'frontmatter.near-duplicate',
             `${capital(field.singular)} '${item.value}' is spelled '${dom.value}' in ${plural(dom.count, 'post')}${others.length ? ` (also seen: ${others.join(', ')})` : ''}.` +
-              (merged ? ' The generator merges them into one page, but the name shown varies.' : ' Each spelling gets its own page.'),
+              (!termPages(field.field) ? ' The site lists each spelling apart (it has no page per term).' : merged ? ' The generator merges them into one page, but the name shown varies.' : ' Each spelling gets its own page.'),
             { value: item.value, dominant: dom.value, spellings: g.spellings.map((s) => s.value), taxonomy: field.field, replacement: rewrite(item, dom.value, format), title: `Change to '${dom.value}'` },
           );
         }

@@ -41,11 +41,12 @@ export function typeCheck(site: Site, stats: ReturnType<typeof frontMatterStats>
   if (expected === 'bool' && typeof value !== 'boolean') return report(`'${key}' should be true or false, not ${describe(value)}.`);
   if (expected === 'number' && typeof value !== 'number') return report(`'${key}' should be a number, not ${describe(value)}.`);
   if ((expected === 'string' || expected === 'date') && (isList || isMap)) {
-    // Where the generator keeps the list and the site writes lists often (its templates loop over
-    // them: `{% for a in page.author %}`), a list is the site's own convention, not a slip.
+    // Where the generator keeps the value and the site writes this shape often (its templates loop
+    // over `page.author`, read `page.image.feature`), it is the site's own convention, not a slip.
     const use = stats.key(key);
     const lost = known && expected === known.type ? site.model.frontMatterRules?.readsInstead?.(known.type, value) : undefined;
-    if (isList && !lost && use && use.kinds.list >= 3 && use.kinds.list >= 0.2 * (use.kinds.list + use.kinds.scalar)) return;
+    const same = use ? (isList ? use.kinds.list : use.kinds.map) : 0;
+    if (!lost && use && same >= 3 && same >= 0.2 * (use.kinds.list + use.kinds.map + use.kinds.scalar)) return;
     return report(`'${key}' should be a single value, not ${describe(value)}.`);
   }
   if (expected === 'list' && isMap) return report(`'${key}' should be a list, not ${describe(value)}.`);

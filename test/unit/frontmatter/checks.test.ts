@@ -72,6 +72,16 @@ describe('front-matter checks', () => {
     assert.equal(applyFix(text, d), '---\ntitle: "Sharp"\nauthors: ["bo"]\ntags: ["kitchen-tools", "baking"]\n---\n');
   });
 
+  it('near-duplicate on a site with no page per term says the spellings are listed apart', async () => {
+    const tree: Record<string, string> = { '_config.yml': 'title: T\n' };
+    for (let i = 1; i <= 3; i++) tree[`_posts/2024-01-0${i}-p${i}.md`] = '---\ntitle: P\ntags: [JavaScript]\n---\n';
+    tree['_posts/2024-02-01-odd.md'] = '---\ntitle: Odd\ntags: [javascript]\n---\n';
+    const engine = await createPostcraft({ fs: new MemoryFs('/site', tree), roots: ['/site'], clock: fixedClock() });
+    const d = (await engine.checkSite(engine.sites[0])).find((x) => x.code === 'frontmatter.near-duplicate');
+    assert.ok(d, 'the odd spelling is found');
+    assert.match(d.message, /lists each spelling apart \(it has no page per term\)/);
+  });
+
   it('near-duplicate across singular/plural is info too (each spelling gets its own page, and the site builds)', async () => {
     const text = '---\ntags:\n  - knife-skill\n---\n';
     // The checked post is indexed too: its own spelling counts (as it does for `postcraft check`).
@@ -158,6 +168,11 @@ describe('front-matter checks', () => {
     assert.equal(await site(3, 7), 0);
     // One of twelve: a slip, said as information.
     assert.equal(await site(1, 11), 1);
+    // A mapping the site's layouts read (`page.image.feature`), written so in most posts.
+    const tree: Record<string, string> = { '_config.yml': 'title: T\n' };
+    for (let i = 1; i <= 4; i++) tree[`_posts/2024-01-0${i}-m${i}.md`] = '---\ntitle: M\nimage:\n  feature: a.png\n---\n';
+    const engine = await createPostcraft({ fs: new MemoryFs('/site', tree), roots: ['/site'], clock: fixedClock() });
+    assert.deepEqual((await engine.checkSite(engine.sites[0])).filter((d) => d.code === 'frontmatter.wrong-type'), []);
   });
 
   it('wrong type is info where Hugo converts the value (text it reads as a boolean or a number)', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { memorySite, exampleSite } from './helpers';
+import { siteLocation } from '../../../src/core/generators/jekyll/config';
 
 const post = (fm: string) => `---\n${fm}\n---\nBody.\n`;
 
@@ -54,6 +55,20 @@ describe('Jekyll model', () => {
     assert.equal(s.url('about.md'), '/blog/about-us/');
     assert.equal(s.url('index.md'), '/blog/');
     assert.equal(s.site.index.lookupUrl('/blog/assets/logo.png')[0]?.type, 'file');
+  });
+
+  it('takes the path written in url as the base path when baseurl is empty (absolute_url prints it)', async () => {
+    const s = await memorySite({
+      '_config.yml': 'url: https://x.github.io/notes/\nbaseurl: ""\npermalink: pretty\n',
+      'about.md': post('title: About'),
+    });
+    assert.equal(s.url('about.md'), '/notes/about/');
+    assert.equal(s.site.model.summary.baseURL, 'https://x.github.io/notes/');
+    assert.deepEqual(siteLocation('https://x.org', ''), { url: 'https://x.org', basePath: '' });
+    assert.deepEqual(siteLocation('https://x.org/a/b/', ''), { url: 'https://x.org', basePath: '/a/b' });
+    // Both written: baseurl is the path (a path in url too is a second copy we cannot place).
+    assert.deepEqual(siteLocation('https://x.org/a', '/blog/'), { url: 'https://x.org/a', basePath: '/blog' });
+    assert.deepEqual(siteLocation(undefined, 'blog'), { url: undefined, basePath: '/blog' });
   });
 
   it('uses the front-matter date (in the site time zone) over the file-name date', async () => {

@@ -138,10 +138,11 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
   if (baseurl && !baseurl.startsWith('/') && !/^[a-z]+:\/\//i.test(baseurl)) {
     issues.push({ path, severity: 'warning', code: 'config.baseurl', message: `baseurl "${baseurl}" should start with "/" (Jekyll joins it to URLs as written).` });
   }
+  const site = siteLocation(asString(raw['url']), baseurl);
   return {
     title: asString(raw['title']),
-    url: asString(raw['url']),
-    basePath: baseurl.replace(/\/+$/, '').replace(/^(?=[^/])/, '/').replace(/^\/$/, ''),
+    url: site.url,
+    basePath: site.basePath,
     permalink,
     postsPermalink,
     markdownExts: (asString(raw['markdown_ext']) ?? 'markdown,mkdown,mkdn,mkd,md').split(',').map((e) => '.' + e.trim().toLowerCase()).filter((e) => e.length > 1),
@@ -172,4 +173,19 @@ export function interpretJekyllConfig(raw: Record<string, unknown>, issues: Site
     build,
     pagesPlugins: pagesPlugins(raw, plugins, build.build),
   };
+}
+
+/**
+ * Where the site lives: `url` is its origin and `baseurl` the path below it, which relative_url adds.
+ * A site that writes its path in `url` and leaves `baseurl` empty (`url: https://x.github.io/blog`)
+ * is built for that path all the same — absolute_url and `{{ site.url }}` print it — so the path is
+ * the site's base path then. With both set, `baseurl` is the path (url's own path is a second copy
+ * we cannot place).
+ */
+export function siteLocation(url: string | undefined, baseurl: string): { url: string | undefined; basePath: string } {
+  const norm = (p: string) => p.replace(/\/+$/, '').replace(/^(?=[^/])/, '/').replace(/^\/$/, '');
+  const m = url === undefined ? null : /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)(\/[^?#]*)?/i.exec(url.trim());
+  const urlPath = m?.[2] ? norm(m[2]) : '';
+  if (!baseurl && m && urlPath) return { url: m[1], basePath: urlPath };
+  return { url, basePath: norm(baseurl) };
 }
