@@ -19,7 +19,8 @@ import { analysisParser, type Markdown } from '../markdown/parser';
 import { goldmarkUrlEnd } from '../markdown/linkify';
 import type { Span } from '../markdown/math';
 import { liquidTagLinks } from './liquidTags';
-import { looksLikeProse } from './prose';
+import { refShortcodeLinks } from './shortcodeRefs';
+import { undefinedReferences } from './prose';
 import { findCodeSpans, inside } from './spans';
 import { HUGO_ACTION, includeUses, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeCall, type ShortcodeUse } from './shortcodes';
 
@@ -239,6 +240,9 @@ class Extractor {
     // Right after the element's closing `)`, `]`, `>` or backtick (not after text between them).
     const end = goldmarkUrlEnd(m, at, afterNode && at > 0 && /[)\]>`]/.test(m[at - 1]));
     if (end === undefined || end > span.end) return at + text.length;
+    // A URL that runs into a shortcode (masked here) gets the shortcode's output in its href when Hugo
+    // renders it: not a value we can judge.
+    if (this.input.text !== m && this.input.text.slice(at, end) !== m.slice(at, end)) return Math.max(end, at + text.length);
     this.push('autolink', at, end);
     return Math.max(end, at + text.length);
   }
@@ -283,35 +287,10 @@ class Extractor {
     }
   }
 
-  /**
-   * `[text][label]` whose label has no definition: markdown-it leaves it as text. Only the full and
-   * collapsed forms are references; `[x]` alone (or `tags: [a, b]`) is just text.
-   */
   private undefinedReferences(content: string, span: Span, codeSpans: readonly Span[]): void {
-    if (!content.includes('][')) return;
     const refs = (this.input.env['references'] ?? {}) as Record<string, unknown>;
-    // Only in a post that writes reference links (it has definitions), or with a numbered label
-    // (`[text][1]`): elsewhere `[FLINK-123][docs]` is a tag list the writer means as text.
-    const writesReferences = Object.keys(refs).length > 0;
-    const RE = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
-    let segment: string | undefined;
-    let m: RegExpExecArray | null;
-    while ((m = RE.exec(content))) {
-      const label = m[2] || m[1];
-      if (!label.trim() || label.startsWith('^') || label.length > 999) continue;
-      if (!writesReferences && !/^\s*\d+\s*$/.test(label)) continue;
-      const norm = this.md.utils.normalizeReference(label);
-      if (Object.prototype.hasOwnProperty.call(refs, norm)) continue;
-      // Only when the same characters are in the source (no escapes that would make it text).
-      const seg = (segment ??= this.input.masked.slice(span.start, span.end));
-      let rel = seg.indexOf(m[0]);
-      while (rel >= 0 && inside(codeSpans, span.start + rel)) rel = seg.indexOf(m[0], rel + 1);
-      if (rel < 0) continue;
-      const at = span.start + rel;
-      if (!looksLikeProse(segment, rel) || inside(this.input.math ?? [], at)) continue;
-      const labelStart = m[2] ? at + m[1].length + 3 : at + 1;
-      this.push('reference', labelStart, labelStart + label.length, { label, defined: false });
-    }
+    const found = undefinedReferences({ content, source: this.input.masked, span, codeSpans, math: this.input.math ?? [], refs, normalize: (l) => this.md.utils.normalizeReference(l) });
+    for (const r of found) this.push('reference', r.start, r.start + r.label.length, { label: r.label, defined: false });
   }
 
   /**
@@ -398,28 +377,11 @@ class Extractor {
     return undefined;
   }
 
-  /** Hugo `ref`/`relref` (positional or `path=`) and `figure src=`. */
+  /** Hugo `ref`/`relref` and `figure src=`, found in the whole body and tagged with where they sit. */
   private shortcodes(): void {
-    const t = this.input.text;
-    const RE = /\{\{([<%])([\s\S]*?)([>%])\}\}/g;
-    RE.lastIndex = this.input.bodyStart;
-    let m: RegExpExecArray | null;
-    while ((m = RE.exec(t))) {
-      const inner = m[2];
-      if (/^\s*\/\*/.test(inner)) continue; // the escaped form, printed as text
-      const innerStart = m.index + 3;
-      const name = /^\s*([A-Za-z][\w-]*)/.exec(inner);
-      if (!name) continue;
-      const shortcode = name[1];
-      if (shortcode !== 'ref' && shortcode !== 'relref' && shortcode !== 'figure') continue;
-      const args = parseArgs(inner, name[0].length);
-      const pick = shortcode === 'figure' ? args.find((a) => a.key === 'src') : (args.find((a) => a.key === 'path') ?? args.find((a) => a.key === undefined));
-      if (!pick) continue;
-      const start = innerStart + pick.start;
-      const whole = { start: m.index, end: m.index + m[0].length };
-      const context = this.contextAt(m.index);
-      const lang = shortcode === 'figure' ? undefined : args.find((a) => a.key === 'lang')?.value;
-      this.push(shortcode === 'figure' ? 'figure' : shortcode, start, start + pick.value.length, { whole, ...(context ? { context } : {}), ...(lang ? { refLang: lang } : {}) });
+    for (const l of refShortcodeLinks(this.input.text, this.input.bodyStart)) {
+      const context = this.contextAt(l.whole!.start);
+      this.out.push(context ? { ...l, context } : l);
     }
   }
 

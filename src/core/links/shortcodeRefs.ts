@@ -1,0 +1,36 @@
+/**
+ * Hugo's `ref`/`relref` shortcodes (positional or `path=`, with `lang=`) and `figure src=`, as links
+ * written where their argument is. The escaped form (a comment marker right inside the braces) is
+ * inert: Hugo prints it as text. Where each sits (code, raw HTML) is the extractor's to tell.
+ */
+import { parseArgs } from './shortcodes';
+import type { ExtractedLink } from './types';
+
+export function refShortcodeLinks(text: string, bodyStart: number): ExtractedLink[] {
+  const out: ExtractedLink[] = [];
+  const RE = /\{\{([<%])([\s\S]*?)([>%])\}\}/g;
+  RE.lastIndex = bodyStart;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    const inner = m[2];
+    if (/^\s*\/\*/.test(inner)) continue;
+    const innerStart = m.index + 3;
+    const name = /^\s*([A-Za-z][\w-]*)/.exec(inner);
+    if (!name) continue;
+    const shortcode = name[1];
+    if (shortcode !== 'ref' && shortcode !== 'relref' && shortcode !== 'figure') continue;
+    const args = parseArgs(inner, name[0].length);
+    const pick = shortcode === 'figure' ? args.find((a) => a.key === 'src') : (args.find((a) => a.key === 'path') ?? args.find((a) => a.key === undefined));
+    if (!pick) continue;
+    const start = innerStart + pick.start;
+    const lang = shortcode === 'figure' ? undefined : args.find((a) => a.key === 'lang')?.value;
+    out.push({
+      kind: shortcode === 'figure' ? 'figure' : shortcode,
+      target: text.slice(start, start + pick.value.length),
+      range: { start, end: start + pick.value.length },
+      whole: { start: m.index, end: m.index + m[0].length },
+      ...(lang ? { refLang: lang } : {}),
+    });
+  }
+  return out;
+}
