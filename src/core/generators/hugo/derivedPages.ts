@@ -96,9 +96,12 @@ function taxonomies(h: HugoSite, pages: readonly Page[], terms: PublishedTerms, 
   const termsWithIndex = new Set<string>();
   // A taxonomy's `_index` makes its page, at its `url:` if it has one [verified 0.111: /alltags/, no /tags/].
   const taxonomyWithIndex = new Set<string>();
+  // A taxonomy whose `_index` is not published (a draft) has no term pages either [verified 0.111].
+  const hiddenTaxonomy = new Set<string>();
   for (const p of pages) {
     if (p.kind === 'term' && p.file && p.taxonomy && p.term) termsWithIndex.add(`${p.lang}\u0000${p.taxonomy}\u0000${termKey(h, p.term)}`);
     if (p.kind === 'taxonomy' && p.file && p.taxonomy) taxonomyWithIndex.add(`${p.lang}\u0000${p.taxonomy}`);
+    if (p.kind === 'taxonomy' && p.file && p.taxonomy && !p.willPublish) hiddenTaxonomy.add(`${p.lang}\u0000${p.taxonomy}`);
   }
   for (const t of c.taxonomies) {
     for (const l of c.languages) {
@@ -109,7 +112,7 @@ function taxonomies(h: HugoSite, pages: readonly Page[], terms: PublishedTerms, 
         const tu = basePath + lp + withTrailing('/' + urlize(t.plural, h.opts) + '/', tUgly);
         add({ url: tu, kind: 'taxonomy', status: 'published', willPublish: true, lang: l.code, aliases: [], section: t.plural, taxonomy: t.plural });
       }
-      if (kinds.has('term') || !langTerms) continue;
+      if (kinds.has('term') || !langTerms || hiddenTaxonomy.has(`${l.code}\u0000${t.plural}`)) continue;
       for (const term of langTerms.keys()) {
         // A term with its own `_index` has its page already (its URL may differ: a permalink's :slug).
         if (termsWithIndex.has(`${l.code}\u0000${t.plural}\u0000${termKey(h, term)}`)) continue;
