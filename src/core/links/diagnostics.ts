@@ -21,6 +21,8 @@ import { argumentSuggestions, isPrinted, printedLinks } from './printedLinks';
 import type { LinkKind } from './types';
 import { CONTENT_KEY, linksWithContent } from './liquidContent';
 
+const TEXT_DOCUMENT = /\.(txt|text|xml|json|csv|tsv)$/i;
+
 /** The links an HTML content file has on its page: its own HTML and the shortcodes in it. */
 const HTML_CONTENT_KINDS: ReadonlySet<LinkKind> = new Set(['ref', 'relref', 'html-href', 'html-src', 'post_url', 'liquid-link']);
 
@@ -45,6 +47,12 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   const o = engine.linkOptions;
   const graph = linkGraph(site);
   if (o.ignoreFile(file)) {
+    graph.set(file, []);
+    return [];
+  }
+  // A text document (a Jekyll collection's `.txt` with front matter) is published as text: its
+  // brackets and tags are no links on the page.
+  if (TEXT_DOCUMENT.test(file)) {
     graph.set(file, []);
     return [];
   }

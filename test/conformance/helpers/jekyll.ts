@@ -178,7 +178,10 @@ export function compareWithJekyll(site: Site, build: JekyllBuild): string[] {
   for (const [url, targets] of site.index.urls()) {
     for (const t of targets) {
       if (t.type === 'page' && t.page.willPublish) {
-        const dest = destinationOf(strip(url));
+        // A text document keeps its extension (Document#output_ext of a file no converter renders):
+        // a URL that ends with it is the file written.
+        const own = t.page.file ? path.extname(t.page.file).toLowerCase() : '';
+        const dest = own && own !== '.html' && strip(url).toLowerCase().endsWith(own) ? strip(url) : destinationOf(strip(url));
         ourDest.set(dest, `page ${t.page.file ?? url}`);
         if (t.page.file) ourFileUrls.set(t.page.file, (ourFileUrls.get(t.page.file) ?? new Set()).add(url));
       } else if (t.type === 'alias' && t.page.willPublish) ourDest.set(destinationOf(strip(url)), `redirect to ${t.page.file ?? ''}`);

@@ -44,9 +44,23 @@ export function isMarkdown(j: JekyllSite, file: string): boolean {
   return j.c.markdownExts.includes(extOf(file).toLowerCase());
 }
 
-/** What Jekyll converts into a page or document when it has front matter (here: Markdown and HTML). */
+/**
+ * Text files a collection holds as documents when they have front matter (CollectionReader reads
+ * any such file as a document; choosealicense's `_licenses/*.txt`) [verified: jekyll 4.3 output].
+ */
+const COLLECTION_TEXT = /\.(txt|text|xml|json|csv|tsv)$/i;
+
+/**
+ * What Jekyll converts into a page or document when it has front matter (here: Markdown and HTML,
+ * and text files in a collection).
+ */
 export function isDoc(j: JekyllSite, file: string): boolean {
-  return isMarkdown(j, file) || HTML.test(file);
+  return isMarkdown(j, file) || HTML.test(file) || (COLLECTION_TEXT.test(file) && j.place(file).kind === 'collection');
+}
+
+/** Document#output_ext: `.html` for what a converter renders (Markdown, HTML), a text file keeps its own. */
+export function outputExt(j: JekyllSite, file: string): string {
+  return isMarkdown(j, file) || HTML.test(file) ? '.html' : extOf(file);
 }
 
 /** Document#relative_path and FrontmatterDefaults paths are taken inside collections_dir. */

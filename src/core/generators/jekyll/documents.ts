@@ -8,7 +8,7 @@ import type { PublishStatus } from '../../site/model';
 import { fmGet } from '../../frontmatter/parse';
 import type { JekyllCollection } from './config';
 import { addPermalinkSuffix, datePlaceholders, fillTemplate, frontMatterDate, jekyllDate, slugify, type DateParts } from './urls';
-import { DATE_NAME, cleanedPath, extOf, relPath, str, withDefaults, type JekyllSite } from './context';
+import { DATE_NAME, cleanedPath, extOf, outputExt, relPath, str, withDefaults, type JekyllSite } from './context';
 import { categoriesFor } from './terms';
 
 export interface DocumentUrl {
@@ -67,7 +67,7 @@ export function documentUrl(j: JekyllSite, file: string, type: string, collectio
     slug: slugify(slug),
     categories: [...new Set(cats.map((x) => x.toLowerCase()))].join('/'),
     slugified_categories: [...new Set(cats.map((x) => slugify(x)))].join('/'),
-    output_ext: '.html',
+    output_ext: outputExt(j, file),
   };
   const url = j.basePath + fillTemplate(str(data['permalink']) ?? template, values);
   const dateText = typeof dateRaw === 'string' ? dateRaw : dateRaw instanceof Date ? dateRaw.toISOString() : m?.[1];
