@@ -48,6 +48,8 @@ export interface SiteExtras {
   readonly shortcodeLinks?: ReadonlyMap<string, readonly ShortcodeLink[]>;
   /** The front-matter keys the site's templates read (undefined: not known). */
   readonly paramsRead?: ParamsRead;
+  /** Files an image render hook publishes from the assets folder (see TemplateFacts.imageAssets). */
+  readonly imageAssets?: ReadonlySet<string>;
 }
 
 export interface CheckContext {

@@ -48,6 +48,7 @@ export class SiteLinks {
       ...(shortcodeIds ? { shortcodeIds } : {}),
       ...(shortcodeLinks?.size ? { shortcodeLinks } : {}),
       ...(facts.paramsRead ? { paramsRead: facts.paramsRead } : {}),
+      ...(facts.imageAssets ? { imageAssets: facts.imageAssets } : {}),
     };
   }
 }

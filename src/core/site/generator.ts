@@ -319,6 +319,11 @@ export interface TemplateFacts {
   readonly headingHook: boolean;
   /** The front-matter keys the templates read (undefined: not known for this generator). */
   readonly paramsRead?: ParamsRead;
+  /**
+   * An image render hook looks the destination up in the assets folder (`resources.Get`) and
+   * publishes what it finds: the files there (paths inside the folder), which such images reach.
+   */
+  readonly imageAssets?: ReadonlySet<string>;
 }
 
 /** The ids a shortcode's template prints. */

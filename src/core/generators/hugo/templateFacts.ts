@@ -29,6 +29,7 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
   const layoutDirs = [c.layoutDir, ...themes.filter((t) => t.onDisk).map((t) => `${t.dir}/layouts`)];
   const layoutIds = new Set<string>();
   let headingHook = false;
+  let imageHookAssets = false;
   const params = new ParamsReadBuilder();
   if (themes.some((t) => !t.onDisk)) params.unknown();
   const walk = async (dir: string, depth: number): Promise<void> => {
@@ -46,6 +47,7 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
         try {
           const html = decodeText(await fs.readFile(posix.join(root, rel))).text;
           if (/^render-heading\b/.test(e.name) && !keepsAnchors(html)) headingHook = true;
+          if (/^render-image\b/.test(e.name) && /\bresources\.(?:Get|GetMatch)\b/.test(html)) imageHookAssets = true;
           for (const m of html.matchAll(/\sid\s*=\s*["']([^"'{}]+)["']/g)) layoutIds.add(m[1]);
           hugoParamsRead(html, params);
         } catch {
@@ -55,7 +57,30 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
     }
   };
   for (const d of layoutDirs) await walk(d, 0);
-  return { layoutIds, headingHook, paramsRead: params.build() };
+  const assetDir = typeof c.raw['assetdir'] === 'string' ? c.raw['assetdir'] : 'assets';
+  const imageAssets = imageHookAssets ? await filesBelow(fs, root, [assetDir, ...themes.filter((t) => t.onDisk).map((t) => `${t.dir}/assets`)]) : undefined;
+  return { layoutIds, headingHook, paramsRead: params.build(), ...(imageAssets ? { imageAssets } : {}) };
+}
+
+/** Paths of the files inside each folder (as `resources.Get` names them), up to a bound. */
+async function filesBelow(fs: FileSystemHost, root: string, dirs: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const walk = async (base: string, rel: string, depth: number): Promise<void> => {
+    if (depth > 12 || out.size >= 50_000) return;
+    let entries;
+    try {
+      entries = await fs.readDirectory(posix.join(root, base, rel));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.type === 'directory') await walk(base, r, depth + 1);
+      else out.add(r);
+    }
+  };
+  for (const d of dirs) await walk(d, '', 0);
+  return out;
 }
 
 /**
