@@ -96,12 +96,13 @@ function taxonomies(h: HugoSite, pages: readonly Page[], terms: PublishedTerms, 
   const termsWithIndex = new Set<string>();
   // A taxonomy's `_index` makes its page, at its `url:` if it has one [verified 0.111: /alltags/, no /tags/].
   const taxonomyWithIndex = new Set<string>();
-  // A taxonomy whose `_index` is not published (a draft) has no term pages either [verified 0.111].
+  // A taxonomy whose `_index` is a draft (not published by its status; a disabled kind is another
+  // matter) has no term pages either [verified 0.111].
   const hiddenTaxonomy = new Set<string>();
   for (const p of pages) {
     if (p.kind === 'term' && p.file && p.taxonomy && p.term) termsWithIndex.add(`${p.lang}\u0000${p.taxonomy}\u0000${termKey(h, p.term)}`);
     if (p.kind === 'taxonomy' && p.file && p.taxonomy) taxonomyWithIndex.add(`${p.lang}\u0000${p.taxonomy}`);
-    if (p.kind === 'taxonomy' && p.file && p.taxonomy && !p.willPublish) hiddenTaxonomy.add(`${p.lang}\u0000${p.taxonomy}`);
+    if (p.kind === 'taxonomy' && p.file && p.taxonomy && !p.willPublish && p.status !== 'published') hiddenTaxonomy.add(`${p.lang}\u0000${p.taxonomy}`);
   }
   for (const t of c.taxonomies) {
     for (const l of c.languages) {
