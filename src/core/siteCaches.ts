@@ -53,6 +53,8 @@ export class SiteCaches {
   posts?: PostCache;
   /** links/liquidContent.ts: Liquid's `site` with the documents' values, per index version. */
   liquidContent?: { readonly version: number; readonly vars: LiquidSite };
+  /** links/liquidContent.ts: the generator's record of each document for those values, per front matter read. */
+  readonly liquidEntries = new WeakMap<object, unknown>();
   /** links/liquidContent.ts: the links of pages rendered with those values, per file. */
   readonly contentLinks = new Map<string, { readonly version: number; readonly text: string; readonly links: readonly ExtractedLink[] }>();
   /** authoring/completion.ts: the lower-cased text a page is matched by. */

@@ -21,7 +21,7 @@ function contentVars(site: Site): LiquidSite | undefined {
   const cached = caches.liquidContent;
   if (cached && cached.version === index.version) return cached.vars;
   const docs = [...index.documents.values()].map((d) => ({ file: d.file, data: d.frontMatter?.data ?? NO_FRONT_MATTER, pages: d.pages }));
-  const vars: LiquidSite = { ...model.liquid, site: { ...model.liquid.site, ...model.liquidContent(docs, index.now()) } };
+  const vars: LiquidSite = { ...model.liquid, site: { ...model.liquid.site, ...model.liquidContent(docs, index.now(), caches.liquidEntries) } };
   caches.liquidContent = { version: index.version, vars };
   return vars;
 }

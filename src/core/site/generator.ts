@@ -98,7 +98,7 @@ export interface GeneratorModel {
    * a page that loops over them is rendered with these at check time (links/liquidContent.ts). Only
    * values the generator gives exactly; a field left out stays unknown to templates.
    */
-  liquidContent?(docs: Iterable<ContentDocument>, now: Date): Record<string, unknown>;
+  liquidContent?(docs: Iterable<ContentDocument>, now: Date, memo: WeakMap<object, unknown>): Record<string, unknown>;
   /** Link forms, moves and New Post, as this generator has them. */
   readonly authoring: AuthoringFacts;
   /**

@@ -18,7 +18,7 @@ import { categoriesFor, tagsOf } from './terms';
 import { frontMatterDate, jekyllDate } from './urls';
 import { pageOf } from './pages';
 
-interface Entry {
+export interface Entry {
   readonly record: Record<string, unknown>;
   readonly epoch: number;
   readonly file: string;
@@ -34,9 +34,22 @@ function titleize(slug: string): string {
     .join(' ');
 }
 
-function entryOf(j: JekyllSite, doc: ContentDocument, type: string, pathCategories: readonly string[], now: Date): Entry | undefined {
-  // The page before jekyll-redirect-from: a post it turns into a redirect is still one of site.posts.
-  const page = pageOf(j, doc.file, doc.data, now);
+/** Entries per front-matter object (one per indexed version of a document): only changed documents are read again. */
+export type ContentMemo = WeakMap<object, Entry | null>;
+
+function entryOf(j: JekyllSite, doc: ContentDocument, type: string, pathCategories: readonly string[], now: Date, memo: ContentMemo | undefined): Entry | undefined {
+  const key = Object.isFrozen(doc.data) ? undefined : doc.data;
+  const hit = key ? memo?.get(key) : undefined;
+  if (hit !== undefined) return hit ?? undefined;
+  const e = readEntry(j, doc, type, pathCategories, now);
+  if (key) memo?.set(key, e ?? null);
+  return e;
+}
+
+function readEntry(j: JekyllSite, doc: ContentDocument, type: string, pathCategories: readonly string[], now: Date): Entry | undefined {
+  // The index's page; without one, the page before jekyll-redirect-from (a post it turns into a
+  // redirect is still one of site.posts).
+  const page = doc.pages.find((p) => p.kind === 'page') ?? pageOf(j, doc.file, doc.data, now);
   if (!page?.willPublish || !page.url.startsWith(j.basePath)) return undefined;
   const data: FrontMatterData = withDefaults(j, doc.file, type, doc.data);
   const name = posix.basename(doc.file);
@@ -81,17 +94,17 @@ function attrHash(posts: readonly Entry[], attr: (e: Entry) => readonly string[]
   return out;
 }
 
-export function jekyllLiquidContent(j: JekyllSite, docs: Iterable<ContentDocument>, now: Date): Record<string, unknown> {
+export function jekyllLiquidContent(j: JekyllSite, docs: Iterable<ContentDocument>, now: Date, memo?: ContentMemo): Record<string, unknown> {
   const posts: Entry[] = [];
   const collections = new Map<string, Entry[]>();
   for (const c of j.c.collections) if (c.output && c.label !== 'posts') collections.set(c.label, []);
   for (const doc of docs) {
     const place = j.place(doc.file);
     if (place.kind === 'post') {
-      const e = entryOf(j, doc, 'posts', place.categories, now);
+      const e = entryOf(j, doc, 'posts', place.categories, now, memo);
       if (e) posts.push(e);
     } else if (place.kind === 'collection' && collections.has(place.collection.label)) {
-      const e = entryOf(j, doc, place.collection.label, [], now);
+      const e = entryOf(j, doc, place.collection.label, [], now, memo);
       if (e) collections.get(place.collection.label)!.push(e);
     }
   }

@@ -16,7 +16,7 @@ import { jekyllFrontMatter } from './frontMatterRules';
 import { BASIC_FRONT_MATTER, type GeneratorModel } from '../../site/generator';
 import type { MarkdownDialect } from '../../markdown/dialect';
 import type { LiquidSite } from '../../markdown/liquid';
-import { jekyllLiquidContent } from './liquidContent';
+import { jekyllLiquidContent, type ContentMemo } from './liquidContent';
 import type { SiteIssue } from '../../site/model';
 import type { JekyllConfig } from './config';
 import { slugify } from './urls';
@@ -69,7 +69,7 @@ export function createJekyllModel(init: JekyllModelInit): GeneratorModel {
       newPost: { sectionBase: '', sections: false, firstLevelSections: false, defaultFolder: '_posts', draftsFolder: '_drafts', datedNames: true, bundles: false, defaults: { ...BASIC_FRONT_MATTER, dateStyle: 'space-offset' } },
     },
     liquid: init.liquid,
-    liquidContent: init.liquid ? (docs, now) => jekyllLiquidContent(j, docs, now) : undefined,
+    liquidContent: init.liquid ? (docs, now, memo) => jekyllLiquidContent(j, docs, now, memo as ContentMemo) : undefined,
     readTemplateCatalogue: (fs) => readJekyllIncludes(fs, init.root, c),
     readTemplateFacts: (fs) => readJekyllTemplateFacts(fs, init.root, c),
     templateDirs: [c.includesDir],

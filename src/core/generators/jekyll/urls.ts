@@ -116,14 +116,32 @@ function zoneOffsetMs(epoch: number, timezone: string | undefined): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epoch / 1000) * 1000;
 }
 
-function inZone(epoch: number, timezone: string): DateParts {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(epoch));
-  } catch {
-    // An unknown zone name: Ruby would fall back to UTC.
-    return inZone(epoch, 'UTC');
+// A formatter costs about as much to make as a hundred uses: one per zone name (a site has one or
+// two), for the life of the process; null for a name the runtime does not know.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timezone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      f = null;
+    }
+    if (formatters.size < 64) formatters.set(timezone, f);
   }
+  return f;
+}
+
+function inZone(epoch: number, timezone: string): DateParts {
+  if (timezone === 'UTC') {
+    const d = new Date(epoch);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), epoch };
+  }
+  const f = formatterFor(timezone);
+  // An unknown zone name: Ruby would fall back to UTC.
+  if (!f) return inZone(epoch, 'UTC');
+  const parts = f.formatToParts(new Date(epoch));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second'), epoch };
 }
