@@ -7,6 +7,7 @@ import { ParamsReadBuilder } from '../../site/paramsRead';
 import { posix } from '../../posix';
 import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
+import { listFiles } from '../../config/files';
 import type { ShortcodeIds, TemplateFacts } from '../../site/generator';
 import type { HugoConfig } from './config';
 import type { HugoTheme } from './themes';
@@ -62,24 +63,10 @@ export async function readHugoTemplateFacts(fs: FileSystemHost, root: string, c:
   return { layoutIds, headingHook, paramsRead: params.build(), ...(imageAssets ? { imageAssets } : {}) };
 }
 
-/** Paths of the files inside each folder (as `resources.Get` names them), up to a bound. */
+/** Paths of the files inside each folder, as `resources.Get` names them. */
 async function filesBelow(fs: FileSystemHost, root: string, dirs: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  const walk = async (base: string, rel: string, depth: number): Promise<void> => {
-    if (depth > 12 || out.size >= 50_000) return;
-    let entries;
-    try {
-      entries = await fs.readDirectory(posix.join(root, base, rel));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.type === 'directory') await walk(base, r, depth + 1);
-      else out.add(r);
-    }
-  };
-  for (const d of dirs) await walk(d, '', 0);
+  for (const d of dirs) for (const f of await listFiles(fs, root, d, 12)) out.add(f.slice(d.length + 1));
   return out;
 }
 
