@@ -303,6 +303,8 @@ class Extractor {
     if (!this.input.shortcodes) return;
     // Searches stay inside the paragraph: a `{{` without a close must not scan the rest of the file.
     const seg = this.input.masked.slice(span.start, span.end);
+    // `{{{ x }}}` is a client-side template (Handlebars, Mustache); `{{{ x }}` is a brace, then an action.
+    let braceThenAction = -1;
     let j = 0;
     for (;;) {
       j = seg.indexOf('{{', j);
@@ -310,8 +312,9 @@ class Extractor {
       const i = span.start + j;
       const next = seg[j + 2];
       const close = seg.indexOf('}}', j + 2);
-      if (next === '<' || next === '%' || next === '{' || seg[j - 1] === '{' || close < 0 || inside(codeSpans, i) || inside(this.html, i) || inside(this.pairedInner, i)) {
-        j += 2;
+      if (next === '{' && seg[j + 3] !== '{' && close >= 0 && seg[close + 2] !== '}' && seg[j - 1] !== '{') braceThenAction = j + 1;
+      if (next === '<' || next === '%' || next === '{' || (seg[j - 1] === '{' && j !== braceThenAction) || close < 0 || inside(codeSpans, i) || inside(this.html, i) || inside(this.pairedInner, i)) {
+        j += next === '{' && braceThenAction === j + 1 ? 1 : 2;
         continue;
       }
       const action = seg.slice(j, close + 2);

@@ -123,10 +123,12 @@ describe('extractLinks', () => {
       '{{< /caption >}}',
       '',
       '<div>{{ .Site.Title }}</div>',
+      '',
+      'A brace before an action is printed too: {{{.Site.BaseURL }}; a triple {{{ .Site.Title }}} is a client template.',
     ].join('\n');
     assert.deepEqual(
       summary(text).filter((l) => l[0] === 'template').map((l) => l[1]),
-      ['{{ .Site.BaseURL }}', '{{ site.Params.x }}', '{{ partial "x" . }}', '{{ .Title }}'],
+      ['{{ .Site.BaseURL }}', '{{ site.Params.x }}', '{{ partial "x" . }}', '{{ .Title }}', '{{.Site.BaseURL }}'],
     );
   });
 
