@@ -11,7 +11,8 @@
  */
 import type { Author, Heading, Page } from './site/model';
 import type { DocumentBody } from './site/index';
-import type { ShortcodeIds } from './site/generator';
+import type { ShortcodeIds, ShortcodeRenderer } from './site/generator';
+import type { RenderedCall } from './links/renderedCalls';
 import type { FrontMatterStats } from './frontmatter/siteStats';
 import type { DuplicateGroup } from './frontmatter/nearDuplicates';
 import type { RefIndex } from './links/hugoRefs';
@@ -49,6 +50,8 @@ export class SiteCaches {
    * facts (the ids its shortcodes print depend on them; link checks have them, navigation has none).
    */
   readonly fragmentIds = new Map<ReadonlyMap<string, ShortcodeIds> | undefined, WeakMap<DocumentBody, Set<string>>>();
+  /** links/renderedCalls.ts: what each shortcode call of a body prints, per set of the site's renderers. */
+  readonly renderedCalls = new Map<ReadonlyMap<string, ShortcodeRenderer> | undefined, WeakMap<DocumentBody, readonly (RenderedCall | undefined)[]>>();
   /** publishing/postCache.ts: post entries, reused while their page, the sections and the clock allow. */
   posts?: PostCache;
   /** links/liquidContent.ts: Liquid's `site` with the documents' values, per index version. */
@@ -72,6 +75,7 @@ export class SiteCaches {
     this.refCandidates = undefined;
     this.urlCandidates = undefined;
     this.fragmentIds.clear();
+    this.renderedCalls.clear();
     this.posts = undefined;
     this.liquidContent = undefined;
     this.contentLinks.clear();

@@ -9,6 +9,7 @@ import { isMarkdownFile, type CheckContext, type LinkProblem } from './problems'
 import { isHtmlFile } from '../markdown/analyze';
 import type { ShortcodeIds } from '../site/generator';
 import { NO_IDS, type ShortcodeUse } from './shortcodes';
+import { renderedCalls } from './renderedCalls';
 
 /** The calls that may print ids: any but the built-in few known to print none. */
 function mayPrintIds(body: DocumentBody): readonly ShortcodeUse[] {
@@ -37,6 +38,7 @@ export function idsOf(ctx: CheckContext, doc: IndexedDocument): Set<string> {
     for (const h of body.headings) if (h.level >= fromLevel) s.add(h.id);
     for (const id of body.htmlIds) s.add(id);
     for (const id of shortcodeArgumentIds(body, shortcodeIds)) s.add(id);
+    for (const r of renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc)) for (const id of r?.ids ?? []) s.add(id);
     table.set(body, s);
   }
   return s;
@@ -46,13 +48,15 @@ export function idsOf(ctx: CheckContext, doc: IndexedDocument): Set<string> {
  * Whether output we cannot see may print ids on the page: Liquid includes, a shortcode whose
  * template we could not read (a theme not on disk) or whose ids we cannot tell.
  */
-export function hidesIds(body: DocumentBody, shortcodeIds: ReadonlyMap<string, ShortcodeIds> | undefined): boolean {
+export function hidesIds(ctx: CheckContext, doc: IndexedDocument): boolean {
+  const body = doc.body();
   if (body.hiddenIds) return true;
-  const uses = mayPrintIds(body);
-  if (uses.length === 0) return false;
+  const shortcodeIds = ctx.extras.shortcodeIds;
   // No shortcodes on this site: its includes hide ids when Liquid ran them (hiddenIds, above).
-  if (!shortcodeIds) return false;
-  return uses.some((u) => (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
+  if (!shortcodeIds || !body.shortcodes?.some((u) => !NO_IDS.has(u.name))) return false;
+  // A call rendered exactly shows all its ids; any other whose ids we cannot tell may print any.
+  const rendered = renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc);
+  return body.shortcodes.some((u, i) => !NO_IDS.has(u.name) && !rendered[i] && (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
 }
 
 /** The ids the page's shortcodes print from their arguments (`{{< anchor "setup" >}}`). */
@@ -72,7 +76,7 @@ function shortcodeArgumentIds(body: DocumentBody, shortcodeIds: ReadonlyMap<stri
 export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: IndexedDocument | undefined, fragment: string | undefined, written: string, prefix: string): LinkProblem | undefined {
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
-  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(doc.body(), ctx.extras.shortcodeIds)) return undefined;
+  if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(ctx, doc)) return undefined;
   if (page && page.kind !== 'page') return undefined;
   // An HTML content file is published as written: its ids are the attributes it writes (htmlFile in
   // the analysis). Other formats (AsciiDoc, Org…) get ids from tools we do not model.

@@ -7,6 +7,8 @@
 import type { DocumentBody } from '../site/model';
 import type { ShortcodeLink } from '../site/generator';
 import type { ExtractedLink } from './types';
+import type { ShortcodeCall, ShortcodeUse } from './shortcodes';
+import type { PrintedTag, RenderedCall } from './renderedCalls';
 
 /** A link a shortcode printed from an argument. */
 export function isPrinted(link: ExtractedLink): boolean {
@@ -20,15 +22,20 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
  * or inside another shortcode's content (its template may not print it), and a `{{% %}}` call whose
  * output is raw HTML Goldmark drops (without `unsafe`) or code text (in a code block).
  */
-export function printedLinks(body: DocumentBody, facts: ReadonlyMap<string, readonly ShortcodeLink[]> | undefined, rawHtml: boolean): ExtractedLink[] {
+export function printedLinks(body: DocumentBody, facts: ReadonlyMap<string, readonly ShortcodeLink[]> | undefined, rawHtml: boolean, rendered: readonly (RenderedCall | undefined)[] = []): ExtractedLink[] {
   const out: ExtractedLink[] = [];
-  if (!facts || !body.shortcodes) return out;
-  for (const u of body.shortcodes) {
+  if (!body.shortcodes) return out;
+  body.shortcodes.forEach((u, i) => {
     const at = u.at;
-    const printed = at && facts.get(u.name);
-    if (!at || !printed) continue;
-    if (at.place === 'raw-html' || at.place === 'inner') continue;
-    if (at.markdown && (at.place === 'code' || !rawHtml)) continue;
+    if (!at || at.place === 'raw-html' || at.place === 'inner') return;
+    if (at.markdown && (at.place === 'code' || !rawHtml)) return;
+    const r = rendered[i];
+    if (r) {
+      for (const t of r.links) out.push(renderedLink(u, at, t));
+      return;
+    }
+    const printed = facts?.get(u.name);
+    if (!printed) return;
     for (const f of printed) {
       let value: string | undefined;
       let start: number | undefined;
@@ -44,8 +51,22 @@ export function printedLinks(body: DocumentBody, facts: ReadonlyMap<string, read
       const kind = f.attr === 'src' ? 'shortcode-src' : 'shortcode-href';
       out.push({ kind, target: value, range: { start, end: start + value.length }, ...(f.prefix !== undefined ? { href: f.prefix + value } : {}) });
     }
-  }
+  });
   return out;
+}
+
+/**
+ * A link a rendered call printed, shown on the argument it was printed from (the whole value, or
+ * its end after what the template put before it), else on the call's name.
+ */
+function renderedLink(u: ShortcodeUse, at: ShortcodeCall, t: PrintedTag): ExtractedLink {
+  const kind = t.attr === 'src' ? 'shortcode-src' : 'shortcode-href';
+  const candidates: [string, number][] = [...u.args.map((v, k): [string, number] => [v, at.args[k]]), ...Object.keys(u.named).filter((k) => own(at.named, k)).map((k): [string, number] => [u.named[k], at.named[k]])];
+  const exact = candidates.find(([v]) => v !== '' && v === t.value);
+  if (exact) return { kind, target: t.value, range: { start: exact[1], end: exact[1] + exact[0].length } };
+  const tail = candidates.find(([v]) => v.trim() !== '' && t.value.endsWith(v) && !v.includes('\\'));
+  if (tail) return { kind, target: tail[0], href: t.value, range: { start: tail[1], end: tail[1] + tail[0].length } };
+  return { kind, target: t.value, href: t.value, range: { start: at.start, end: at.start + 3 }, fromTemplate: true };
 }
 
 /**
@@ -55,6 +76,7 @@ export function printedLinks(body: DocumentBody, facts: ReadonlyMap<string, read
  */
 export function argumentSuggestions(link: ExtractedLink, suggestions: unknown): string[] | undefined {
   if (!Array.isArray(suggestions) || !isPrinted(link)) return undefined;
+  if (link.fromTemplate) return [];
   const prefix = link.href !== undefined ? link.href.slice(0, link.href.length - link.target.length) : '';
   const out: string[] = [];
   for (const s of suggestions) {

@@ -6,7 +6,7 @@ import type { Site } from '../service';
 import type { IndexedDocument } from '../site/index';
 import type { LinkSemantics, Page } from '../site/model';
 import type { Severity } from '../diagnostics';
-import type { ShortcodeIds, ShortcodeLink } from '../site/generator';
+import type { ShortcodeIds, ShortcodeLink, ShortcodeRenderer } from '../site/generator';
 
 export type LinkCode =
   | 'link.not-found'
@@ -46,6 +46,8 @@ export interface SiteExtras {
   readonly shortcodeIds?: ReadonlyMap<string, ShortcodeIds>;
   /** The links shortcodes print from their arguments, by shortcode (only those that print any). */
   readonly shortcodeLinks?: ReadonlyMap<string, readonly ShortcodeLink[]>;
+  /** Shortcodes whose template renders each call exactly (Hugo), by name. */
+  readonly shortcodeRenderers?: ReadonlyMap<string, ShortcodeRenderer>;
   /** The front-matter keys the site's templates read (undefined: not known). */
   readonly paramsRead?: ParamsRead;
   /** Files an image render hook publishes from the assets folder (see TemplateFacts.imageAssets). */

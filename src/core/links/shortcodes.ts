@@ -63,18 +63,26 @@ export interface ShortcodeCall {
    * or not).
    */
   readonly place?: 'code' | 'raw-html' | 'inner';
+  /** The text between the call and its closing tag (`.Inner`); undefined when it has none. */
+  readonly inner?: string;
 }
 
 /** Every shortcode called (opening tags), in order. */
 export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
   const out: ShortcodeUse[] = [];
-  const RE = /\{\{([<%])\s*([A-Za-z][\w/-]*)([\s\S]*?)[>%]\}\}/g;
+  const RE = /\{\{([<%])\s*(\/\s*)?([A-Za-z][\w/-]*)([\s\S]*?)[>%]\}\}/g;
   RE.lastIndex = from;
+  // Calls still open, for the closing tag that gives each its `.Inner`.
+  const open: { name: string; index: number; end: number }[] = [];
   let m: RegExpExecArray | null;
   while ((m = RE.exec(text))) {
+    if (m[2] !== undefined) {
+      closeCall(out, open, m[3], text, m.index);
+      continue;
+    }
     // `/>}}` closes the call itself: the slash is not an argument.
-    const inner = m[3].replace(/(^|\s)\/\s*$/, '$1');
-    const innerStart = m.index + m[0].length - 3 - m[3].length;
+    const inner = m[4].replace(/(^|\s)\/\s*$/, '$1');
+    const innerStart = m.index + m[0].length - 3 - m[4].length;
     const args = parseArgs(inner, 0);
     const named: Record<string, string> = {};
     const namedAt: Record<string, number> = {};
@@ -85,9 +93,21 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
     }
     const positional = args.filter((a) => a.key === undefined);
     const at: ShortcodeCall = { markdown: m[1] === '%', start: m.index, args: positional.map((a) => innerStart + a.start), named: namedAt };
-    out.push({ name: m[2], args: positional.map((a) => a.value), named, at });
+    if (inner === m[4]) open.push({ name: m[3], index: out.length, end: m.index + m[0].length });
+    out.push({ name: m[3], args: positional.map((a) => a.value), named, at });
   }
   return out;
+}
+
+/** A closing tag: the innermost open call of that name gets the text up to it as its `.Inner`. */
+function closeCall(out: ShortcodeUse[], open: { name: string; index: number; end: number }[], name: string, text: string, closeAt: number): void {
+  for (let k = open.length - 1; k >= 0; k--) {
+    if (open[k].name !== name) continue;
+    const u = out[open[k].index];
+    if (u.at) out[open[k].index] = { ...u, at: { ...u.at, inner: text.slice(open[k].end, closeAt) } };
+    open.length = k;
+    return;
+  }
 }
 
 /** Every `{% include file args %}` outside `{% raw %}`, with a file name written as it is (not `{{ var }}`). */

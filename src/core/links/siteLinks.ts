@@ -4,7 +4,7 @@
  */
 import type { FileSystemHost } from '../host';
 import type { GeneratorModel, TemplateFacts } from '../site/generator';
-import { catalogueIds, catalogueLinks, SiteTemplates } from '../site/templates';
+import { catalogueIds, catalogueLinks, catalogueRenderers, SiteTemplates } from '../site/templates';
 import { LinkGraph } from './graph';
 import type { SiteExtras } from './resolve';
 
@@ -42,11 +42,13 @@ export class SiteLinks {
     // A shortcode with no template we can read (a theme not on disk) is not in the map: it may print anything.
     const shortcodeIds = catalogue?.kind === 'shortcode' ? catalogueIds(catalogue) : this.model.dialect.templates === 'shortcodes' ? new Map() : undefined;
     const shortcodeLinks = catalogue?.kind === 'shortcode' ? catalogueLinks(catalogue) : undefined;
+    const shortcodeRenderers = catalogue?.kind === 'shortcode' ? catalogueRenderers(catalogue) : undefined;
     return {
       layoutIds: facts.layoutIds,
       headingHook: facts.headingHook || this.model.unknownHeadingIds === true,
       ...(shortcodeIds ? { shortcodeIds } : {}),
       ...(shortcodeLinks?.size ? { shortcodeLinks } : {}),
+      ...(shortcodeRenderers?.size ? { shortcodeRenderers } : {}),
       ...(facts.paramsRead ? { paramsRead: facts.paramsRead } : {}),
       ...(facts.imageAssets ? { imageAssets: facts.imageAssets } : {}),
     };

@@ -54,4 +54,9 @@ export interface ExtractedLink {
    * names (GeneratorModel.relativeLink says whether and how).
    */
   readonly relativePass?: string;
+  /**
+   * A shortcode's template printed this destination from values not written at the range (front
+   * matter, its own text): the range shows the call, and no quick fix may replace it.
+   */
+  readonly fromTemplate?: true;
 }

@@ -330,6 +330,30 @@ export interface TemplateFacts {
 export type ShortcodeIds = { readonly kind: 'none' } | { readonly kind: 'argument'; readonly position?: number; readonly name?: string } | { readonly kind: 'unknown' };
 
 /**
+ * One call of a shortcode as its template sees it: the arguments (positional or named), the text
+ * between its tags when it has a closing tag, and the page it is on.
+ */
+export interface ShortcodeRenderCall {
+  readonly args: readonly string[];
+  readonly named: Readonly<Record<string, string>>;
+  /** The text between the opening and the closing tag; undefined when the call has none. */
+  readonly inner?: string;
+  readonly frontMatter: Readonly<Record<string, unknown>>;
+  /** The page's URL as the site publishes it, and its title. */
+  readonly page?: { readonly url: string; readonly title?: string };
+}
+
+/**
+ * Renders one call the way the generator does and returns the HTML it prints, or undefined when the
+ * template does anything we cannot evaluate exactly. Text the page itself holds (`.Inner`) and
+ * Markdown the generator renders (`markdownify`) are wrapped in OPAQUE_START … OPAQUE_END: their ids
+ * count, but their links are judged where they are written (or not at all), never twice.
+ */
+export type ShortcodeRenderer = (call: ShortcodeRenderCall) => string | undefined;
+export const OPAQUE_START = '\uE000';
+export const OPAQUE_END = '\uE001';
+
+/**
  * A link a shortcode's template prints from one of its arguments (`<img src="{{ .Get "src" }}">`):
  * where the shortcode is called, the argument's value is a link on the page.
  */

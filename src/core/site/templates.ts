@@ -6,7 +6,7 @@
  * a shortcode prints (fragment checks) all read this one catalogue.
  */
 import type { FileSystemHost } from '../host';
-import type { GeneratorModel, ShortcodeIds, ShortcodeLink } from './generator';
+import type { GeneratorModel, ShortcodeIds, ShortcodeLink, ShortcodeRenderer } from './generator';
 
 /** Where a template comes from, as the catalogue names it: the site, a theme (its name), or built in. */
 export const SITE_SOURCE = 'site';
@@ -38,6 +38,11 @@ export interface TemplateEntry {
   readonly ids?: ShortcodeIds;
   /** Links it prints from its arguments (Hugo: checked where it is called); absent for built-ins. */
   readonly links?: readonly ShortcodeLink[];
+  /**
+   * Renders one call exactly (Hugo: its template evaluated with the call's arguments and the page's
+   * front matter); absent when the template cannot be read that way.
+   */
+  readonly render?: ShortcodeRenderer;
   /**
    * A template simple enough for the preview to render: HTML around `.Inner` (and nothing else that
    * runs). `before`/`after` are the HTML on either side; `markdown`: the inner text is Markdown.
@@ -118,5 +123,12 @@ export function catalogueIds(catalogue: TemplateCatalogue): Map<string, Shortcod
 export function catalogueLinks(catalogue: TemplateCatalogue): Map<string, readonly ShortcodeLink[]> {
   const out = new Map<string, readonly ShortcodeLink[]>();
   for (const [name, e] of catalogue.entries) if (e.links?.length) out.set(name, e.links);
+  return out;
+}
+
+/** The renderer of each shortcode whose template can be evaluated call by call. */
+export function catalogueRenderers(catalogue: TemplateCatalogue): Map<string, ShortcodeRenderer> {
+  const out = new Map<string, ShortcodeRenderer>();
+  for (const [name, e] of catalogue.entries) if (e.render) out.set(name, e.render);
   return out;
 }
