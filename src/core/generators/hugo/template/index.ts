@@ -1,0 +1,58 @@
+/**
+ * An interpreter of Go's text/template language as hugo 0.111 executes shortcode templates
+ * (through html/template), to render a shortcode call and read the ids and links it prints.
+ * Whatever it cannot evaluate exactly throws an EvalError: wrong output is worse than none.
+ *
+ * lex.ts/parse.ts build the tree, exec.ts runs it, htmlContext.ts/escape.ts escape what it prints,
+ * functionsCore.ts/functionsText.ts are Hugo's functions, shortcode.ts the context objects.
+ */
+import { Executor, type Fn } from './exec';
+import { CORE_FUNCTIONS } from './functionsCore';
+import { TEXT_FUNCTIONS } from './functionsText';
+import { parseTemplate, type Node } from './parse';
+import { ShortcodeObject, type ShortcodeCallInput } from './shortcode';
+import { EvalError } from './values';
+
+export { EvalError } from './values';
+export type { ShortcodeArg, ShortcodeCallInput } from './shortcode';
+
+export interface GoTemplate {
+  readonly nodes: readonly Node[];
+}
+
+const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([...CORE_FUNCTIONS, ...TEXT_FUNCTIONS, ['site', (a, env) => {
+  if (a.length) throw new EvalError('site takes no arguments');
+  return env.site;
+}]]);
+
+const isFunction = (name: string) => name === 'and' || name === 'or' || FUNCTIONS.has(name);
+
+/** Parses a template; a syntax error (or an unsupported construct) throws an EvalError naming the line. */
+export function parseGoTemplate(source: string): GoTemplate {
+  return { nodes: parseTemplate(source, isFunction) };
+}
+
+export interface RenderOptions {
+  /** Evaluation steps before giving up (default 100,000). */
+  readonly maxSteps?: number;
+  /** Characters of output before giving up (default 1,000,000). */
+  readonly maxOutput?: number;
+}
+
+/** The HTML the template prints for one call. Throws EvalError for anything not evaluated exactly. */
+export function renderShortcode(t: GoTemplate, call: ShortcodeCallInput, options: RenderOptions = {}): string {
+  try {
+    const root = new ShortcodeObject(call);
+    const ex = new Executor({
+      functions: FUNCTIONS,
+      env: { site: root.siteObject, baseURL: call.site.baseURL, renderMarkdown: call.renderMarkdown },
+      maxSteps: options.maxSteps ?? 100_000,
+      maxOutput: options.maxOutput ?? 1_000_000,
+    });
+    return ex.run(t.nodes, root);
+  } catch (e) {
+    if (e instanceof EvalError) throw e;
+    // A JS failure (a stack overflow on pathological input) is still "cannot evaluate".
+    throw new EvalError(`template evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
