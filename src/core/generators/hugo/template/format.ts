@@ -40,13 +40,19 @@ export function formatFloatPlain(x: number): string {
   return (x < 0 ? '-' : '') + fixedFromDigits(digits, exp);
 }
 
-/** `%.Nf`: JS rounds exact halves up and Go to even, so an exact half is refused. */
+/** `%.Nf` of a non-negative float: JS rounds an exact half up, Go to even (2.25 → "2.2"). */
 export function formatFixed(x: number, prec: number): string {
-  if (!Number.isFinite(x) || prec > 60) throw new EvalError('unsupported %f value or precision');
-  const long = Math.abs(x).toFixed(Math.min(100, prec + 40));
-  const tail = long.slice(long.length - 40);
-  if (/^50*$/.test(tail)) throw new EvalError('a float exactly half-way between two roundings');
-  return x.toFixed(prec);
+  if (!Number.isFinite(x) || x < 0 || x >= 1e21 || prec > 60) throw new EvalError('unsupported %f value or precision');
+  // toFixed(100) is the exact expansion for any double with at most 100 fractional bits.
+  if (x !== 0 && x < 2 ** -40) throw new EvalError('%f of a very small float');
+  const long = x.toFixed(100);
+  const point = long.indexOf('.');
+  const tail = long.slice(point + 1 + prec);
+  if (!/^50*$/.test(tail)) return x.toFixed(prec);
+  const kept = long.slice(0, point + 1 + prec).replace('.', '');
+  const even = Number(kept[kept.length - 1]) % 2 === 0;
+  const digits = (even ? BigInt(kept) : BigInt(kept) + 1n).toString().padStart(prec + 1, '0');
+  return prec ? `${digits.slice(0, digits.length - prec)}.${digits.slice(digits.length - prec)}` : digits;
 }
 
 /** fmt's `%v` of one value (maps sorted by key, slices `[a b]`, nil as `<nil>`). */
