@@ -71,23 +71,26 @@ export function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem 
   const { site, file } = ctx;
   const hash = link.target.indexOf('#');
   const path = hash >= 0 ? link.target.slice(0, hash) : link.target;
-  const fragment = hash >= 0 ? link.target.slice(hash + 1) : undefined;
+  const fragment = hash >= 0 ? link.target.slice(hash + 1) : link.afterFragment?.fragment;
   const name = path.trim().toLowerCase().replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '') ?? '';
   if (name) ctx.deps.add('ref:' + name);
   if (path.trim() === '') return link.context ? undefined : fragmentProblem(ctx, ctx.page, ctx.doc, fragment, link.target, '');
   const r = resolveHugoRef(site, file, path, ctx.includeDrafts, true, link.refLang);
   if (r && 'page' in r) {
     if (r.page.file) ctx.deps.add('file:' + r.page.file);
-    if (link.context) return undefined;
+    // In code the URL is text; in raw HTML (kept, as checked above) it is a link in an `href`.
+    if (link.context && !(link.context === 'raw-html' && link.inHref)) return undefined;
     const doc = r.page.file ? site.index.document(r.page.file) : undefined;
-    return fragmentProblem(ctx, r.page, doc, fragment, link.target, path + '#');
+    const p = fragmentProblem(ctx, r.page, doc, fragment, link.target, path + '#');
+    // A fragment written after the shortcode is not in the argument a fix would replace.
+    return p && hash < 0 && p.data ? { ...p, data: { ...p.data, suggestions: [] } } : p;
   }
   if (r && 'ambiguous' in r) {
     const files = r.ambiguous.map((p) => p.file ?? p.url);
     return {
       code: 'ref.not-found',
       message: `Hugo cannot resolve ${link.kind} "${link.target}": ${files.length} pages are named "${name}" (${files.join(', ')}), so it reports the reference as ambiguous (REF_NOT_FOUND) and the build fails. Write the content path, e.g. "${refPathOf(site, r.ambiguous[0]) ?? ''}".`,
-      data: { suggestions: r.ambiguous.map((p) => refPathOf(site, p)).filter((s): s is string => !!s).map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
+      data: { suggestions: r.ambiguous.map((p) => refPathOf(site, p)).filter((s): s is string => !!s).map((s) => s + (hash >= 0 ? '#' + fragment : '')) },
     };
   }
   const hidden = ctx.includeDrafts ? undefined : resolveHugoRef(site, file, path, true, true, link.refLang);
@@ -103,7 +106,7 @@ export function refProblem(ctx: CheckContext, link: ExtractedLink): LinkProblem 
   return {
     code: 'ref.not-found',
     message: `Hugo cannot find a page for ${link.kind} "${link.target}" (REF_NOT_FOUND: page not found), so the build fails.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
-    data: { suggestions: suggestions.map((s) => s + (fragment !== undefined ? '#' + fragment : '')) },
+    data: { suggestions: suggestions.map((s) => s + (hash >= 0 ? '#' + fragment : '')) },
   };
 }
 

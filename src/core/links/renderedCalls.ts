@@ -26,6 +26,8 @@ export interface RenderedCall {
 
 const OPAQUE = new RegExp(`${OPAQUE_START}[^${OPAQUE_END}]*${OPAQUE_END}`, 'g');
 const MARKS = new RegExp(`[${OPAQUE_START}${OPAQUE_END}]`, 'g');
+/** A line that may be a Markdown heading (ATX, or a setext underline). */
+const HEADING_LINE = /^[ \t\uE000]{0,3}(?:#{1,6}(?:[ \t\uE001]|$)|=+[ \t\uE001]*$|-+[ \t\uE001]*$)/m;
 const NOT_ELEMENTS = /<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** The `<a href>` and `<img src>` values of an HTML fragment, outside comments and scripts. */
 export function printedTags(html: string): PrintedTag[] {
@@ -44,15 +46,20 @@ export function printedTags(html: string): PrintedTag[] {
 
 /** What one call prints, read from its rendered HTML; undefined when it cannot be rendered exactly. */
 export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument): RenderedCall | undefined {
+  // Escapes and template code in an argument are not read the way Hugo reads them.
+  if ([...use.args, ...Object.values(use.named)].some((v) => v.includes('\\') || v.includes('{{'))) return undefined;
   const page = doc.pages[0];
   const html = render({
     args: use.args,
     named: use.named,
     ...(use.at?.inner !== undefined ? { inner: use.at.inner } : {}),
+    ...(use.at?.bare ? { bare: use.at.bare } : {}),
     frontMatter: doc.frontMatter?.data ?? {},
     ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}) } } : {}),
   });
   if (html === undefined) return undefined;
+  // Markdown the generator renders may hold headings, whose ids we do not compute here.
+  if ((html.match(OPAQUE) ?? []).some((seg) => HEADING_LINE.test(seg))) return undefined;
   const ids: string[] = [];
   // The page's own text keeps its ids (raw HTML in it): counting them too only means judging less.
   collectHtmlIds(html.replace(MARKS, ' '), ids);

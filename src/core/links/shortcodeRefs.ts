@@ -24,12 +24,20 @@ export function refShortcodeLinks(text: string, bodyStart: number): ExtractedLin
     if (!pick) continue;
     const start = innerStart + pick.start;
     const lang = shortcode === 'figure' ? undefined : args.find((a) => a.key === 'lang')?.value;
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const inHref = shortcode !== 'figure' && /\shref\s*=\s*["']?$/i.test(before);
+    // Only where the shortcode is a link's destination does the fragment after it belong to the link.
+    const destination = inHref || /\]\(\s*<?$/.test(before);
+    const after = destination && shortcode !== 'figure' && !pick.value.includes('#') ? /^#([^\s()"'<>\[\]{}]*)/.exec(text.slice(end, end + 300)) : null;
     out.push({
       kind: shortcode === 'figure' ? 'figure' : shortcode,
       target: text.slice(start, start + pick.value.length),
       range: { start, end: start + pick.value.length },
       whole: { start: m.index, end: m.index + m[0].length },
       ...(lang ? { refLang: lang } : {}),
+      ...(after ? { afterFragment: { fragment: after[1], range: { start: end, end: end + after[0].length } } } : {}),
+      ...(inHref ? { inHref: true as const } : {}),
     });
   }
   return out;

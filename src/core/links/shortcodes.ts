@@ -65,6 +65,8 @@ export interface ShortcodeCall {
   readonly place?: 'code' | 'raw-html' | 'inner';
   /** The text between the call and its closing tag (`.Inner`); undefined when it has none. */
   readonly inner?: string;
+  /** Arguments written without quotes (positions, names): Hugo reads `5`, `1.5`, `true` in them as numbers and booleans. */
+  readonly bare?: readonly (number | string)[];
 }
 
 /** Every shortcode called (opening tags), in order. */
@@ -92,7 +94,9 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
       namedAt[a.key] = innerStart + a.start;
     }
     const positional = args.filter((a) => a.key === undefined);
-    const at: ShortcodeCall = { markdown: m[1] === '%', start: m.index, args: positional.map((a) => innerStart + a.start), named: namedAt };
+    const bare = [...positional.flatMap((a, k) => (a.bare ? [k] : [])), ...args.flatMap((a) => (a.bare && a.key !== undefined ? [a.key] : []))];
+    // A self-closing call (`/>}}`) has empty content; an unclosed one gets its content at its closing tag.
+    const at: ShortcodeCall = { markdown: m[1] === '%', start: m.index, args: positional.map((a) => innerStart + a.start), named: namedAt, ...(bare.length ? { bare } : {}), ...(inner !== m[4] ? { inner: '' } : {}) };
     if (inner === m[4]) open.push({ name: m[3], index: out.length, end: m.index + m[0].length });
     out.push({ name: m[3], args: positional.map((a) => a.value), named, at });
   }
@@ -128,6 +132,8 @@ interface ShortcodeArg {
   readonly value: string;
   /** Offset of the value inside the shortcode's inner text. */
   readonly start: number;
+  /** Written without quotes. */
+  readonly bare: boolean;
 }
 
 /** Hugo shortcode arguments: `"quoted"`, `` `raw` ``, bare words, and `key=value` forms. */
@@ -141,7 +147,7 @@ export function parseArgs(inner: string, from: number): ShortcodeArg[] {
     const quoted = m[2] !== undefined || m[3] !== undefined;
     const end = m.index + m[0].length;
     const start = end - value.length - (quoted ? 1 : 0);
-    out.push({ key: m[1], value, start });
+    out.push({ key: m[1], value, start, bare: !quoted });
     if (m[0].length === 0) break;
   }
   return out;

@@ -59,4 +59,11 @@ export interface ExtractedLink {
    * matter, its own text): the range shows the call, and no quick fix may replace it.
    */
   readonly fromTemplate?: true;
+  /**
+   * A `#fragment` written right after a `ref`/`relref` shortcode (`({{< relref "a" >}}#b)`): Hugo prints
+   * it after the page's URL, so the link leads there.
+   */
+  readonly afterFragment?: { readonly fragment: string; readonly range: TextRange };
+  /** A `ref`/`relref` written as the value of an HTML `href` attribute: in raw HTML, it is a link. */
+  readonly inHref?: true;
 }

@@ -336,8 +336,10 @@ export type ShortcodeIds = { readonly kind: 'none' } | { readonly kind: 'argumen
 export interface ShortcodeRenderCall {
   readonly args: readonly string[];
   readonly named: Readonly<Record<string, string>>;
-  /** The text between the opening and the closing tag; undefined when the call has none. */
+  /** The text between the opening and the closing tag ('' for `/>}}`); undefined when the call has none. */
   readonly inner?: string;
+  /** Arguments written without quotes (positions, names), which the generator may read as numbers. */
+  readonly bare?: readonly (number | string)[];
   readonly frontMatter: Readonly<Record<string, unknown>>;
   /** The page's URL as the site publishes it, and its title. */
   readonly page?: { readonly url: string; readonly title?: string };

@@ -95,6 +95,18 @@ describe('extractLinks', () => {
     ]);
   });
 
+  it('a fragment written after a ref that is a destination belongs to the link; after one in prose it does not', () => {
+    const text = '[a]({{< relref "x" >}}#one) <a href="{{< ref "y" >}}#two">b</a> <a href=\'{{< relref "z#three" >}}\'>c</a> {{< relref "w" >}}#prose\n';
+    const refs = links(text, { shortcodes: true }).filter((l) => l.kind === 'ref' || l.kind === 'relref');
+    assert.deepEqual(refs.map((l) => [l.target, l.afterFragment?.fragment ?? null, l.inHref ?? false]), [
+      ['x', 'one', false],
+      ['y', 'two', true],
+      ['z#three', null, true],
+      ['w', null, false],
+    ]);
+    assert.equal(text.slice(refs[0].afterFragment!.range.start, refs[0].afterFragment!.range.end), '#one');
+  });
+
   it('keeps shortcodes inside code (Hugo runs them there too) and tags their context', () => {
     const text = '```\n{{< ref "in-fence" >}}\n```\n\n`{{< ref "in-span" >}}` and <!-- {{< ref "in-comment" >}} -->\n';
     assert.deepEqual(summary(text), [

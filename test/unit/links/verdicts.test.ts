@@ -107,7 +107,7 @@ describe('link verdicts (Hugo, URL semantics)', () => {
     assert.deepEqual((await checkPost(`${FM}\n[a](../beta/#made-by-a-shortcode) [b](../alpha/#nope)\n`, { site })).codes, ['5:link.fragment-not-found']);
   });
 
-  it("reads the site's shortcode templates: none prints an id, one prints its argument, one computes it", async () => {
+  it("reads the site's shortcode templates: none prints an id, one prints its argument, one computes it (rendered call by call)", async () => {
     const site = {
       ...BASE_SITE,
       'layouts/shortcodes/note.html': '<aside class="note">{{ .Inner | markdownify }}</aside>\n',
@@ -117,10 +117,11 @@ describe('link verdicts (Hugo, URL semantics)', () => {
       'content/posts/beta.md': '---\ntitle: Beta\n---\n\n{{< note >}}x{{< /note >}}\n{{< anchor "made-here" >}}\n{{< step id="install" >}}y{{< /step >}}\n\n## Real\n',
       'content/posts/gamma.md': '---\ntitle: Gamma\n---\n\n{{< box "Hello" >}}z{{< /box >}}\n',
     };
-    const text = `${FM}\n[a](../beta/#made-here) [b](../beta/#install) [c](../beta/#real) [d](../beta/#nope) [e](../gamma/#anything)\n`;
-    assert.deepEqual((await checkPost(text, { site })).codes, ['5:link.fragment-not-found']);
+    const text = `${FM}\n[a](../beta/#made-here) [b](../beta/#install) [c](../beta/#real) [d](../beta/#nope) [e](../gamma/#anything) [f](../gamma/#hello)\n`;
     const r = await checkPost(text, { site });
+    assert.deepEqual(r.codes, ['5:link.fragment-not-found', '5:link.fragment-not-found']);
     assert.match(r.diagnostics[0].message, /id "nope"/);
+    assert.match(r.diagnostics[1].message, /id "anything"/);
   });
 
   it('a shortcode with no template on disk (a theme we cannot read) may print any id', async () => {

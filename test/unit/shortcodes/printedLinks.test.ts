@@ -97,6 +97,7 @@ const SITE: Record<string, string> = {
   'layouts/shortcodes/dl.html': '{{- $src := .Get "src" }}<a href="{{ $src }}">{{ .Get "alt" }}</a>',
   'layouts/shortcodes/box.html': '<div>{{ .Inner }}</div>',
   'layouts/shortcodes/rel.html': '<img src="{{ .Get "src" | relURL }}">',
+  'layouts/shortcodes/res.html': '{{ with resources.Get (.Get "src") }}<img src="{{ .RelPermalink }}">{{ end }}',
 };
 
 async function findings(body: string, tree = SITE): Promise<string[]> {
@@ -122,8 +123,12 @@ describe('checking the links shortcodes print', () => {
     ]);
   });
 
-  it('computed forms, empty values, template code and shortcodes whose template prints no link: nothing', async () => {
-    assert.deepEqual(await findings('{{< rel src="/gone.png" >}} {{< dl src="" >}} {{< dl >}} {{< dl src="{{ x }}" >}} {{< box >}}x{{< /box >}}\n'), []);
+  it('forms we cannot evaluate, empty values, template code and shortcodes whose template prints no link: nothing', async () => {
+    assert.deepEqual(await findings('{{< res src="/gone.png" >}} {{< dl src="" >}} {{< dl >}} {{< dl src="{{ x }}" >}} {{< box >}}x{{< /box >}}\n'), []);
+  });
+
+  it('a form the template interpreter evaluates (relURL) is judged as Hugo prints it', async () => {
+    assert.deepEqual(await findings('{{< rel src="/gone.png" >}} {{< rel src="/fig/here.png" >}}\n'), ['4:13-22 link.not-found /gone.png']);
   });
 
   it('no baseURL printed when a language sets its own', async () => {

@@ -15,12 +15,15 @@ import { shortcodeDirsOf, type HugoTheme } from './themes';
 import { HUGO_BUILTIN_SHORTCODES, HUGO_LATER_SHORTCODES } from './builtinShortcodes';
 import { compareVersions, type HugoVersionRange } from './hugoVersion';
 import { readShortcodeTemplate, type ShortcodeTemplateFacts } from './shortcodeTemplate';
+import { shortcodeRenderer } from './shortcodeRender';
 
 interface Variant {
   readonly key: string;
   readonly source: string;
   readonly file: string;
   readonly facts?: ShortcodeTemplateFacts;
+  /** The template's text, kept to render calls of a shortcode with one HTML template. */
+  readonly text?: string;
 }
 
 interface Source {
@@ -69,12 +72,14 @@ async function walk(fs: FileSystemHost, root: string, src: Source, out: Map<stri
       const list = out.get(name) ?? [];
       if (list.some((v) => v.key === key)) continue; // an earlier source has this variant
       let facts: ShortcodeTemplateFacts | undefined;
+      let text: string | undefined;
       try {
-        facts = readShortcodeTemplate(decodeText(await fs.readFile(posix.join(root, file))).text);
+        text = decodeText(await fs.readFile(posix.join(root, file))).text;
+        facts = readShortcodeTemplate(text);
       } catch {
         // unreadable: the shortcode exists, its facts are unknown
       }
-      list.push({ key, source: src.source, file, facts });
+      list.push({ key, source: src.source, file, facts, ...(text !== undefined && key === '.html' ? { text } : {}) });
       out.set(name, list);
     }
   };
@@ -117,7 +122,8 @@ export function printedBaseURL(c: HugoConfig): string | undefined {
   return raw;
 }
 
-function entryOf(name: string, variants: readonly Variant[], prefix: string | undefined): TemplateEntry {
+function entryOf(name: string, variants: readonly Variant[], c: HugoConfig): TemplateEntry {
+  const prefix = printedBaseURL(c);
   // The HTML variant of the first source describes it best; any variant will do otherwise.
   const main = variants.find((v) => v.source === variants[0].source && v.key === '.html') ?? variants[0];
   const known = variants.filter((v) => v.facts);
@@ -127,6 +133,8 @@ function entryOf(name: string, variants: readonly Variant[], prefix: string | un
   const doc = main.facts?.doc ?? known.find((v) => v.facts!.doc)?.facts!.doc;
   // Only an HTML template's text is HTML (an `.md` one's is Markdown), and only when it has no variants.
   const wrapper = variants.length === 1 && main.key === '.html' ? main.facts?.wrapper : undefined;
+  // Only a template every page gets is rendered: no output-format or language variants.
+  const render = variants.length === 1 && main.text !== undefined ? shortcodeRenderer(name, main.text, c, prefix) : undefined;
   return {
     name,
     source: main.source,
@@ -140,6 +148,7 @@ function entryOf(name: string, variants: readonly Variant[], prefix: string | un
     ids: mergeIds(variants),
     links: mergeLinks(variants, prefix),
     ...(wrapper ? { wrapper } : {}),
+    ...(render ? { render } : {}),
   };
 }
 
@@ -148,8 +157,7 @@ export async function readHugoShortcodes(fs: FileSystemHost, root: string, c: Hu
   const { sources, unfollowed } = shortcodeSources(c, themes);
   for (const src of sources) if (src.source === SITE_SOURCE || themes.some((t) => t.onDisk && t.name === src.source)) await walk(fs, root, src, found);
   const entries = new Map<string, TemplateEntry>();
-  const prefix = printedBaseURL(c);
-  for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants, prefix));
+  for (const [name, variants] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) entries.set(name, entryOf(name, variants, c));
   for (const b of HUGO_BUILTIN_SHORTCODES) if (!entries.has(b.name)) entries.set(b.name, b);
   // Built into later versions: known when every Hugo the site may be built with has it; unknown
   // when none has; otherwise undecided (`later`).
