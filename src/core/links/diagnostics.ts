@@ -83,7 +83,7 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   const markdown = isMarkdownFile(file);
   const slicer = new TimeSlicer();
   const body = doc.body();
-  const printed = markdown ? printedLinks(body, extras.shortcodeLinks, site.model.dialect.rawHtml, renderedCalls(site, extras.shortcodeRenderers, doc)) : [];
+  const printed = markdown ? printedLinks(body, extras.shortcodeLinks, site.model.dialect.rawHtml, renderedCalls(site, extras.shortcodeRenderers, doc, o.includeDrafts)) : [];
   const written = linksWithContent(site, file, text, body);
   if (written.usesContent) ctx.deps.add(CONTENT_KEY);
   for (const link of printed.length ? [...written.links, ...printed].sort((a, b) => a.range.start - b.range.start) : written.links) {

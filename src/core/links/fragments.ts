@@ -38,7 +38,7 @@ export function idsOf(ctx: CheckContext, doc: IndexedDocument): Set<string> {
     for (const h of body.headings) if (h.level >= fromLevel) s.add(h.id);
     for (const id of body.htmlIds) s.add(id);
     for (const id of shortcodeArgumentIds(body, shortcodeIds)) s.add(id);
-    for (const r of renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc)) for (const id of r?.ids ?? []) s.add(id);
+    for (const r of renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc, ctx.includeDrafts)) for (const id of r?.ids ?? []) s.add(id);
     table.set(body, s);
   }
   return s;
@@ -55,7 +55,7 @@ export function hidesIds(ctx: CheckContext, doc: IndexedDocument): boolean {
   // No shortcodes on this site: its includes hide ids when Liquid ran them (hiddenIds, above).
   if (!shortcodeIds || !body.shortcodes?.some((u) => !NO_IDS.has(u.name))) return false;
   // A call rendered exactly shows all its ids; any other whose ids we cannot tell may print any.
-  const rendered = renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc);
+  const rendered = renderedCalls(ctx.site, ctx.extras.shortcodeRenderers, doc, ctx.includeDrafts);
   return body.shortcodes.some((u, i) => !NO_IDS.has(u.name) && !rendered[i] && (shortcodeIds.get(u.name)?.kind ?? 'unknown') === 'unknown');
 }
 

@@ -9,6 +9,7 @@ import type { DocumentBody, IndexedDocument } from '../site/index';
 import type { Site } from '../service';
 import { collectHtmlIds } from '../markdown/analyze';
 import type { ShortcodeUse } from './shortcodes';
+import { resolveHugoRef } from './hugoRefs';
 import { decodeHTMLAttribute } from 'entities';
 
 export interface PrintedTag {
@@ -45,7 +46,7 @@ export function printedTags(html: string): PrintedTag[] {
 }
 
 /** What one call prints, read from its rendered HTML; undefined when it cannot be rendered exactly. */
-export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument): RenderedCall | undefined {
+export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument, resolveRef?: (path: string) => string | undefined): RenderedCall | undefined {
   // Escapes and template code in an argument are not read the way Hugo reads them.
   if ([...use.args, ...Object.values(use.named)].some((v) => v.includes('\\') || v.includes('{{'))) return undefined;
   const page = doc.pages[0];
@@ -56,6 +57,7 @@ export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: In
     ...(use.at?.bare ? { bare: use.at.bare } : {}),
     frontMatter: doc.frontMatter?.data ?? {},
     ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}) } } : {}),
+    ...(resolveRef ? { resolveRef } : {}),
   });
   if (html === undefined) return undefined;
   // Markdown the generator renders may hold headings, whose ids we do not compute here.
@@ -70,7 +72,7 @@ export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: In
  * What each call of a body prints (aligned with `body.shortcodes`; undefined where a call cannot be
  * rendered), kept per body and set of renderers.
  */
-export function renderedCalls(site: Site, renderers: ReadonlyMap<string, ShortcodeRenderer> | undefined, doc: IndexedDocument): readonly (RenderedCall | undefined)[] {
+export function renderedCalls(site: Site, renderers: ReadonlyMap<string, ShortcodeRenderer> | undefined, doc: IndexedDocument, includeDrafts = false): readonly (RenderedCall | undefined)[] {
   const body: DocumentBody = doc.body();
   const uses = body.shortcodes ?? [];
   if (!renderers || uses.length === 0) return [];
@@ -80,14 +82,19 @@ export function renderedCalls(site: Site, renderers: ReadonlyMap<string, Shortco
     if (tables.size >= 4) tables.clear();
     tables.set(renderers, (table = new WeakMap()));
   }
-  let out = table.get(body);
-  if (!out) {
-    out = uses.map((u) => {
-      const r = u.at && renderers.get(u.name);
-      // A `{{% %}}` call's output is Markdown Hugo renders again: its ids and links are not the HTML's.
-      return r && !u.at!.markdown ? renderCall(r, u, doc) : undefined;
-    });
-    table.set(body, out);
-  }
-  return out;
+  // A call may print the URL of a page it names (`relref`): kept while the URL table is.
+  const urls = site.index.urls();
+  const kept = table.get(body);
+  if (kept && kept.urls === urls && kept.includeDrafts === includeDrafts) return kept.calls;
+  const resolveRef = (path: string) => {
+    const r = resolveHugoRef(site, doc.file, path, includeDrafts);
+    return r && 'page' in r ? r.page.url : undefined;
+  };
+  const calls = uses.map((u) => {
+    const r = u.at && renderers.get(u.name);
+    // A `{{% %}}` call's output is Markdown Hugo renders again: its ids and links are not the HTML's.
+    return r && !u.at!.markdown ? renderCall(r, u, doc, resolveRef) : undefined;
+  });
+  table.set(body, { urls, includeDrafts, calls });
+  return calls;
 }

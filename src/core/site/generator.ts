@@ -343,6 +343,8 @@ export interface ShortcodeRenderCall {
   readonly frontMatter: Readonly<Record<string, unknown>>;
   /** The page's URL as the site publishes it, and its title. */
   readonly page?: { readonly url: string; readonly title?: string };
+  /** The URL of the page a `ref`/`relref` path names from this page (undefined: none, or ambiguous). */
+  readonly resolveRef?: (path: string) => string | undefined;
 }
 
 /**

@@ -39,13 +39,14 @@ const MAX_NESTING = 100;
 
 class Parser {
   private pos = 0;
-  private readonly vars: string[] = ['$'];
   private ranges = 0;
   private depth = 0;
 
+  /** `vars`: the variables in scope where the items start (`$`, and any a previous part declared). */
   constructor(
     private readonly items: readonly Item[],
     private readonly isFunction: FunctionCheck,
+    readonly vars: string[] = ['$'],
   ) {}
 
   /** A list of nodes up to `end`/`else` (returned as the terminator) or the end of input. */
@@ -125,6 +126,9 @@ class Parser {
     return this.isFunction(name);
   }
 }
+
+/** Hugo's function namespaces (`strings.Title`, `resources.Get`): `ns.Name` is a function, not a field. */
+const HUGO_NAMESPACES: ReadonlySet<string> = new Set(['cast', 'collections', 'compare', 'crypto', 'data', 'debug', 'diagrams', 'encoding', 'fmt', 'hugo', 'images', 'inflect', 'js', 'lang', 'math', 'openapi3', 'os', 'partials', 'path', 'reflect', 'resources', 'safe', 'strings', 'templates', 'time', 'transform', 'urls']);
 
 function describe(t: Token): string {
   return 'name' in t ? `<${t.name}>` : t.t === 'lit' ? 'literal' : `'${t.t}'`;
@@ -223,8 +227,9 @@ class TokenParser {
         return { k: 'var', name: t.name, fields: this.fields() };
       case 'ident': {
         const fields = this.fields();
-        if (fields.length && this.scope.functionExists(`${t.name}.${fields[0]}`)) return { k: 'fn', name: `${t.name}.${fields[0]}`, fields: fields.slice(1) };
-        if (!this.scope.functionExists(t.name)) throw new EvalError(`template: line ${this.line}: function "${t.name}${fields.length ? '.' + fields[0] : ''}" is not supported`);
+        if (fields.length && (this.scope.functionExists(`${t.name}.${fields[0]}`) || HUGO_NAMESPACES.has(t.name))) return { k: 'fn', name: `${t.name}.${fields[0]}`, fields: fields.slice(1) };
+        // Hugo defines many more functions than we evaluate: one we do not know is refused when it is
+        // called, so a template that only calls it in a branch not taken still renders.
         return { k: 'fn', name: t.name, fields };
       }
       case 'lparen': {
@@ -241,8 +246,16 @@ class TokenParser {
 }
 
 export function parseTemplate(source: string, isFunction: FunctionCheck): readonly Node[] {
-  const p = new Parser(lexTemplate(source), isFunction);
+  return parseItems(lexTemplate(source), isFunction, ['$']).nodes;
+}
+
+/**
+ * Parses one part of a template that is run part by part: `vars` are the variables in scope where
+ * it starts; `vars` in the result adds those it declares at its top level.
+ */
+export function parseItems(items: readonly Item[], isFunction: FunctionCheck, vars: readonly string[]): { nodes: readonly Node[]; vars: readonly string[] } {
+  const p = new Parser(items, isFunction, [...vars]);
   const r = p.list();
   if (r.stop) throw syntaxError(r.stop.line, `unexpected {{${r.stop.word}}}`);
-  return r.nodes;
+  return { nodes: r.nodes, vars: p.vars };
 }
