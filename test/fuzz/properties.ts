@@ -25,6 +25,7 @@ import { parseHostMessage, parsePageMessage, parsePageState } from '../../src/co
 import { MemoryFs, fixedClock } from '../unit/helpers/memoryFs';
 import { frontMatterDocument, hostileDocument, linkDestination, linkDocument, noise } from './arbitraries';
 import { unsafeParts } from './domCheck';
+import { TEMPLATE_PROPERTY } from './templateProperty';
 
 export interface PropertySpec {
   readonly name: string;
@@ -360,6 +361,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
       );
     },
   },
+  TEMPLATE_PROPERTY,
   {
     name: 'webview messages: hostile shapes are dropped or reduced to exact copies, never thrown on',
     unitRuns: 300,
