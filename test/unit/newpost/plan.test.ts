@@ -128,13 +128,18 @@ describe('New Post: Hugo archetypes', () => {
     assert.equal(text(p), '+++\ntitle = "Ship It"\ndate = 2026-01-15T05:00:00-07:00\ndraft = false\n+++\n\n');
   });
 
-  it('leaves an expression it cannot evaluate visible, with a warning', async () => {
-    const { engine } = await hugoSite({ 'archetypes/default.md': '---\ntitle: x\nsummary: "{{ .Summary }}"\n---\n{{ if .Site.Params.toc }}toc: true{{ end }}\n' });
+  it('evaluates blocks, and leaves an action or block it cannot evaluate visible, with a warning', async () => {
+    const { engine } = await hugoSite({
+      'archetypes/default.md': '---\ntitle: x\nsummary: "{{ .Summary }}"\n---\n{{ if .Site.Params.toc }}toc: true{{ end }}\n{{ with .Site.Title }}{{ partial "byline" . }}{{ end }}\n',
+    });
     const p = planned(await planNewPost(engine, { title: 'T', authors: [] }, ENV));
     assert.match(text(p), /summary: "\{\{ \.Summary \}\}"/);
-    assert.match(text(p), /\{\{ if \.Site\.Params\.toc \}\}toc: true\{\{ end \}\}/);
-    assert.equal(p.warnings.length, 3);
+    // The site has no toc param: the if prints nothing, as hugo new's would.
+    assert.doesNotMatch(text(p), /toc/);
+    assert.match(text(p), /\{\{ with \.Site\.Title \}\}\{\{ partial "byline" \. \}\}\{\{ end \}\}/);
+    assert.equal(p.warnings.length, 2);
     assert.match(p.warnings[0], /^archetypes\/default\.md: Line 3: \{\{ \.Summary \}\}/);
+    assert.match(p.warnings[1], /^archetypes\/default\.md: Line 6: \{\{ with \.Site\.Title \}\} … \{\{ end \}\} was left as written \(function "partial" is not supported\)/);
   });
 
   it('copies a bundle archetype: index.md rendered, resources as they are', async () => {

@@ -8,7 +8,7 @@ import type { FileSystemHost } from '../../host';
 import { decodeText } from '../../host';
 import { asRecord, asString } from '../../config/parse';
 import type { HugoConfig } from './config';
-import { renderGoTemplate, type TemplateValue, type TitleCaseStyle } from './goTemplate';
+import { renderArchetypeTemplate } from './template';
 
 export interface ArchetypeFile {
   /** Path inside the archetype (`index.md`, `images/cover.png`); '' for a single-file archetype. */
@@ -95,53 +95,35 @@ export interface ArchetypeInput {
   readonly offsetMinutes: number;
 }
 
-/** Plain data from config params, for `.Site.Params.x` (maps and scalars only). */
-function templateData(v: unknown): TemplateValue | undefined {
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    const out: Record<string, TemplateValue> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const t = templateData(x);
-      if (t !== undefined) out[k] = t;
-    }
-    return out;
-  }
-  return undefined;
-}
-
+/**
+ * One Markdown file of an archetype, rendered by the Go template interpreter as `hugo new` runs it
+ * (template/archetype.ts): what it cannot evaluate is left as written, with a warning.
+ */
 export function renderArchetypeText(source: string, input: ArchetypeInput): { text: string; warnings: readonly string[] } {
   const c = input.config;
-  const style = (asString(c.raw['titlecasestyle']) ?? 'ap').toLowerCase();
-  const titleCaseStyle: TitleCaseStyle = style === 'go' || style === 'chicago' || style === 'firstupper' || style === 'none' ? style : 'ap';
   const logical = posix.basename(input.contentPath);
   const dir = posix.dirname(input.contentPath);
-  return renderGoTemplate(source, {
-    data: {
-      Name: input.name,
-      Title: input.title,
-      Date: input.date,
-      Type: input.section || 'page',
-      Section: input.section,
-      Kind: 'page',
-      File: {
-        ContentBaseName: input.name,
-        BaseFileName: logical.replace(/\.[^.]+$/, ''),
-        LogicalName: logical,
-        TranslationBaseName: logical.replace(/\.[^.]+$/, ''),
-        Ext: logical.replace(/^.*\./, ''),
-        Path: input.contentPath,
-        Dir: dir === '.' ? '' : dir + '/',
-      },
-      Site: {
-        Title: c.title ?? '',
-        BaseURL: c.baseURL,
-        Params: (templateData(asRecord(c.raw['params'])) as Record<string, TemplateValue>) ?? {},
-        Language: { Lang: c.defaultContentLanguage },
-      },
+  const stem = logical.replace(/\.[^.]+$/, '');
+  return renderArchetypeTemplate(source, {
+    name: input.name,
+    title: input.title,
+    date: input.date,
+    type: input.section || 'page',
+    section: input.section,
+    kind: 'page',
+    file: {
+      contentBaseName: input.name,
+      baseFileName: stem,
+      logicalName: logical,
+      translationBaseName: stem,
+      ext: logical.replace(/^.*\./, ''),
+      path: input.contentPath,
+      dir: dir === '.' ? '' : dir + '/',
     },
+    site: { title: c.title ?? '', baseURL: c.baseURL, params: asRecord(c.raw['params']), lang: c.defaultContentLanguage },
     now: input.now,
     offsetMinutes: input.offsetMinutes,
-    titleCaseStyle,
+    titleCaseStyle: asString(c.raw['titlecasestyle']),
   });
 }
 

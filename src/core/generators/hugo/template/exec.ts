@@ -6,12 +6,17 @@
  */
 import type { Command, Node, Operand, Pipe } from './parse';
 import { HtmlWriter } from './htmlContext';
+import { TextWriter } from './textWriter';
 import { arg, EvalError, GoMap, isObject, isTrue, sortedKeys, typeName, type Value } from './values';
 
 export interface FnEnv {
   readonly site: Value;
   readonly baseURL: string;
   readonly renderMarkdown?: (markdown: string, inline: boolean) => string;
+  /** What `now` returns: the instant and the author's UTC offset; undefined: `now` throws. */
+  readonly clock?: { readonly now: Date; readonly offsetMinutes: number };
+  /** The site's `titleCaseStyle` as written (undefined: Hugo's default, AP). */
+  readonly titleCaseStyle?: string;
 }
 
 export type Fn = (args: readonly Value[], env: FnEnv) => Value;
@@ -21,6 +26,11 @@ export interface ExecOptions {
   readonly env: FnEnv;
   readonly maxSteps: number;
   readonly maxOutput: number;
+  /**
+   * 'html': printed values are escaped by context, as html/template does (shortcodes); 'none': they
+   * are printed as text/template prints them (archetypes, which `hugo new` runs as text templates).
+   */
+  readonly escape: 'html' | 'none';
 }
 
 class BreakSignal {}
@@ -33,15 +43,45 @@ type Final = Value | typeof NONE;
 export class Executor {
   private readonly vars: { name: string; value: Value }[] = [];
   private steps = 0;
-  readonly writer: HtmlWriter;
+  private readonly writer: HtmlWriter | TextWriter;
 
   constructor(private readonly o: ExecOptions) {
-    this.writer = new HtmlWriter(o.maxOutput);
+    this.writer = o.escape === 'html' ? new HtmlWriter(o.maxOutput) : new TextWriter(o.maxOutput);
   }
 
   run(nodes: readonly Node[], root: Value): string {
     this.vars.push({ name: '$', value: root });
     this.walk(root, nodes);
+    return this.writer.result();
+  }
+
+  /**
+   * Runs one top-level part of a template run part by part (text mode only): its output and the
+   * variables it declares stay for the next part. When it throws, what it printed and any variable
+   * it set are undone first, so the caller can write the part as it was written instead.
+   */
+  runPart(nodes: readonly Node[], root: Value): void {
+    const writer = this.writer;
+    if (!(writer instanceof TextWriter)) throw new Error('runPart needs the text writer');
+    if (!this.vars.length) this.vars.push({ name: '$', value: root });
+    const length = writer.length;
+    const saved = this.vars.map((v) => ({ ...v }));
+    try {
+      this.walk(root, nodes);
+    } catch (e) {
+      writer.truncate(length);
+      this.vars.length = 0;
+      this.vars.push(...saved);
+      throw e;
+    }
+  }
+
+  /** Text parts write themselves (text mode only), as written. */
+  writeText(s: string): void {
+    this.writer.text(s);
+  }
+
+  result(): string {
     return this.writer.result();
   }
 

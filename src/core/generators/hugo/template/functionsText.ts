@@ -24,9 +24,26 @@ function mapCase(s: string, upper: boolean): string {
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'en', 'for', 'if', 'in', 'nor', 'of', 'on', 'or', 'per', 'so', 'the', 'to', 'up', 'v', 'vs', 'via', 'yet']);
 
-/** AP-style `title` (Hugo's default titleCaseStyle) for lower-case ASCII words; anything else throws. */
-function title(s: string): string {
-  if (!/^[a-z]+( [a-z]+)*$/.test(s)) throw new EvalError('title of text other than lower-case ASCII words');
+/**
+ * `title` in the site's titleCaseStyle as hugo 0.111 has them: `go` is strings.Title (each letter
+ * after a non-alphanumeric character upper-cased), anything else AP style, for which we take only
+ * lower-case ASCII words and digits (checked with hugo); other text, and Chicago style, throw.
+ * `firstupper` and `none` came in later Hugo releases, which a site setting them is built with.
+ */
+function title(s: string, style: string | undefined): string {
+  switch ((style ?? 'ap').toLowerCase()) {
+    case 'go':
+      if (!/^[\x20-\x7e]*$/.test(s)) throw new EvalError('title (go style) of text other than printable ASCII');
+      return s.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_m, before: string, c: string) => before + c.toUpperCase());
+    case 'firstupper':
+      if (!/^[\x20-\x7e]*$/.test(s)) throw new EvalError('title (firstupper) of text other than printable ASCII');
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    case 'none':
+      return s;
+    case 'chicago':
+      throw new EvalError('title in Chicago style is not modelled');
+  }
+  if (!/^[a-z0-9]+( [a-z0-9]+)*$/.test(s)) throw new EvalError('title of text other than lower-case ASCII words');
   const words = s.split(' ');
   return words.map((w, i) => (i > 0 && i < words.length - 1 && SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1))).join(' ');
 }
@@ -206,7 +223,7 @@ const ENTRIES: [string, Fn][] = [
   ['println', (a) => sprintln(a)],
   ['lower', s1('lower', (s) => mapCase(s, false))],
   ['upper', s1('upper', (s) => mapCase(s, true))],
-  ['title', s1('title', title)],
+  ['title', (a, env) => (arity('title', a, 1), title(toStr(a[0], 'title'), env.titleCaseStyle))],
   ['humanize', (a) => (arity('humanize', a, 1), humanize(a[0]))],
   ['urlize', s1('urlize', urlize)],
   ['anchorize', s1('anchorize', anchorize)],

@@ -1,31 +1,26 @@
 /**
  * An interpreter of Go's text/template language as hugo 0.111 executes shortcode templates
- * (through html/template), to render a shortcode call and read the ids and links it prints.
+ * (through html/template), to render a shortcode call and read the ids and links it prints, and
+ * archetypes (as text templates, no escaping), to write a new post as `hugo new` would.
  * Whatever it cannot evaluate exactly throws an EvalError: wrong output is worse than none.
  *
  * lex.ts/parse.ts build the tree, exec.ts runs it, htmlContext.ts/escape.ts escape what it prints,
- * functionsCore.ts/functionsText.ts are Hugo's functions, shortcode.ts the context objects.
+ * textWriter.ts prints without escaping, functionsCore.ts/functionsText.ts/time.ts are Hugo's
+ * functions, shortcode.ts and archetype.ts the context objects.
  */
-import { Executor, type Fn } from './exec';
-import { CORE_FUNCTIONS } from './functionsCore';
-import { TEXT_FUNCTIONS } from './functionsText';
+import { Executor } from './exec';
+import { FUNCTIONS, isFunction } from './functions';
 import { parseTemplate, type Node } from './parse';
 import { ShortcodeObject, type ShortcodeCallInput } from './shortcode';
 import { EvalError } from './values';
 
 export { EvalError } from './values';
 export type { ShortcodeArg, ShortcodeCallInput } from './shortcode';
+export { renderArchetypeTemplate, type ArchetypeTemplateInput, type ArchetypeRenderResult } from './archetype';
 
 export interface GoTemplate {
   readonly nodes: readonly Node[];
 }
-
-const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([...CORE_FUNCTIONS, ...TEXT_FUNCTIONS, ['site', (a, env) => {
-  if (a.length) throw new EvalError('site takes no arguments');
-  return env.site;
-}]]);
-
-const isFunction = (name: string) => name === 'and' || name === 'or' || FUNCTIONS.has(name);
 
 /** Parses a template; a syntax error (or an unsupported construct) throws an EvalError naming the line. */
 export function parseGoTemplate(source: string): GoTemplate {
@@ -48,6 +43,7 @@ export function renderShortcode(t: GoTemplate, call: ShortcodeCallInput, options
       env: { site: root.siteObject, baseURL: call.site.baseURL, renderMarkdown: call.renderMarkdown },
       maxSteps: options.maxSteps ?? 100_000,
       maxOutput: options.maxOutput ?? 1_000_000,
+      escape: 'html',
     });
     return ex.run(t.nodes, root);
   } catch (e) {

@@ -10,7 +10,17 @@ export type Token =
   | { readonly t: 'dot' | 'pipe' | 'lparen' | 'rparen' | 'declare' | 'assign' | 'comma'; readonly space: boolean }
   | { readonly t: 'field' | 'var' | 'ident' | 'keyword'; readonly name: string; readonly space: boolean };
 
-export type Item = { readonly k: 'text'; readonly s: string } | { readonly k: 'action'; readonly tokens: readonly Token[]; readonly line: number };
+/** An action knows where it is written (`start` at its `{{`, `end` after its `}}`), to be quoted as written. */
+export type Item = { readonly k: 'text'; readonly s: string } | { readonly k: 'action'; readonly tokens: readonly Token[]; readonly line: number; readonly start: number; readonly end: number };
+
+/** An action that does not lex, kept by lexTemplateLoose with the reason. */
+export interface BadItem {
+  readonly k: 'bad';
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
 const TRIM_SPACE = /[ \t\r\n]/;
@@ -21,7 +31,19 @@ export function syntaxError(line: number, message: string): EvalError {
 
 /** Splits the source into text and action items. */
 export function lexTemplate(src: string): Item[] {
-  const items: Item[] = [];
+  return lex(src, false) as Item[];
+}
+
+/**
+ * Like lexTemplate, but an action that does not lex becomes a BadItem reaching to the next `}}`
+ * (or to the end of the source) and lexing goes on after it.
+ */
+export function lexTemplateLoose(src: string): (Item | BadItem)[] {
+  return lex(src, true);
+}
+
+function lex(src: string, loose: boolean): (Item | BadItem)[] {
+  const items: (Item | BadItem)[] = [];
   let text = '';
   let i = 0;
   let line = 1;
@@ -45,10 +67,23 @@ export function lexTemplate(src: string): Item[] {
     const startLine = line;
     // Only `{{/*` or `{{- /*` opens a comment; `{{ /*` is an action that fails to lex.
     const isComment = src.startsWith('/*', p);
-    const body = isComment ? comment(src, p, startLine) : lexAction(src, p, startLine);
+    let body: { tokens: Token[]; end: number; trimRight: boolean };
+    try {
+      body = isComment ? comment(src, p, startLine) : lexAction(src, p, startLine);
+    } catch (e) {
+      if (!loose || !(e instanceof EvalError)) throw e;
+      const close = src.indexOf('}}', p);
+      const end = close < 0 ? src.length : close + 2;
+      if (text) items.push({ k: 'text', s: text });
+      text = '';
+      items.push({ k: 'bad', line: startLine, start: open, end, message: e.message });
+      lineAt(end);
+      if (close >= 0 && /[ \t\r\n]-$/.test(src.slice(close - 2, close))) lineAt(skipSpace(src, end));
+      continue;
+    }
     if (text) items.push({ k: 'text', s: text });
     text = '';
-    if (!isComment) items.push({ k: 'action', tokens: body.tokens, line: startLine });
+    if (!isComment) items.push({ k: 'action', tokens: body.tokens, line: startLine, start: open, end: body.end });
     lineAt(body.end);
     if (body.trimRight) lineAt(skipSpace(src, body.end));
   }
