@@ -126,6 +126,15 @@ describe('Go template execution (hugo/template exec, functions, escaping)', () =
     assert.equal(renderShortcode(tree, base), '3|[a b]|[2 1]||xy');
   });
 
+  it('ref and relref: the URL the resolver gives, the anchor as written, absolute for ref; unknown pages and option maps throw', () => {
+    const resolveRef = (p: string) => (p === 'posts/a.md' || p === '/posts/a' ? '/posts/a/' : undefined);
+    assert.equal(render('{{ relref . "posts/a.md#Some Frag" }}|{{ ref .Page "/posts/a" }}|{{ relref . "#local" }}', { resolveRef }), '/posts/a/#Some Frag|https://example.org/posts/a/|#local');
+    assert.equal(render('<a href="{{ relref . "posts/a.md#é x" }}">', { resolveRef }), '<a href="/posts/a/#%c3%a9%20x">');
+    assert.throws(() => render('{{ relref . "posts/b.md" }}', { resolveRef }), EvalError);
+    assert.throws(() => render('{{ relref . "posts/a.md" }}'), EvalError);
+    assert.throws(() => render('{{ relref (dict "path" "posts/a.md") "x" }}', { resolveRef }), EvalError);
+  });
+
   it('budgets: steps and output size end a runaway template with EvalError', () => {
     const loop = parseGoTemplate('{{ range seq 2000 }}{{ range seq 2000 }}x{{ end }}{{ end }}');
     assert.throws(() => renderShortcode(loop, base, { maxSteps: 10_000 }), (e: unknown) => e instanceof EvalError && /steps/.test(e.message));

@@ -12,6 +12,7 @@ import type { HugoConfig } from './config';
 export interface RenderSite {
   readonly baseURL: string;
   readonly title?: string;
+  readonly titleCaseStyle?: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
@@ -25,7 +26,8 @@ export function renderSiteOf(c: HugoConfig, template: string, printedBaseURL: st
   if (perLanguage && /\b[Ss]ite\b|\.Param\b/.test(template)) return undefined;
   const params = c.raw['params'];
   const baseURL = printedBaseURL ?? c.baseURL;
-  return { baseURL, ...(c.title ? { title: c.title } : {}), params: params && typeof params === 'object' ? (params as Record<string, unknown>) : {} };
+  const style = c.raw['titlecasestyle'];
+  return { baseURL, ...(c.title ? { title: c.title } : {}), ...(typeof style === 'string' ? { titleCaseStyle: style } : {}), params: params && typeof params === 'object' ? (params as Record<string, unknown>) : {} };
 }
 
 /** `https://example.org` of a baseURL (page URLs already hold its path); '' when it has none. */
@@ -70,8 +72,9 @@ export function shortcodeRenderer(name: string, template: string, c: HugoConfig,
         ...(Object.keys(call.named).length ? { named: Object.fromEntries(Object.entries(call.named).map(([k, v]) => [k, typed(v, call.bare?.includes(k))])) } : {}),
         ...(call.inner !== undefined ? { inner: opaque(call.inner) } : {}),
         page: { params: call.frontMatter, ...(call.page?.title ? { title: call.page.title } : {}), ...(call.page ? { relPermalink: call.page.url, permalink: originOf(site.baseURL) + call.page.url } : {}) },
-        site: { params: site.params, baseURL: site.baseURL, ...(site.title ? { title: site.title } : {}) },
+        site: { params: site.params, baseURL: site.baseURL, ...(site.title ? { title: site.title } : {}), ...(site.titleCaseStyle ? { titleCaseStyle: site.titleCaseStyle } : {}) },
         renderMarkdown: (markdown) => opaque(markdown),
+        ...(call.resolveRef ? { resolveRef: call.resolveRef } : {}),
       });
     } catch {
       // Anything the interpreter cannot evaluate exactly (or input it refuses): no rendering.

@@ -17,6 +17,8 @@ export interface FnEnv {
   readonly clock?: { readonly now: Date; readonly offsetMinutes: number };
   /** The site's `titleCaseStyle` as written (undefined: Hugo's default, AP). */
   readonly titleCaseStyle?: string;
+  /** The URL of the page a `ref`/`relref` path names (undefined: none); absent: refs throw. */
+  readonly resolveRef?: (path: string) => string | undefined;
 }
 
 export type Fn = (args: readonly Value[], env: FnEnv) => Value;

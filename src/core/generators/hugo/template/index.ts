@@ -40,7 +40,7 @@ export function renderShortcode(t: GoTemplate, call: ShortcodeCallInput, options
     const root = new ShortcodeObject(call);
     const ex = new Executor({
       functions: FUNCTIONS,
-      env: { site: root.siteObject, baseURL: call.site.baseURL, renderMarkdown: call.renderMarkdown },
+      env: { site: root.siteObject, baseURL: call.site.baseURL, renderMarkdown: call.renderMarkdown, ...(call.resolveRef ? { resolveRef: call.resolveRef } : {}), ...(call.site.titleCaseStyle ? { titleCaseStyle: call.site.titleCaseStyle } : {}) },
       maxSteps: options.maxSteps ?? 100_000,
       maxOutput: options.maxOutput ?? 1_000_000,
       escape: 'html',

@@ -29,9 +29,13 @@ export interface ShortcodeCallInput {
     readonly title?: string;
     /** The data/ folder as a tree; undefined: unknown (access throws EvalError). */
     readonly data?: Readonly<Record<string, unknown>>;
+    /** `titleCaseStyle` as written; undefined: AP, Hugo's default. */
+    readonly titleCaseStyle?: string;
   };
   /** Renders Markdown like the page does (`markdownify`, `.Page.RenderString`); undefined: those throw EvalError. */
   readonly renderMarkdown?: (markdown: string, inline: boolean) => string;
+  /** The URL of the page a `ref`/`relref` path names from this page; undefined: refs throw EvalError. */
+  readonly resolveRef?: (path: string) => string | undefined;
 }
 
 function unknownMember(owner: string, name: string): never {
