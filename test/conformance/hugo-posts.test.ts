@@ -41,7 +41,7 @@ function inTemp<T>(fixture: string, run: (siteDir: string, cacheDir: string) => 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-hugo-list-'));
   try {
     const siteDir = path.join(tmp, 'site');
-    fs.cpSync(fixture, siteDir, { recursive: true, filter: (src) => !/[\\/](public|resources|\.hugo_build\.lock)$/.test(src) });
+    fs.cpSync(fixture, siteDir, { recursive: true, filter: (src) => !/^(public|resources|\.hugo_build\.lock)$/.test(path.relative(fixture, src)) });
     return run(siteDir, path.join(tmp, 'cache'));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

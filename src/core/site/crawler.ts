@@ -71,6 +71,12 @@ export class Crawler {
     return segment === '.git' || this.o.model.ignoreDirs.includes(segment) || (this.o.exclude ?? []).includes(segment);
   }
 
+  /** Whether a site-relative file lies in a folder never walked. */
+  skippedPath(rel: string): boolean {
+    if (rel.split('/').some((seg) => this.skipped(seg))) return true;
+    return (this.o.model.ignoreRootDirs ?? []).some((d) => rel === d || rel.startsWith(d + '/'));
+  }
+
   /**
    * Appends the files below `dir` (site-relative) to `out`, in sorted order. `seen`: resolved folders
    * walked already (a link back to one is a loop). `knownReal`: the folder's resolved path when the
@@ -109,14 +115,14 @@ export class Crawler {
     for (const e of entries) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.type === 'directory') {
-        if (skip.has(e.name) || e.name === '.git' || this.isIgnored(rel, true)) continue;
+        if (skip.has(e.name) || e.name === '.git' || this.o.model.ignoreRootDirs?.includes(rel) || this.isIgnored(rel, true)) continue;
         await this.walk(rel, out, seen, `${real}/${e.name}`, found);
       } else if (e.type === 'file') {
         if (!this.isIgnored(rel)) out.push(rel);
         found?.found(out.length);
       } else if (e.type === 'symlink') {
         const st = await fs.stat(posix.join(root, rel));
-        if (st?.type === 'directory' && !skip.has(e.name) && !this.isIgnored(rel, true)) await this.walk(rel, out, seen, undefined, found);
+        if (st?.type === 'directory' && !skip.has(e.name) && !this.o.model.ignoreRootDirs?.includes(rel) && !this.isIgnored(rel, true)) await this.walk(rel, out, seen, undefined, found);
         else if (st?.type === 'file' && !this.isIgnored(rel)) out.push(rel);
       }
     }

@@ -144,8 +144,13 @@ export interface GeneratorModel {
   /** Site-relative folders to crawl for content. */
   readonly contentDirs: readonly string[];
   readonly staticDirs: readonly StaticDir[];
-  /** Site-relative folder names never crawled (build output, caches). */
+  /** Folder names never crawled, at any depth (dependencies, caches). */
   readonly ignoreDirs: readonly string[];
+  /**
+   * Site-relative folders never crawled (build output): only these paths — a content folder of the
+   * same name deeper down (`content/x/resources/`) is content.
+   */
+  readonly ignoreRootDirs?: readonly string[];
   /** Extra site-relative files the model depends on (config, data), so the host can watch them. */
   readonly watchFiles: readonly string[];
   /** Site-relative folders whose every file the model reads (Jekyll's `_data`, Liquid's `site.data`). */

@@ -201,7 +201,7 @@ export class SiteIndex {
 
   /** A file appeared on disk. */
   async fileCreated(file: string): Promise<void> {
-    if (this.crawler.isIgnored(file) || file.split('/').some((seg) => this.crawler.skipped(seg))) return;
+    if (this.crawler.isIgnored(file) || this.crawler.skippedPath(file)) return;
     if (this.isStatic(file)) {
       const s = this.staticFor(file)!;
       this.staticUrls.set(s.urlPrefix + '/' + file.slice(s.dir.length + 1), file);

@@ -105,7 +105,8 @@ export interface HugoRun {
 export function runHugo(fixtureDir: string, extraArgs: readonly string[] = [], extraFiles: Readonly<Record<string, string>> = {}): HugoRun {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-hugo-'));
   const siteDir = path.join(tmp, 'site');
-  fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => !/[\\/](public|resources|\.hugo_build\.lock)$/.test(src) });
+  // Hugo's own output and cache at the site's root only: a content folder may be called `resources`.
+  fs.cpSync(fixtureDir, siteDir, { recursive: true, filter: (src) => !/^(public|resources|\.hugo_build\.lock)$/.test(path.relative(fixtureDir, src)) });
   for (const [rel, text] of Object.entries({ ...DEFAULT_LAYOUTS, ...extraFiles })) {
     const p = path.join(siteDir, rel);
     if (!fs.existsSync(p) || rel in extraFiles) {

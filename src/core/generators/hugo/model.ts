@@ -79,7 +79,9 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
       ...c.themes.map((t): StaticDir => ({ dir: `${c.themesDir}/${t}/static`, urlPrefix: basePath })),
     ],
     authorSources: [{ path: `${c.dataDir}/authors`, shape: 'file-per-author' }, ...(init.authorsFile ? [{ path: init.authorsFile, shape: 'map' as const }] : [])],
-    ignoreDirs: ['public', 'resources', 'node_modules', '.git', '_site', '.hugo_build.lock'],
+    ignoreDirs: ['node_modules', '.git', '.hugo_build.lock'],
+    // Hugo's output and resource cache at the site's root; a content folder named `resources` is content.
+    ignoreRootDirs: [rootDir(c.raw['publishdir'], 'public'), rootDir(c.raw['resourcedir'], 'resources'), '_site'],
     watchFiles: [...init.configFiles.map((f) => posix.relative(init.root, f)), ...(init.authorsFile ? [init.authorsFile] : [])],
     isContentDocument: (file) => isContentDocument(h, file),
     roleOf: (file, files) => roleOf(h, file, files),
@@ -94,4 +96,11 @@ export function createHugoModel(init: HugoModelInit): GeneratorModel {
     refCandidates: (ref, fromFile) => refCandidates(h, ref, fromFile),
     publishing: hugoPublishing(h),
   };
+}
+
+/** A folder setting as a site-relative path ('' or an absolute path outside the site: the default). */
+function rootDir(v: unknown, fallback: string): string {
+  if (typeof v !== 'string') return fallback;
+  const d = posix.normalize(v.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return d && d !== '.' && !d.startsWith('/') && !d.startsWith('..') ? d : fallback;
 }
