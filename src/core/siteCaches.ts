@@ -52,6 +52,8 @@ export class SiteCaches {
   readonly fragmentIds = new Map<ReadonlyMap<string, ShortcodeIds> | undefined, WeakMap<DocumentBody, Set<string>>>();
   /** links/renderedCalls.ts: what each shortcode call of a body prints, per set of the site's renderers. */
   readonly renderedCalls = new Map<ReadonlyMap<string, ShortcodeRenderer> | undefined, WeakMap<DocumentBody, { readonly urls: object; readonly includeDrafts: boolean; readonly calls: readonly (RenderedCall | undefined)[] }>>();
+  /** render/siteShortcodes.ts: the HTML each shortcode call of a body prints in the preview, per set of renderers. */
+  readonly previewCalls = new WeakMap<DocumentBody, { readonly renderers: ReadonlyMap<string, ShortcodeRenderer>; readonly urls: object; readonly includeDrafts: boolean; readonly calls: Readonly<Record<string, string>> }>();
   /** publishing/postCache.ts: post entries, reused while their page, the sections and the clock allow. */
   posts?: PostCache;
   /** links/liquidContent.ts: Liquid's `site` with the documents' values, per index version. */

@@ -94,6 +94,34 @@ describe('preview page in Chromium', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview-draft.png') });
   });
 
+  it("shows what the site's own shortcode templates print (front matter, Markdown content), sanitised", async () => {
+    const site = path.join(tmp, 'shortcode-site');
+    fs.mkdirSync(path.join(site, 'content', 'posts'), { recursive: true });
+    fs.mkdirSync(path.join(site, 'layouts', 'shortcodes'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'hugo.toml'), 'baseURL = "https://x.example/"\n');
+    fs.writeFileSync(
+      path.join(site, 'layouts', 'shortcodes', 'releases.html'),
+      '<table class="releases"><caption>{{ .Get "caption" }}</caption>{{ range .Page.Params.releases }}<tr id="v-{{ . }}"><td>{{ . }}</td></tr>{{ end }}</table><script>window.pwned = "shortcode"</script>',
+    );
+    fs.writeFileSync(path.join(site, 'layouts', 'shortcodes', 'note.html'), '<aside class="note"><div class="note-body">{{ .Inner | markdownify }}</div></aside>');
+    fs.writeFileSync(
+      path.join(site, 'content', 'posts', 'releases.md'),
+      ['---', 'title: Releases', 'releases: ["1.0", "1.1", "2.0"]', '---', '', '{{< releases caption="Shipped" >}}', '', '{{< note >}}', 'Read the **notes**.', '{{< /note >}}', '', 'After.'].join('\n'),
+    );
+    const out = path.join(tmp, 'releases.html');
+    await render(path.join(site, 'content', 'posts', 'releases.md'), out);
+    await page.goto('file://' + out);
+    await page.waitForLoadState('load');
+    assert.deepEqual(await page.$$eval('.pc-body table.releases tr', (els) => els.map((e) => [e.id, e.textContent])), [['v-1.0', '1.0'], ['v-1.1', '1.1'], ['v-2.0', '2.0']]);
+    assert.equal(await page.textContent('.pc-body table.releases caption'), 'Shipped');
+    assert.ok(await page.isVisible('table.releases'));
+    assert.equal(await page.textContent('.pc-body .note-body strong'), 'notes');
+    // Scroll sync: the calls keep their source lines, and what follows them its own.
+    assert.deepEqual(await page.$$eval('.pc-body > [data-line]', (els) => els.map((e) => e.getAttribute('data-line'))), ['5', '7', '11']);
+    assert.equal(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned), undefined);
+    assert.equal(await page.$$eval('.pc-body script', (els) => els.length), 0);
+  });
+
   it('runs none of the script planted in a post, even without the page CSP', async () => {
     // A site that renders raw HTML (Goldmark unsafe = true): the sanitiser is all that stands
     // between the post and the page once the CSP is taken away below.

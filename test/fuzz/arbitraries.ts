@@ -85,6 +85,8 @@ const HOSTILE = [
   '{{< figure src="javascript:alert(1)" caption="<script>alert(1)</script>" >}}', '{{< relref "javascript:alert(1)" >}}', '[x]({{< relref "a.md#\\" onmouseover=\\"alert(1)" >}})', '{{< youtube id="\\"><script>alert(1)</script>" >}}',
   '{% post_url "><script>alert(1)</script> %}', '{% highlight html %}<script>alert(1)</script>{% endhighlight %}', '```html\n<script>alert(1)</script>\n```', '`<script>`', '\uE0000\uE001', '<x-\uE000>',
   '<a href="x" data-pc="1">', '<img src="x" data-pc="0000">', '[x](/a "t\\" onmouseover=\\"alert(1)")', '## h {#x" onclick="alert(1)}', '## h {#"><script>alert(1)</script>}', '- [ ] <img src=x onerror=alert(1)>',
+  '{{< echo "<img src=x onerror=alert(1)>" >}}', '{{< inner >}}<script>alert(1)</script>{{< /inner >}}', '{{% echo "<a href=javascript:alert(1)>j</a>" %}}',
+  '{{< md x="<svg onload=alert(1)>" >}}[x](javascript:alert(1))<iframe src=x>{{< /md >}}', '{{< echo "\uE000<script>alert(1)</script>" >}}',
   '[^1]\n\n[^1]: <script>alert(1)</script>', '[x]({{< relref "\uD800" >}})', '[x]({% post_url \uDC00 %})', '<a\nhref="javascript:alert(1)">', '<a href="javascript&colon;alert(1)">', '<a href="&#0000106;avascript:alert(1)">', '<a href="\u0001javascript:alert(1)">',
 ];
 

@@ -160,6 +160,10 @@ const SITE_TREE: Record<string, string> = {
   'content/posts/draft.md': '---\ntitle: D\ndraft: true\n---\n',
   'content/posts/évé.md': '---\ntitle: Unicode\n---\n',
   'static/img/logo.png': 'png',
+  // Shortcodes the preview renders: whatever a post hands them comes out of the template as HTML.
+  'layouts/shortcodes/echo.html': '{{ .Get 0 | safeHTML }}',
+  'layouts/shortcodes/inner.html': '<p>{{ .Inner }}</p>',
+  'layouts/shortcodes/md.html': '<div class="md">{{ .Inner | markdownify }}</div>{{ .Get "x" | safeHTML }}',
 };
 
 const HUGO_CONFIGS = {

@@ -44,6 +44,7 @@ export function renderPost(text: string, options: MarkupOptions, hooks: RenderHo
     resolveLink,
     onLink: (target, form, line, verdict) => links.push({ target, form, line, verdict }),
     wrappers: options.shortcodeWrappers,
+    printed: hooks.printedShortcode,
     // A wrapper's content: its links are resolved, not listed (they have no line of their own here).
     renderMarkdown: (inner) => markdownFor(options).render(inner, { resolveImage: hooks.resolveImage, resolveLink, headingIds: new Map(), links: [], rawHtml: false } as unknown as Record<string, unknown>),
   });

@@ -11,6 +11,7 @@
 import type { MarkdownDialect } from '../markdown/dialect';
 import { codeBlockHtml } from './highlight';
 import { escapeHtml } from './html';
+import { printedHtml } from './printed';
 import type { ImageResolution, LinkForm, LinkVerdict, ResolveImage, ShortcodeWrapper } from './types';
 
 export const MARK_OPEN = '\uE000';
@@ -27,6 +28,8 @@ export interface ExpandContext {
   readonly wrappers?: Readonly<Record<string, ShortcodeWrapper>>;
   /** Renders a wrapper's Markdown content (the same renderer, its own document). */
   readonly renderMarkdown?: (text: string) => string;
+  /** What the site's template printed for a call, by the call's source text (RenderHooks.printedShortcode). */
+  readonly printed?: (source: string) => string | undefined;
 }
 
 export interface Expanded {
@@ -168,6 +171,13 @@ function figureHtml(a: Args, ctx: ExpandContext): string {
   return `<figure class="pc-figure" data-shortcode="figure">${img}${cap}</figure>`;
 }
 
+/** The closing tag of `name` from `from` on. */
+function closingTag(text: string, from: number, name: string): RegExpExecArray | null {
+  const close = new RegExp(`\\{\\{[<%]\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*[>%]\\}\\}`, 'g');
+  close.lastIndex = from;
+  return close.exec(text);
+}
+
 /**
  * A wrapper shortcode with its content: `{{< box >}}text{{< /box >}}` → the template's HTML around the
  * content (Markdown rendered when the template markdownifies it or the call is `{{% %}}`). Content
@@ -178,9 +188,7 @@ function wrapped(text: string, m: RegExpExecArray, w: ShortcodeWrapper, name: st
   let inner = '';
   let end = from;
   if (m[8] !== '/') {
-    const close = new RegExp(`\\{\\{[<%]\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*[>%]\\}\\}`, 'g');
-    close.lastIndex = from;
-    const c = close.exec(text);
+    const c = closingTag(text, from, name);
     if (!c || /\{\{[<%]/.test(text.slice(from, c.index))) return undefined;
     inner = text.slice(from, c.index);
     end = c.index + c[0].length;
@@ -190,6 +198,31 @@ function wrapped(text: string, m: RegExpExecArray, w: ShortcodeWrapper, name: st
   const body = markdown ? ctx.renderMarkdown!(inner.trim()).replace(/ data-line="\d+"/g, '') : inner;
   b.untrusted = true;
   b.marker(`<div class="pc-wrapper" data-shortcode="${escapeHtml(name)}">${w.before}${body}${w.after}</div>`, text.slice(m.index, end));
+  return end;
+}
+
+/**
+ * A call as the site's template renders it (on the site's side: render/siteShortcodes.ts), found by
+ * its source text up to its closing tag. A call whose content holds other shortcodes, or that was
+ * not rendered, keeps the wrapper or the labelled box. Returns the offset after the call.
+ */
+function printedCall(text: string, m: RegExpExecArray, name: string, b: Builder, ctx: ExpandContext): number | undefined {
+  if (!ctx.printed || !ctx.renderMarkdown) return undefined;
+  const from = m.index + m[0].length;
+  let end = from;
+  let inner = m[8] === '/' ? '' : undefined;
+  const c = m[8] === '/' ? null : closingTag(text, from, name);
+  if (c) {
+    if (/\{\{[<%]/.test(text.slice(from, c.index))) return undefined;
+    inner = text.slice(from, c.index);
+    end = c.index + c[0].length;
+  }
+  const source = text.slice(m.index, end);
+  const output = ctx.printed(source);
+  const html = output === undefined ? undefined : printedHtml({ name, output, markdown: m[4] === '%', ...(inner !== undefined ? { inner } : {}) }, ctx.renderMarkdown);
+  if (html === undefined) return undefined;
+  b.untrusted = true;
+  b.marker(html, source);
   return end;
 }
 
@@ -238,6 +271,12 @@ function expandHugo(text: string, ctx: ExpandContext): Expanded {
         HUGO_TAG.lastIndex = last;
         continue;
       }
+    }
+    const printedEnd = printedCall(text, m, name, b, ctx);
+    if (printedEnd !== undefined) {
+      last = printedEnd;
+      HUGO_TAG.lastIndex = printedEnd;
+      continue;
     }
     const wrapper = ctx.wrappers && Object.prototype.hasOwnProperty.call(ctx.wrappers, name) ? ctx.wrappers[name] : undefined;
     if (wrapper) {

@@ -15,6 +15,7 @@ import { fillTables, linkKey, type RenderTables, type TableRender } from './tabl
 import { TimeSlicer } from '../slicing';
 import { findAuthor, siteAuthors } from '../frontmatter/authors';
 import { fmList } from '../frontmatter/parse';
+import { renderedShortcodes, type RenderedShortcodes } from './siteShortcodes';
 
 /** What a render needs from the site that takes reading files: read once per loaded site model. */
 export interface SitePrep {
@@ -114,7 +115,7 @@ function resolveAgainst(pageUrl: string, dest: string): string {
 }
 
 /** The site-bound renderer hooks for one post, and the index's analysis of its text when current. */
-function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): { hooks: RenderHooks; known?: KnownAnchors; authors: Map<string, string> } {
+function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o: SiteRenderOptions): { hooks: RenderHooks; known?: KnownAnchors; authors: Map<string, string>; shortcodes: RenderedShortcodes } {
   const file = posix.relative(site.root, absFile);
   const authors = new Map<string, string>();
   const authorList = siteAuthors(site);
@@ -132,13 +133,16 @@ function siteHooks(site: Site, absFile: string, text: string, prep: SitePrep, o:
   const includeDrafts = o.includeDrafts ?? false;
   const checker: CheckContext | undefined =
     analysed && prep.extras ? { site, file, page, doc: analysed, includeDrafts, extras: prep.extras, semantics: site.model.summary.linkSemantics, deps: new Set() } : undefined;
+  // What the site's own templates print for the post's calls: rendered here, where the site is.
+  const shortcodes = analysed ? renderedShortcodes(site, prep.extras?.shortcodeRenderers, analysed, text, includeDrafts) : {};
   const hooks: RenderHooks = {
     resolveImage: (src) => resolveSiteImage(site, file, src, o),
     resolveLink: (target, form, ownIds) => verdictFor({ site, file, includeDrafts, checker }, target, form, ownIds),
     authorName: (id) => authors.get(id) ?? authors.get(id.toLowerCase()),
     status: page?.status,
+    printedShortcode: (source) => (Object.prototype.hasOwnProperty.call(shortcodes, source) ? shortcodes[source] : undefined),
   };
-  return { hooks, known, authors };
+  return { hooks, known, authors, shortcodes };
 }
 
 /**
@@ -179,10 +183,10 @@ export async function renderInSiteElsewhere(
   const slicer = new TimeSlicer();
   for (let round = 0; ; round++) {
     // Verdicts are made afresh each time: another post may have changed since the last render.
-    const { hooks, known, authors } = siteHooks(site, absFile, text, prep, o);
+    const { hooks, known, authors, shortcodes } = siteHooks(site, absFile, text, prep, o);
     const anchors = known ?? site.index.document(posix.relative(site.root, absFile))?.body();
     const ownIds = new Set<string>([...(anchors?.headings.map((h) => h.id) ?? []), ...(anchors?.htmlIds ?? [])]);
-    const tables = await fillTables(hooks, ownIds, memory.links.values(), memory.images, Object.fromEntries(authors), () => slicer.maybeYield());
+    const tables = await fillTables(hooks, ownIds, memory.links.values(), memory.images, Object.fromEntries(authors), shortcodes, () => slicer.maybeYield());
     const r = await render(text, prep.markup, tables);
     if (r.post) return r.post;
     for (const [target, form] of r.missingLinks) memory.links.set(linkKey(target, form), [target, form]);

@@ -14,6 +14,8 @@ export interface RenderTables {
   readonly images: Readonly<Record<string, ImageResolution>>;
   readonly authors: Readonly<Record<string, string>>;
   readonly status?: PublishStatus;
+  /** What the site's templates printed for the post's shortcode calls, by source text (RenderHooks.printedShortcode). */
+  readonly shortcodes?: Readonly<Record<string, string>>;
 }
 
 export interface TableRender {
@@ -46,6 +48,11 @@ export function renderFromTables(text: string, markup: MarkupOptions, tables: Re
     },
     authorName: (id) => (own(tables.authors, id) ? tables.authors[id] : own(tables.authors, id.toLowerCase()) ? tables.authors[id.toLowerCase()] : undefined),
     status: tables.status,
+    // Only own string values: the table is plain data, read as such whatever it holds.
+    printedShortcode: (source) => {
+      const v = tables.shortcodes && own(tables.shortcodes, source) ? tables.shortcodes[source] : undefined;
+      return typeof v === 'string' ? v : undefined;
+    },
   });
   if (missingLinks.size || missingImages.size) return { missingLinks: [...missingLinks.values()], missingImages: [...missingImages] };
   return { post, missingLinks: [], missingImages: [] };
@@ -55,7 +62,15 @@ export function renderFromTables(text: string, markup: MarkupOptions, tables: Re
  * The tables for these links and images, answered by the site-bound hooks (renderInSite's). Async
  * and sliced: a post with thousands of links must not block the host while its verdicts are made.
  */
-export async function fillTables(hooks: RenderHooks, ownIds: ReadonlySet<string>, links: Iterable<readonly [string, LinkForm]>, images: Iterable<string>, authors: Readonly<Record<string, string>>, yieldNow: () => Promise<void>): Promise<RenderTables> {
+export async function fillTables(
+  hooks: RenderHooks,
+  ownIds: ReadonlySet<string>,
+  links: Iterable<readonly [string, LinkForm]>,
+  images: Iterable<string>,
+  authors: Readonly<Record<string, string>>,
+  shortcodes: Readonly<Record<string, string>>,
+  yieldNow: () => Promise<void>,
+): Promise<RenderTables> {
   const l: Record<string, LinkVerdict> = {};
   const i: Record<string, ImageResolution> = {};
   for (const [target, form] of links) {
@@ -66,5 +81,5 @@ export async function fillTables(hooks: RenderHooks, ownIds: ReadonlySet<string>
     i[src] = hooks.resolveImage(src);
     await yieldNow();
   }
-  return { links: l, images: i, authors, status: hooks.status };
+  return { links: l, images: i, authors, status: hooks.status, ...(Object.keys(shortcodes).length ? { shortcodes } : {}) };
 }

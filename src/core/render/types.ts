@@ -54,6 +54,11 @@ export interface RenderHooks {
   readonly authorName?: (id: string) => string | undefined;
   /** The page's publish status as the site model computes it (draft, future, expired). */
   readonly status?: PublishStatus;
+  /**
+   * What the site's own template printed for a shortcode call, by the call's source text (`{{<` to
+   * the end of its closing tag); undefined when the template was not rendered exactly.
+   */
+  readonly printedShortcode?: (source: string) => string | undefined;
 }
 
 export interface RenderedLink {

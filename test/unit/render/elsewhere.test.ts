@@ -22,6 +22,7 @@ const TEXT = [
   'authors: [rich, nobody]',
   'cover: /images/chart.png',
   'tags: [a, b]',
+  'ids: [one, two]',
   '---',
   '## Here',
   '',
@@ -36,6 +37,15 @@ const TEXT = [
   '```',
   '',
   '<a id="raw">raw</a> <script>alert(1)</script>',
+  '',
+  // Shortcodes the site's templates render: front matter, Markdown content, an image, a script.
+  '{{< ids >}}',
+  '',
+  '{{< box >}}',
+  'Boxed **bold** [gone again](/posts/gone/)',
+  '{{< /box >}}',
+  '',
+  'Inline {{< pic "/images/chart.png" >}} and {{< pic "/images/other.png" >}}.',
 ].join('\n');
 
 async function site() {
@@ -46,6 +56,9 @@ async function site() {
     'content/posts/a.md': '---\ntitle: A\n---\n\n## Known Section\n',
     'content/posts/draft.md': '---\ntitle: Draft\ndraft: true\n---\nx\n',
     'content/posts/linker.md': TEXT,
+    'layouts/shortcodes/ids.html': '<table>{{ range .Page.Params.ids }}<tr><td id="{{ . }}">{{ . }}</td></tr>{{ end }}</table><script>alert(2)</script>',
+    'layouts/shortcodes/box.html': '<div class="box">{{ .Inner | markdownify }}</div>',
+    'layouts/shortcodes/pic.html': '<img src="{{ .Get 0 }}" alt="pic">',
   });
   const engine = await createPostcraft({ fs: mem, roots: ['/site'], clock: fixedClock() });
   return { engine, site: engine.sites[0] };
@@ -70,6 +83,10 @@ describe('rendering the preview from tables (off the host thread)', () => {
     assert.equal(rounds, 2, 'first render: one round to learn the links and images, one to render');
     assert.ok(here.links.some((l) => l.verdict.broken) && /pc-link-broken/.test(there.bodyHtml));
     assert.doesNotMatch(there.bodyHtml, /<script/);
+    // The site's shortcodes as their templates print them, on both paths.
+    assert.match(there.bodyHtml, /data-shortcode="ids"><table><tr><td id="one">one<\/td><\/tr><tr><td id="two">two<\/td><\/tr><\/table><\/div>/);
+    assert.match(there.bodyHtml, /<div class="box">Boxed <strong>bold<\/strong> <a href="\/posts\/gone\/"[^>]*pc-link-broken/);
+    assert.match(there.bodyHtml, /data-shortcode="pic"><img [^>]*data-src="\/images\/chart.png" alt="pic" \/>[\s\S]*data-shortcode="pic"><span class="pc-image pc-image-missing" title="image not found: nothing is published at \/images\/other.png"/);
     rounds = 0;
     const edited = TEXT + '\n\nMore text, same links.\n';
     engine.documentChanged('/site/content/posts/linker.md', edited);
