@@ -129,7 +129,7 @@ describe('Site index robustness', () => {
     assert.match(only[0].message, /only its front matter is checked/);
   });
 
-  it('skips build output and follows the site .gitignore', async () => {
+  it('skips dependencies and follows the site .gitignore; a content folder named public is content (Hugo builds it)', async () => {
     const fs = new MemoryFs('/site', {
       'hugo.toml': '',
       '.gitignore': '# local notes\ncontent/posts/scratch/\n*.tmp.md\n',
@@ -140,7 +140,7 @@ describe('Site index robustness', () => {
       'content/posts/public/index.md': POST,
     });
     const { site } = await open(fs);
-    assert.deepEqual([...site.index.documents.keys()], ['content/posts/a.md']);
+    assert.deepEqual([...site.index.documents.keys()], ['content/posts/a.md', 'content/posts/public/index.md']);
     await site.index.fileCreated('content/posts/scratch/later.md');
     fs.write('/site/content/posts/scratch/later.md', POST);
     await site.index.fileCreated('content/posts/scratch/later.md');
