@@ -4,7 +4,7 @@
  * and the links it prints are judged where the call is written. A call that cannot be evaluated
  * keeps the facts read from the template's text alone (ids unknown, links from arguments).
  */
-import { OPAQUE_END, OPAQUE_START, type ShortcodeRenderer } from '../site/generator';
+import { OPAQUE_END, OPAQUE_START, type ShortcodeRenderCall, type ShortcodeRenderer } from '../site/generator';
 import type { DocumentBody, IndexedDocument } from '../site/index';
 import type { Site } from '../service';
 import { collectHtmlIds } from '../markdown/analyze';
@@ -45,12 +45,15 @@ export function printedTags(html: string): PrintedTag[] {
   return out;
 }
 
-/** What one call prints, read from its rendered HTML; undefined when it cannot be rendered exactly. */
-export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument, resolveRef?: (path: string) => string | undefined): RenderedCall | undefined {
-  // Escapes and template code in an argument are not read the way Hugo reads them.
+/**
+ * What a call's template is given: its arguments, content, the page's front matter and URL, and the
+ * ref resolver; undefined when an argument holds escapes or template code, which we do not read the
+ * way Hugo reads them. The checker and the preview (render/siteShortcodes.ts) both render from it.
+ */
+export function renderInput(use: ShortcodeUse, doc: IndexedDocument, resolveRef?: (path: string) => string | undefined): ShortcodeRenderCall | undefined {
   if ([...use.args, ...Object.values(use.named)].some((v) => v.includes('\\') || v.includes('{{'))) return undefined;
   const page = doc.pages[0];
-  const html = render({
+  return {
     args: use.args,
     named: use.named,
     ...(use.at?.inner !== undefined ? { inner: use.at.inner } : {}),
@@ -58,7 +61,13 @@ export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: In
     frontMatter: doc.frontMatter?.data ?? {},
     ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}) } } : {}),
     ...(resolveRef ? { resolveRef } : {}),
-  });
+  };
+}
+
+/** What one call prints, read from its rendered HTML; undefined when it cannot be rendered exactly. */
+export function renderCall(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument, resolveRef?: (path: string) => string | undefined): RenderedCall | undefined {
+  const input = renderInput(use, doc, resolveRef);
+  const html = input && render(input);
   if (html === undefined) return undefined;
   // Markdown the generator renders may hold headings, whose ids we do not compute here.
   if ((html.match(OPAQUE) ?? []).some((seg) => HEADING_LINE.test(seg))) return undefined;
@@ -86,10 +95,7 @@ export function renderedCalls(site: Site, renderers: ReadonlyMap<string, Shortco
   const urls = site.index.urls();
   const kept = table.get(body);
   if (kept && kept.urls === urls && kept.includeDrafts === includeDrafts) return kept.calls;
-  const resolveRef = (path: string) => {
-    const r = resolveHugoRef(site, doc.file, path, includeDrafts);
-    return r && 'page' in r ? r.page.url : undefined;
-  };
+  const resolveRef = refResolver(site, doc.file, includeDrafts);
   const calls = uses.map((u) => {
     const r = u.at && renderers.get(u.name);
     // A `{{% %}}` call's output is Markdown Hugo renders again: its ids and links are not the HTML's.
@@ -97,4 +103,12 @@ export function renderedCalls(site: Site, renderers: ReadonlyMap<string, Shortco
   });
   table.set(body, { urls, includeDrafts, calls });
   return calls;
+}
+
+/** The URL of the page a `ref`/`relref` path names from `file`, as a template's `relref` prints it. */
+export function refResolver(site: Site, file: string, includeDrafts: boolean): (path: string) => string | undefined {
+  return (path) => {
+    const r = resolveHugoRef(site, file, path, includeDrafts);
+    return r && 'page' in r ? r.page.url : undefined;
+  };
 }

@@ -9,7 +9,7 @@ import type { ShortcodeRenderer } from '../site/generator';
 import type { IndexedDocument } from '../site/index';
 import type { Site } from '../service';
 import type { ShortcodeUse } from '../links/shortcodes';
-import { resolveHugoRef } from '../links/hugoRefs';
+import { refResolver, renderInput } from '../links/renderedCalls';
 
 /** A call's source text (`{{<` to the end of its closing tag) → the HTML its template printed. */
 export type RenderedShortcodes = Readonly<Record<string, string>>;
@@ -33,22 +33,6 @@ export function callSource(text: string, use: ShortcodeUse): string | undefined 
   return c ? text.slice(at.start, c.index + c[0].length) : undefined;
 }
 
-/** One call through its template, with what Hugo gives it; undefined when it is not rendered exactly. */
-function renderOne(render: ShortcodeRenderer, use: ShortcodeUse, doc: IndexedDocument, resolveRef: (path: string) => string | undefined): string | undefined {
-  // Escapes and template code in an argument are not read the way Hugo reads them (as renderCall).
-  if ([...use.args, ...Object.values(use.named)].some((v) => v.includes('\\') || v.includes('{{'))) return undefined;
-  const page = doc.pages[0];
-  return render({
-    args: use.args,
-    named: use.named,
-    ...(use.at?.inner !== undefined ? { inner: use.at.inner } : {}),
-    ...(use.at?.bare ? { bare: use.at.bare } : {}),
-    frontMatter: doc.frontMatter?.data ?? {},
-    ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}) } } : {}),
-    resolveRef,
-  });
-}
-
 /**
  * The output of every call in `text` (the document's exact text) whose template can be evaluated.
  * Calls inside another call's content or inside raw HTML keep their labelled box. Kept per body,
@@ -62,17 +46,15 @@ export function renderedShortcodes(site: Site, renderers: ReadonlyMap<string, Sh
   const urls = site.index.urls();
   const kept = site.caches.previewCalls.get(body);
   if (kept && kept.renderers === renderers && kept.urls === urls && kept.includeDrafts === includeDrafts) return kept.calls;
-  const resolveRef = (path: string) => {
-    const r = resolveHugoRef(site, doc.file, path, includeDrafts);
-    return r && 'page' in r ? r.page.url : undefined;
-  };
+  const resolveRef = refResolver(site, doc.file, includeDrafts);
   const calls = Object.create(null) as Record<string, string>;
   for (const use of uses) {
     const render = renderers.get(use.name);
     if (!render || !use.at || use.at.place === 'inner' || use.at.place === 'raw-html') continue;
     const source = callSource(text, use);
     if (source === undefined || source in calls) continue;
-    const html = renderOne(render, use, doc, resolveRef);
+    const input = renderInput(use, doc, resolveRef);
+    const html = input && render(input);
     if (html !== undefined) calls[source] = html;
   }
   site.caches.previewCalls.set(body, { renderers, urls, includeDrafts, calls });
