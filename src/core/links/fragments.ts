@@ -91,9 +91,11 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents' || decoded.startsWith(':~:')) return undefined;
   const near = nearestIds(decoded, ids);
   const where = page ? page.url : doc.file;
+  // html/template prints `#ZgotmplZ` in place of a URL it refuses (an unsafe scheme, `<…>`).
+  const refused = decoded === 'ZgotmplZ' ? ' The template printed "#ZgotmplZ" in place of a URL it refuses (an unsafe scheme or form, such as <https://…> or javascript:).' : '';
   return {
     code: 'link.fragment-not-found',
-    message: `${where} has no heading or anchor with id "${decoded}".${near.length ? ` Did you mean #${near[0]}?` : ''}`,
+    message: `${where} has no heading or anchor with id "${decoded}".${refused}${near.length && !refused ? ` Did you mean #${near[0]}?` : ''}`,
     data: { fragment: decoded, suggestions: near.map((id) => prefix + id), headings: [...ids] },
   };
 }

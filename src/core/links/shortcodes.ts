@@ -11,21 +11,73 @@ export const NO_IDS = new Set(['ref', 'relref', 'figure', 'highlight', 'youtube'
 /** A Go-template action that uses Hugo's functions or page and site variables. */
 export const HUGO_ACTION = /(?:^\{\{-?|[\s(|])(?:(?:rel)?ref|partial(?:Cached)?|(?:abs|rel)(?:Lang)?URL)\s|\burls\.|\bsite\.|\.Site\b|\.Params?\b|\.Page\b|\.(?:Rel)?Permalink\b|\.Get\s|\.Inner\b/;
 
+/** One shortcode tag as Hugo reads it: an opening (`{{< x a="1" >}}`) or closing (`{{< /x >}}`) tag. */
+export interface ShortcodeTag {
+  readonly start: number;
+  /** Offset after its `>}}` / `%}}`. */
+  readonly end: number;
+  /** `%`: a `{{% %}}` tag. */
+  readonly markdown: boolean;
+  readonly closing: boolean;
+  readonly name: string;
+  /** The text between the name and the closing delimiter, and where it starts. */
+  readonly args: string;
+  readonly argsStart: number;
+}
+
+/**
+ * Where a tag whose name ends at `from` ends: after its `>}}` (or `%}}`), reading quoted arguments
+ * as Hugo does — a `>}}` or `{{<` inside `"…"` or a backquoted argument belongs to the argument
+ * (verified with hugo 0.111: `{{< a "x {{< b >}} y" >}}` is one call of `a`). -1 when never closed.
+ */
+function tagEnd(text: string, from: number, markdown: boolean): number {
+  const close = markdown ? '%}}' : '>}}';
+  for (let i = from; i < text.length; ) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '`') {
+      const j = text.indexOf('`', i + 1);
+      if (j < 0) return -1;
+      i = j + 1;
+    } else if (text.startsWith(close, i)) return i + 3;
+    else i++;
+  }
+  return -1;
+}
+
+/** Every shortcode tag from `from` on, in order (the escaped form, `{{</* x *\/>}}`, is none). */
+export function shortcodeTags(text: string, from: number): ShortcodeTag[] {
+  const out: ShortcodeTag[] = [];
+  const RE = /\{\{([<%])\s*(\/\s*)?([A-Za-z][\w/-]*)/g;
+  RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = RE.exec(text))) {
+    const markdown = m[1] === '%';
+    const argsStart = m.index + m[0].length;
+    const end = tagEnd(text, argsStart, markdown);
+    if (end < 0) continue;
+    out.push({ start: m.index, end, markdown, closing: m[2] !== undefined, name: m[3], args: text.slice(argsStart, end - 3), argsStart });
+    RE.lastIndex = end;
+  }
+  return out;
+}
+
 /** Spans of paired `{{< name >}} … {{< /name >}}` shortcodes (outermost first, nesting kept). */
 export function pairedShortcodes(text: string, from: number): Span[] {
   const out: Span[] = [];
   const open: { name: string; start: number }[] = [];
-  const RE = /\{\{<\s*(\/)?\s*([\w/-]+)[\s\S]*?>\}\}/g;
-  RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (!m[1]) {
-      open.push({ name: m[2], start: m.index });
+  for (const t of shortcodeTags(text, from)) {
+    if (t.markdown) continue;
+    if (!t.closing) {
+      open.push({ name: t.name, start: t.start });
       continue;
     }
     for (let k = open.length - 1; k >= 0; k--) {
-      if (open[k].name !== m[2]) continue;
-      out.push({ start: open[k].start, end: m.index + m[0].length });
+      if (open[k].name !== t.name) continue;
+      out.push({ start: open[k].start, end: t.end });
       open.length = k;
       break;
     }
@@ -72,19 +124,16 @@ export interface ShortcodeCall {
 /** Every shortcode called (opening tags), in order. */
 export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
   const out: ShortcodeUse[] = [];
-  const RE = /\{\{([<%])\s*(\/\s*)?([A-Za-z][\w/-]*)([\s\S]*?)[>%]\}\}/g;
-  RE.lastIndex = from;
   // Calls still open, for the closing tag that gives each its `.Inner`.
   const open: { name: string; index: number; end: number }[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = RE.exec(text))) {
-    if (m[2] !== undefined) {
-      closeCall(out, open, m[3], text, m.index);
+  for (const t of shortcodeTags(text, from)) {
+    if (t.closing) {
+      closeCall(out, open, t.name, text, t.start);
       continue;
     }
     // `/>}}` closes the call itself: the slash is not an argument.
-    const inner = m[4].replace(/(^|\s)\/\s*$/, '$1');
-    const innerStart = m.index + m[0].length - 3 - m[4].length;
+    const inner = t.args.replace(/(^|\s)\/\s*$/, '$1');
+    const innerStart = t.argsStart;
     const args = parseArgs(inner, 0);
     const named: Record<string, string> = {};
     const namedAt: Record<string, number> = {};
@@ -96,9 +145,9 @@ export function shortcodeUses(text: string, from: number): ShortcodeUse[] {
     const positional = args.filter((a) => a.key === undefined);
     const bare = [...positional.flatMap((a, k) => (a.bare ? [k] : [])), ...args.flatMap((a) => (a.bare && a.key !== undefined ? [a.key] : []))];
     // A self-closing call (`/>}}`) has empty content; an unclosed one gets its content at its closing tag.
-    const at: ShortcodeCall = { markdown: m[1] === '%', start: m.index, args: positional.map((a) => innerStart + a.start), named: namedAt, ...(bare.length ? { bare } : {}), ...(inner !== m[4] ? { inner: '' } : {}) };
-    if (inner === m[4]) open.push({ name: m[3], index: out.length, end: m.index + m[0].length });
-    out.push({ name: m[3], args: positional.map((a) => a.value), named, at });
+    const at: ShortcodeCall = { markdown: t.markdown, start: t.start, args: positional.map((a) => innerStart + a.start), named: namedAt, ...(bare.length ? { bare } : {}), ...(inner !== t.args ? { inner: '' } : {}) };
+    if (inner === t.args) open.push({ name: t.name, index: out.length, end: t.end });
+    out.push({ name: t.name, args: positional.map((a) => a.value), named, at });
   }
   return out;
 }

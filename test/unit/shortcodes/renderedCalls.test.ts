@@ -37,6 +37,15 @@ describe('shortcode calls rendered with their template', () => {
     assert.deepEqual(uses.map((u) => u.at?.inner), ['outer {{< q >}}inner{{< /q >}} tail', 'inner', '', undefined]);
   });
 
+  it('a quoted argument holds what Hugo puts in it: a nested call, >}}, quotes that split it as Hugo splits it', () => {
+    const text = '{{< a "x {{< b >}} y" "/p/" >}} {{< a "`w, "B 10"` {{< i z >}}" "/q/" >}} {{< c `raw >}}` n=1 >}}';
+    assert.deepEqual(shortcodeUses(text, 0).map((u) => [u.name, u.args, u.named]), [
+      ['a', ['x {{< b >}} y', '/p/'], {}],
+      ['a', ['`w, ', 'B', '10', '` {{< i z >}}', '/q/'], {}],
+      ['c', ['raw >}}'], { n: '1' }],
+    ]);
+  });
+
   it('reads <a href> and <img src> of the output, entities decoded, not in comments or scripts', () => {
     assert.deepEqual(printedTags('<a class="x" href="/a?b=1&amp;c=2">x</a><!-- <a href="/no"> --><img alt=\'i\' src=\'/p.png\'><script>"<a href=/no2>"</script><link href="/css">'), [
       { attr: 'href', value: '/a?b=1&c=2' },
