@@ -11,6 +11,7 @@ import { makePath, urlize } from './paths';
 import type { HugoSite } from './context';
 import { isTopLevel, langPrefix } from './content';
 import { termPath, withTrailing } from './permalinks';
+import { feedFileName } from './outputFormats';
 
 type Redirect = { from: string; to: string };
 
@@ -26,7 +27,7 @@ export function derivedPages(h: HugoSite, pages: readonly Page[], terms: Publish
   // `/posts/index.xml`) [verified 0.111].
   for (const p of [...pages, ...collector.out]) {
     if ((p.kind === 'section' || p.kind === 'taxonomy' || p.kind === 'term') && p.willPublish && hasFeed(h, p.kind)) {
-      collector.extra.push((p.url.endsWith('/') ? p.url : p.url.replace(/\.html$/, '') + '/') + 'index.xml');
+      collector.extra.push((p.url.endsWith('/') ? p.url : p.url.replace(/\.html$/, '') + '/') + feedFileName(h.c.raw));
     }
   }
   return { pages: collector.out, extraUrls: collector.extra, redirects };
@@ -47,7 +48,7 @@ function homes(h: HugoSite, { add, extra }: DerivedCollector): Redirect[] {
     const lp = langPrefix(h, l.code);
     if (!kinds.has('home')) add({ url: basePath + lp + '/', kind: 'home', status: 'published', willPublish: true, lang: l.code, aliases: [], section: '' });
     // The home feed goes with the home page [verified 0.111: hugo-disable-kinds-lists].
-    if (hasFeed(h, 'home') && !kinds.has('home')) extra.push(basePath + lp + '/index.xml');
+    if (hasFeed(h, 'home') && !kinds.has('home')) extra.push(basePath + lp + '/' + feedFileName(c.raw));
     // Multilingual: every language has `/<lang>/sitemap.xml`, even the one served at the root,
     // and `/sitemap.xml` is the index of them [verified 0.111].
     if (!kinds.has('sitemap')) extra.push(basePath + (multilingual ? `/${l.code}` : lp) + '/sitemap.xml');

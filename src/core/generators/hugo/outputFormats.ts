@@ -51,3 +51,13 @@ export function formatUrls(url: string, basePath: string, formats: readonly Html
   }
   return out;
 }
+
+/**
+ * The file name of a list page's RSS feed: `index.xml`, or `<baseName>.xml` where the site renames
+ * the format (`[outputFormats.RSS] baseName = "feed"` → `/feed.xml`, `/posts/feed.xml`) [verified 0.111].
+ */
+export function feedFileName(raw: Readonly<Record<string, unknown>>): string {
+  const rss = asRecord(asRecord(raw['outputformats'])['rss']);
+  const base = asString(rss['basename']);
+  return `${base && /^[\w.-]+$/.test(base) ? base : 'index'}.xml`;
+}
