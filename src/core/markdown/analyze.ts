@@ -118,6 +118,21 @@ export function collectHtmlIds(html: string, out: string[]): void {
   while ((m = HTML_ID.exec(live))) out.push(m[1] ?? m[2] ?? m[3]);
 }
 
+/**
+ * An HTML content file is HTML from its front matter on, whatever its indentation (Markdown would
+ * read four leading spaces as code): one raw HTML block the link extraction reads as it is.
+ */
+function wholeHtmlBlock(input: string, bodyStart: number): Token[] {
+  let first = 0;
+  let lines = 1;
+  for (let i = 0; i < input.length; i++) {
+    if (input.charCodeAt(i) !== 10) continue;
+    lines++;
+    if (i < bodyStart) first++;
+  }
+  return [{ type: 'html_block', map: [first, lines], content: input.slice(bodyStart), children: null } as unknown as Token];
+}
+
 /** The ids an HTML file writes: its id/name attributes outside comments, scripts, styles and templates. */
 function htmlFileIds(html: string): string[] {
   const out: string[] = [];
@@ -144,7 +159,7 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   if (kd) input = kd.text;
   const env: Record<string, unknown> = {};
   const parser = parserFor(d.linkify && o.bareUrlHosts && !mentionsAny(text, o.bareUrlHosts) ? { ...d, linkify: false } : d);
-  const tokens = parser.parse(input, env);
+  const tokens = o.htmlFile ? wholeHtmlBlock(input, split.bodyStart) : parser.parse(input, env);
   const { headings, htmlIds } = o.htmlFile ? { headings: [], htmlIds: htmlFileIds(input) } : headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
   if (kd && !o.htmlFile) htmlIds.push(...kd.tagIds);
   const shortcodes = d.templates === 'shortcodes';
