@@ -173,7 +173,10 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
     return place && u.at ? { ...u, at: { ...u.at, place } } : u;
   });
   // A script in an HTML page may add ids once it runs: the page's ids are not all in its text.
-  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || (!!o.htmlFile && /<script\b/i.test(input)), ...(uses.length ? { shortcodes: uses } : {}), ...(liquid && namesContent(blanked, o.liquid) ? { liquidContent: true } : {}) };
+  // A page that loops over the site's documents (`site.categories`) may print ids from them
+  // (`<h2 id="{{ category | first }}">`), which this analysis of the page alone cannot see.
+  const liquidContent = !!liquid && namesContent(blanked, o.liquid);
+  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || liquidContent || (!!o.htmlFile && /<script\b/i.test(input)), ...(uses.length ? { shortcodes: uses } : {}), ...(liquidContent ? { liquidContent: true } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
 }
