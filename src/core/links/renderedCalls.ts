@@ -59,7 +59,8 @@ export function renderInput(use: ShortcodeUse, doc: IndexedDocument, resolveRef?
     ...(use.at?.inner !== undefined ? { inner: use.at.inner } : {}),
     ...(use.at?.bare ? { bare: use.at.bare } : {}),
     frontMatter: doc.frontMatter?.data ?? {},
-    ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}) } } : {}),
+    ...(page ? { page: { url: page.url, ...(page.title ? { title: page.title } : {}), ...(page.lang ? { lang: page.lang } : {}) } } : {}),
+    file: doc.file,
     ...(resolveRef ? { resolveRef } : {}),
   };
 }

@@ -346,8 +346,10 @@ export interface ShortcodeRenderCall {
   /** Arguments written without quotes (positions, names), which the generator may read as numbers. */
   readonly bare?: readonly (number | string)[];
   readonly frontMatter: Readonly<Record<string, unknown>>;
-  /** The page's URL as the site publishes it, and its title. */
-  readonly page?: { readonly url: string; readonly title?: string };
+  /** The page's URL as the site publishes it, its title and language. */
+  readonly page?: { readonly url: string; readonly title?: string; readonly lang?: string };
+  /** The content file, site-relative. */
+  readonly file?: string;
   /** The URL of the page a `ref`/`relref` path names from this page (undefined: none, or ambiguous). */
   readonly resolveRef?: (path: string) => string | undefined;
 }

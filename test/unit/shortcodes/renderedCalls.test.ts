@@ -10,6 +10,10 @@ import { shortcodeUses } from '../../../src/core/links/shortcodes';
 import { printedTags } from '../../../src/core/links/renderedCalls';
 import { fixesFor } from '../../../src/core/links/fixes';
 import { memorySite } from './helpers';
+import { fileFields } from '../../../src/core/generators/hugo/shortcodeRender';
+import type { HugoConfig } from '../../../src/core/generators/hugo/config';
+
+const config = { contentDir: 'content', languages: [{ code: 'en', weight: 1 }, { code: 'fr', weight: 2 }] } as unknown as HugoConfig;
 
 const SITE: Record<string, string> = {
   'hugo.toml': 'baseURL = "https://blog.example.com/"\ntitle = "T"\n[params]\nhome = "/posts/target/"\n',
@@ -76,6 +80,14 @@ describe('shortcode calls rendered with their template', () => {
     const tree = { ...SITE, 'layouts/shortcodes/intro.html': '<div>{{ .Page.Params.intro | markdownify }}</div>' };
     assert.deepEqual(await findings('intro: "## Why"\n', '{{< intro >}}\n[x](#why) [y](#nothing)\n', tree), []);
     assert.deepEqual(await findings('intro: "*Why*"\n', '{{< intro >}}\n[y](#nothing)\n', tree), ['6:4-12 link.fragment-not-found #nothing']);
+  });
+
+  it('.Page.File gives the fields hugo 0.111 gives (a path built from it is judged)', async () => {
+    const tree = { ...SITE, 'layouts/shortcodes/pic.html': '<img src="/pics/{{ .Page.File.ContentBaseName }}/{{ .Get 0 }}" alt="{{ .Page.File.Dir }}|{{ .Page.File.LogicalName }}|{{ .Page.File.TranslationBaseName }}|{{ .Page.File.Ext }}|{{ .Page.File.Section }}">', 'static/pics/p/a.png': 'png' };
+    assert.deepEqual(await findings('', '{{< pic "a.png" >}} {{< pic "b.png" >}}\n', tree), ['4:29-34 link.not-found /pics/p/b.png']);
+    assert.deepEqual(fileFields(config, 'content/posts/b/index.fr.md', 'fr'), { Path: 'posts/b/index.fr.md', Dir: 'posts/b/', LogicalName: 'index.fr.md', BaseFileName: 'index.fr', TranslationBaseName: 'index', ContentBaseName: 'b', Ext: 'md', Section: 'posts', Lang: 'fr' });
+    assert.deepEqual(fileFields(config, 'content/My.Dotted.Name.md', 'en'), { Path: 'My.Dotted.Name.md', Dir: '', LogicalName: 'My.Dotted.Name.md', BaseFileName: 'My.Dotted.Name', TranslationBaseName: 'My.Dotted.Name', ContentBaseName: 'My.Dotted.Name', Ext: 'md', Section: '', Lang: 'en' });
+    assert.equal(fileFields(config, 'static/x.md', 'en'), undefined);
   });
 
   it('a template we cannot evaluate (a partial) leaves fragments into its page unjudged', async () => {

@@ -51,6 +51,41 @@ function typed(value: string, bare: boolean | undefined): ShortcodeArg {
   return value === 'true' ? true : value === 'false' ? false : value;
 }
 
+/**
+ * A content file's `.File` fields as hugo 0.111 gives them (verified: `posts/b/index.md` has Dir
+ * `posts/b/`, ContentBaseName `b`; `x.fr.md` has BaseFileName `x.fr`, TranslationBaseName `x`, Lang
+ * `fr`; a file without a language suffix has its page's language). Undefined outside the content folders.
+ */
+export function fileFields(c: HugoConfig, file: string | undefined, lang: string | undefined): Record<string, string> | undefined {
+  if (!file) return undefined;
+  const roots = [c.contentDir, ...c.languages.map((l) => l.contentDir ?? '')].filter((d) => d !== '').sort((a, b) => b.length - a.length);
+  const root = roots.find((d) => file.startsWith(d + '/'));
+  if (root === undefined) return undefined;
+  const path = file.slice(root.length + 1);
+  const slash = path.lastIndexOf('/');
+  const dir = slash >= 0 ? path.slice(0, slash + 1) : '';
+  const logical = path.slice(slash + 1);
+  const dot = logical.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const base = logical.slice(0, dot);
+  const suffix = /\.([A-Za-z][\w-]*)$/.exec(base);
+  const suffixLang = suffix && c.languages.some((l) => l.code.toLowerCase() === suffix[1].toLowerCase()) ? suffix[1] : undefined;
+  const translation = suffixLang ? base.slice(0, -suffixLang.length - 1) : base;
+  const bundle = /^_?index$/.test(translation) && dir !== '' ? dir.slice(0, -1).split('/').pop()! : translation;
+  const fileLang = suffixLang ?? lang;
+  return {
+    Path: path,
+    Dir: dir,
+    LogicalName: logical,
+    BaseFileName: base,
+    TranslationBaseName: translation,
+    ContentBaseName: bundle,
+    Ext: logical.slice(dot + 1),
+    Section: path.includes('/') ? path.slice(0, path.indexOf('/')) : '',
+    ...(fileLang ? { Lang: fileLang } : {}),
+  };
+}
+
 /** Wraps text the page itself holds, so its links are judged where they are written. */
 const opaque = (s: string) => OPAQUE_START + s + OPAQUE_END;
 
@@ -65,13 +100,14 @@ export function shortcodeRenderer(name: string, template: string, c: HugoConfig,
     return undefined;
   }
   return (call) => {
+    const file = fileFields(c, call.file, call.page?.lang);
     try {
       return renderShortcode(parsed, {
         name,
         ...(call.args.length ? { positional: call.args.map((v, k) => typed(v, call.bare?.includes(k))) } : {}),
         ...(Object.keys(call.named).length ? { named: Object.fromEntries(Object.entries(call.named).map(([k, v]) => [k, typed(v, call.bare?.includes(k))])) } : {}),
         ...(call.inner !== undefined ? { inner: opaque(call.inner) } : {}),
-        page: { params: call.frontMatter, ...(call.page?.title ? { title: call.page.title } : {}), ...(call.page ? { relPermalink: call.page.url, permalink: originOf(site.baseURL) + call.page.url } : {}) },
+        page: { params: call.frontMatter, ...(call.page?.title ? { title: call.page.title } : {}), ...(call.page ? { relPermalink: call.page.url, permalink: originOf(site.baseURL) + call.page.url } : {}), ...(file ? { file } : {}) },
         site: { params: site.params, baseURL: site.baseURL, ...(site.title ? { title: site.title } : {}), ...(site.titleCaseStyle ? { titleCaseStyle: site.titleCaseStyle } : {}) },
         renderMarkdown: (markdown) => opaque(markdown),
         ...(call.resolveRef ? { resolveRef: call.resolveRef } : {}),

@@ -22,6 +22,8 @@ export interface ShortcodeCallInput {
     readonly title?: string;
     readonly relPermalink?: string;
     readonly permalink?: string;
+    /** `.File`'s fields as Hugo gives them (`Path`, `Dir`, `LogicalName`…); undefined: `.File` throws. */
+    readonly file?: Readonly<Record<string, string>>;
   };
   readonly site: {
     readonly params: Readonly<Record<string, unknown>>;
@@ -96,6 +98,18 @@ function nestedParam(key: string, candidates: readonly GoMap[]): Value {
   return null;
 }
 
+/** A page's `.File`: the fields the caller knows; others (`Filename`, `UniqueID`) are not evaluated. */
+class FileObject implements GoObject {
+  readonly goType = '*source.File';
+  constructor(private readonly fields: Readonly<Record<string, string>>) {}
+
+  member(name: string, args: readonly Value[]): Value {
+    arity(`.File.${name}`, args, 0);
+    if (!Object.prototype.hasOwnProperty.call(this.fields, name)) return unknownMember('.File', name);
+    return this.fields[name];
+  }
+}
+
 export class PageObject implements GoObject {
   readonly goType = '*hugolib.pageState';
   private readonly params: GoMap;
@@ -126,6 +140,8 @@ export class PageObject implements GoObject {
         return known(this.page.permalink, '.Page.Permalink');
       case 'Site':
         return this.site;
+      case 'File':
+        return new FileObject(known(this.page.file, '.Page.File'));
       default:
         return unknownMember('.Page', name);
     }
