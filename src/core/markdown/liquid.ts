@@ -128,7 +128,26 @@ function createEngine(): Liquid {
   liquid.registerTag('highlight', HighlightTag);
   for (const name of ['include', 'include_relative', 'render', 'layout', 'block']) liquid.registerTag(name, OpaqueTag);
   for (const [name, fn] of Object.entries(jekyllFilters)) liquid.registerFilter(name, fn);
+  flattenInputs(liquid);
   return liquid;
+}
+
+/**
+ * Ruby Liquid's standard filters read an array input flattened (its InputIterator), liquidjs's do
+ * not: `site.posts | map: "tags" | compact` is one flat list of tags in Jekyll [verified with jekyll
+ * 4.3: compact, uniq, join, reverse, sort_natural, concat (its input) and map's input flatten; Jekyll's
+ * own sort and where, and first, last and size, do not].
+ */
+const FLATTENING = ['compact', 'uniq', 'join', 'reverse', 'sort_natural', 'concat', 'map', 'sum'];
+
+function flattenInputs(liquid: Liquid): void {
+  for (const name of FLATTENING) {
+    const original = liquid.filters[name];
+    if (typeof original !== 'function') continue;
+    liquid.registerFilter(name, function (this: unknown, input: unknown, ...args: unknown[]) {
+      return (original as (...a: unknown[]) => unknown).call(this, Array.isArray(input) ? input.flat(Infinity) : input, ...args);
+    });
+  }
 }
 
 // Module-level: one Liquid parser per thread (the analysis worker has its own), like markdown-it's
