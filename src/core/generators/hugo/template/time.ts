@@ -8,7 +8,7 @@
  * `now` a monotonic-clock reading); the offset of a date written without one (Hugo reads it in the
  * site's time zone); digits of a fraction finer than a millisecond in a written date.
  */
-import { localTime, pad } from '../../../localTime';
+import { localTime, pad, type LocalTime } from '../../../localTime';
 import { parseHugoDateText } from '../goTime';
 import { arity, toStr } from './cast';
 import type { Fn } from './exec';
@@ -18,15 +18,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Wall-clock fields of a time in its own zone. */
-interface Wall {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-}
+type Wall = Pick<LocalTime, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'>;
 
 function civil(year: number, month: number, day: number): Date {
   const d = new Date(0);
