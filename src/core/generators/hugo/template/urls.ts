@@ -4,21 +4,12 @@
  * path, both joined with Go's path.Join (which cleans `..` and double slashes).
  */
 import { EvalError } from './values';
+import { posix } from '../../../posix';
 
-/** Go's path.Clean. */
+/** Go's path.Clean: posix.normalize without the trailing slash it keeps. */
 export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? '.' : s;
+  const n = posix.normalize(p);
+  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
 
 function joinPath(a: string, b: string): string {
