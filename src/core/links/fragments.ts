@@ -86,6 +86,8 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   const removed = removedOpening(ctx, doc, ids, decoded);
   if (removed) return removed === 'not-judged' ? undefined : { ...removed, message: `${page ? page.url : doc.file}: ${removed.message}` };
   if (ids.has(fragment) || ids.has(decoded) || ctx.extras.layoutIds.has(decoded)) return undefined;
+  // Ids the page may have or not (a code block's line anchors whose lexer we do not know).
+  if (doc.body().unsureIds?.some((re) => new RegExp(re, 'u').test(decoded))) return undefined;
   // Goldmark footnotes and Hugo's table of contents have generated ids; `#:~:text=…` is a text
   // fragment (browsers scroll to the words), never an id.
   if (/^(fn|fnref)[:\d-]/.test(decoded) || decoded === 'TableOfContents' || decoded.startsWith(':~:')) return undefined;

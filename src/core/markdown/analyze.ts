@@ -15,6 +15,7 @@ import { findMathSpans } from './math';
 import { renderLiquid, type LiquidSite, type RenderedLiquid } from './liquid';
 import { mapLiquidLinks } from './liquidLinks';
 import { markRelativePass } from './relativeLinksPass';
+import { codeLineIds } from './codeLineIds';
 
 export interface AnalyzeOptions {
   /** How the site's generator reads Markdown (shared with the preview). */
@@ -70,6 +71,8 @@ export interface DocumentAnalysis {
   readonly shortcodes?: readonly ShortcodeUse[];
   /** Its Liquid names `site.posts`, `site.tags`…: checks render it again with them (links/liquidContent.ts). */
   readonly liquidContent?: boolean;
+  /** Ids the page may have or not (regular expression sources): fragments matching one are not judged. */
+  readonly unsureIds?: readonly string[];
 }
 
 /** Plain data: it crosses to and from the analysis worker by structured clone as it is. */
@@ -176,9 +179,21 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   // A page that loops over the site's documents (`site.categories`) may print ids from them
   // (`<h2 id="{{ category | first }}">`), which this analysis of the page alone cannot see.
   const liquidContent = !!liquid && namesContent(blanked, o.liquid);
-  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || liquidContent || (!!o.htmlFile && /<script\b/i.test(input)), ...(uses.length ? { shortcodes: uses } : {}), ...(liquidContent ? { liquidContent: true } : {}) };
+  const lineIds = d.highlight && !o.htmlFile ? highlightedLineIds(tokens, uses, d) : undefined;
+  if (lineIds) htmlIds.push(...lineIds.ids);
+  const facts = { textHash: textHash(text), hiddenIds: (liquid?.hidden ?? false) || liquidContent || (!!o.htmlFile && /<script\b/i.test(input)), ...(uses.length ? { shortcodes: uses } : {}), ...(liquidContent ? { liquidContent: true } : {}), ...(lineIds?.unsure.length ? { unsureIds: lineIds.unsure } : {}) };
   if (partial) return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings: [], htmlIds: [], links, partial, partialLinks: true, ...facts };
   return { frontMatter: split.frontMatter, bodyStart: split.bodyStart, headings, htmlIds, links, partial, ...facts };
+}
+
+/**
+ * Hugo's line anchors of highlighted code. A `{{% %}}` call's output, or a call's content holding a
+ * fence, is Markdown of the page too: the fenced blocks Hugo counts (`hl-<k>`) are then not known.
+ */
+function highlightedLineIds(tokens: readonly Token[], uses: readonly ShortcodeUse[], d: MarkdownDialect): ReturnType<typeof codeLineIds> {
+  const calls = uses.filter((u) => u.name === 'highlight' && (d.rawHtml || u.at?.place !== 'raw-html')).map((u) => ({ args: u.args, inner: u.at?.inner }));
+  const ordinalsSure = !uses.some((u) => u.at?.markdown || /^[ \t>]*(?:```|~~~)/m.test(u.at?.inner ?? ''));
+  return codeLineIds(tokens, calls, d.highlight!, ordinalsSure);
 }
 
 /** The text names a `site` value made of the documents, which this analysis (of one document) lacks. */

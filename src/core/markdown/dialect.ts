@@ -6,6 +6,7 @@
  * Plain data (it crosses to the analysis worker by structured clone).
  */
 import type { HeadingIdStyle } from '../site/model';
+import type { HighlightSettings } from './codeLineIds';
 
 export interface MarkdownDialect {
   /** How automatic heading ids are made. */
@@ -42,6 +43,8 @@ export interface MarkdownDialect {
    * each becomes. See relativeLinksPass.ts.
    */
   readonly relativeLinksPass?: boolean;
+  /** Hugo's highlighter settings: code blocks with anchored line numbers print ids (codeLineIds.ts). */
+  readonly highlight?: HighlightSettings;
 }
 
 /** Hugo 0.111's Goldmark defaults (raw HTML omitted, footnotes and `{#id}` on). */

@@ -167,7 +167,7 @@ const NO_ISSUES: readonly SiteIssue[] = Object.freeze([]);
 
 /** The body facts of an analysis of a text of `size` characters. */
 function bodyOf(a: DocumentAnalysis, size: number): DocumentBody {
-  return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size, textHash: a.textHash, hiddenIds: a.hiddenIds, ...(a.shortcodes ? { shortcodes: a.shortcodes } : {}), ...(a.liquidContent ? { liquidContent: true } : {}) };
+  return { headings: a.headings, htmlIds: a.htmlIds, links: a.links, size, textHash: a.textHash, hiddenIds: a.hiddenIds, ...(a.shortcodes ? { shortcodes: a.shortcodes } : {}), ...(a.liquidContent ? { liquidContent: true } : {}), ...(a.unsureIds?.length ? { unsureIds: a.unsureIds } : {}) };
 }
 
 function detachBody(a: DocumentAnalysis): void {

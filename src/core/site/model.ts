@@ -146,6 +146,8 @@ export interface DocumentBody {
   readonly shortcodes?: readonly ShortcodeUse[];
   /** Its Liquid loops over the site's documents (`site.posts`, `site.tags`): checks render it with them. */
   readonly liquidContent?: boolean;
+  /** Ids that may be on the page or not (regular expression sources): fragments matching one are not judged. */
+  readonly unsureIds?: readonly string[];
 }
 
 /** An author record from the site's data files. */
