@@ -44,6 +44,15 @@ describe('Hugo file → URL', () => {
     assert.equal(site.index.lookupUrl('/blog/old/a/')[0]?.type, 'alias');
   });
 
+  it('publishes no alias with disableAliases (hugo 0.111 writes no redirect page)', async () => {
+    const { byFile, site } = await pagesOf({
+      'hugo.toml': 'baseURL = "https://example.org/"\ndisableAliases = true\n',
+      'content/posts/a.md': '---\ntitle: A\naliases: ["/old/a/"]\n---\n',
+    });
+    assert.deepEqual(byFile('content/posts/a.md').aliases, []);
+    assert.equal(site.index.lookupUrl('/old/a/').length, 0);
+  });
+
   it('keeps publish status as a field', async () => {
     const { byFile } = await pagesOf({
       'hugo.toml': '',

@@ -20,6 +20,8 @@ Object.freeze(NO_ALIASES);
  * site-wide `uglyURLs = true` (a per-section map does not apply to aliases); no sub-path on disk.
  */
 export function aliasesOf(h: HugoSite, data: FrontMatterData, pageUrl: string): string[] {
+  // The site writes none at all (verified 0.111: test/fixtures/hugo-disable-aliases).
+  if (h.c.disableAliases) return NO_ALIASES;
   const list = fmList({ v: fmGet(data, 'aliases') }, 'v');
   if (list.length === 0) return NO_ALIASES;
   const out: string[] = [];

@@ -51,6 +51,8 @@ export interface HugoConfig {
   readonly disableKinds: readonly string[];
   readonly timeZone?: string;
   readonly enableRobotsTXT: boolean;
+  /** `disableAliases = true`: no alias (redirect) page is written. */
+  readonly disableAliases: boolean;
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
@@ -270,6 +272,7 @@ export function interpretHugoConfig(raw: Record<string, unknown>): HugoConfig {
     disableKinds: stringList(raw['disablekinds']).map((k) => k.toLowerCase()),
     timeZone: asString(raw['timezone']),
     enableRobotsTXT: asBool(raw['enablerobotstxt']) === true,
+    disableAliases: asBool(raw['disablealiases']) === true,
     raw,
   };
 }
