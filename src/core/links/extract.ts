@@ -22,6 +22,7 @@ import { liquidTagLinks } from './liquidTags';
 import { refShortcodeLinks } from './shortcodeRefs';
 import { undefinedReferences } from './prose';
 import { findCodeSpans, inside } from './spans';
+import { htmlStartTags, type ScanState } from './htmlTags';
 import { HUGO_ACTION, includeUses, pairedShortcodes, parseArgs, shortcodeUses, type ShortcodeCall, type ShortcodeUse } from './shortcodes';
 
 export { findCodeSpans, liquidTagLinks, parseArgs };
@@ -145,6 +146,7 @@ class Extractor {
     const used = new Set<number>();
     let htmlCursor = span.start;
     let linkifyCursor = span.start;
+    const htmlState: ScanState = {};
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (c.type === 'link_open' && c.markup === 'linkify') {
@@ -159,7 +161,7 @@ class Extractor {
         htmlCursor = at + c.content.length;
         const s = { start: at, end: at + c.content.length };
         this.html.push(s);
-        if (!c.content.startsWith('<!--')) this.htmlLinks(s);
+        if (!c.content.startsWith('<!--')) this.htmlLinks(s, htmlState);
       } else if (c.type === 'text') this.undefinedReferences(c.content, span, codeSpans);
     }
     this.templates(span, codeSpans);
@@ -267,22 +269,19 @@ class Extractor {
     }
   }
 
-  /** `<a href>` / `<img src>` inside a raw HTML span (comments blanked first). */
-  private htmlLinks(span: Span): void {
-    const src = this.input.masked.slice(span.start, span.end).replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
-    const TAG = /<(a|img)\b[^>]*>/gi;
-    let tm: RegExpExecArray | null;
-    while ((tm = TAG.exec(src))) {
-      const want = tm[1].toLowerCase() === 'a' ? 'href' : 'src';
-      const ATTR = /\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
-      let am: RegExpExecArray | null;
-      while ((am = ATTR.exec(tm[0]))) {
-        if (am[1].toLowerCase() !== want) continue;
-        const value = am[2] ?? am[3] ?? am[4] ?? '';
-        const valueAt = am.index + am[0].length - value.length - (am[4] === undefined ? 1 : 0);
-        const start = span.start + tm.index + valueAt;
-        if (value.trim() === '' || this.input.text.slice(start, start + value.length) !== value) continue;
-        this.push(want === 'href' ? 'html-href' : 'html-src', start, start + value.length, { context: 'raw-html' });
+  /**
+   * `<a href>` / `<img src>` inside a raw HTML span, read tag by tag (htmlTags.ts); `state` carries an
+   * open script or style from one piece of a paragraph's inline HTML to the next.
+   */
+  private htmlLinks(span: Span, state: ScanState = {}): void {
+    for (const tag of htmlStartTags(this.input.masked.slice(span.start, span.end), state)) {
+      const want = tag.name === 'a' ? 'href' : tag.name === 'img' ? 'src' : undefined;
+      if (!want) continue;
+      for (const a of tag.attributes) {
+        if (a.name !== want) continue;
+        const start = span.start + a.valueStart;
+        if (a.value.trim() === '' || this.input.text.slice(start, start + a.value.length) !== a.value) continue;
+        this.push(want === 'href' ? 'html-href' : 'html-src', start, start + a.value.length, { context: 'raw-html' });
       }
     }
   }

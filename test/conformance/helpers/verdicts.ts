@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import type { PostcraftDiagnostic } from '../../../src/core/diagnostics';
 import type { Site } from '../../../src/core/service';
 import { decodeHTML } from 'entities';
+import { parseFragment } from 'parse5';
 
 export interface BuiltOutput {
   /** Folder the generator wrote. */
@@ -89,24 +90,38 @@ export interface MarkedLink {
 
 const MARKER = /^[A-Z]\d+$/;
 
-/** Marked links in a page's content: `<a …href…>M</a>` and `<img …src… alt="M">`. */
+/**
+ * Marked links in a page's content: `<a …href…>M</a>` and `<img …src… alt="M">`, read by an HTML
+ * parser as a browser reads them (a tag written inside a quoted attribute value or a script is text).
+ */
 export function markedLinks(content: string): MarkedLink[] {
   const out: MarkedLink[] = [];
-  const attr = (tag: string, name: string) => {
-    const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-    return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+  const walk = (node: Parse5Node): void => {
+    if (node.tagName === 'a' || node.tagName === 'img') {
+      const attr = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
+      const marker = (node.tagName === 'a' ? textOf(node) : attr('alt') ?? '').trim();
+      const href = attr(node.tagName === 'a' ? 'href' : 'src');
+      if (MARKER.test(marker) && href !== undefined) out.push({ marker, href, element: node.tagName });
+    }
+    for (const c of node.childNodes ?? []) walk(c);
+    if (node.content) walk(node.content);
   };
-  for (const m of content.matchAll(/(<a\b[^>]*>)([^<]*)<\/a>/gi)) {
-    const text = m[2].trim();
-    const href = attr(m[1], 'href');
-    if (MARKER.test(text) && href !== undefined) out.push({ marker: text, href, element: 'a' });
-  }
-  for (const m of content.matchAll(/<img\b[^>]*>/gi)) {
-    const alt = attr(m[0], 'alt')?.trim() ?? '';
-    const src = attr(m[0], 'src');
-    if (MARKER.test(alt) && src !== undefined) out.push({ marker: alt, href: src, element: 'img' });
-  }
-  return out;
+  walk(parseFragment(content) as unknown as Parse5Node);
+  // Source order by kind, as before: links first, then images.
+  return [...out.filter((l) => l.element === 'a'), ...out.filter((l) => l.element === 'img')];
+}
+
+interface Parse5Node {
+  readonly tagName?: string;
+  readonly value?: string;
+  readonly attrs?: readonly { name: string; value: string }[];
+  readonly childNodes?: readonly Parse5Node[];
+  readonly content?: Parse5Node;
+}
+
+function textOf(node: Parse5Node): string {
+  if (node.value !== undefined && node.tagName === undefined) return node.value;
+  return (node.childNodes ?? []).map(textOf).join('');
 }
 
 export type Verdict = 'ok' | 'missing' | 'missing-fragment' | 'external';
