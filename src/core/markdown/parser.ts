@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
 import { GOLDMARK, type MarkdownDialect } from './dialect';
+import { kramdownHtml } from './kramdownHtml';
 
 export type Token = MarkdownIt.Token;
 export type Markdown = ReturnType<typeof MarkdownIt>;
@@ -50,6 +51,7 @@ export function goldmarkLinkify(md: Markdown): void {
 export function kramdownRules(md: Markdown): void {
   lastDefinitionWins(md);
   spacedDestinations(md);
+  kramdownHtml(md);
 }
 
 type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
