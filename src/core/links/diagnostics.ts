@@ -21,6 +21,8 @@ import { argumentSuggestions, isPrinted, printedLinks } from './printedLinks';
 import { renderedCalls } from './renderedCalls';
 import type { LinkKind } from './types';
 import { CONTENT_KEY, linksWithContent } from './liquidContent';
+import { NO_IDS, type ShortcodeUse } from './shortcodes';
+import type { ShortcodeIds } from '../site/generator';
 
 const TEXT_DOCUMENT = /\.(txt|text|xml|json|csv|tsv)$/i;
 
@@ -86,9 +88,11 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
   const printed = markdown ? printedLinks(body, extras.shortcodeLinks, site.model.dialect.rawHtml, renderedCalls(site, extras.shortcodeRenderers, doc, o.includeDrafts)) : [];
   const written = linksWithContent(site, file, text, body);
   if (written.usesContent) ctx.deps.add(CONTENT_KEY);
+  const unread = unreadContent(body.shortcodes, extras.shortcodeIds);
   for (const link of printed.length ? [...written.links, ...printed].sort((a, b) => a.range.start - b.range.start) : written.links) {
     await slicer.maybeYield();
     if (!markdown && !HTML_CONTENT_KINDS.has(link.kind)) continue;
+    if (unread.length && !REF_KINDS.has(link.kind) && unread.some((s) => link.range.start >= s.start && link.range.start < s.end)) continue;
     const bare = link.target.split('#')[0];
     if (o.ignoreTarget(link.target) || (bare !== link.target && o.ignoreTarget(bare))) continue;
     // A shortcode that prints the site's baseURL before its argument links to both together.
@@ -109,6 +113,24 @@ export async function checkLinks(engine: Postcraft, site: Site, file: string, te
     });
   }
   graph.set(file, [...ctx.deps]);
+  return out;
+}
+
+const REF_KINDS: ReadonlySet<LinkKind> = new Set(['ref', 'relref']);
+
+/**
+ * The content of each paired call of a shortcode whose template we cannot read (a theme not on
+ * disk): the template decides whether it reaches the page, as HTML or as highlighted code, so the
+ * links written there are not judged. A `ref` there still runs (Hugo renders inner shortcodes).
+ */
+function unreadContent(uses: readonly ShortcodeUse[] | undefined, known: ReadonlyMap<string, ShortcodeIds> | undefined): { start: number; end: number }[] {
+  if (!uses || !known) return [];
+  const out: { start: number; end: number }[] = [];
+  for (const u of uses) {
+    const at = u.at;
+    if (at?.innerStart === undefined || at.inner === undefined || known.has(u.name) || NO_IDS.has(u.name)) continue;
+    out.push({ start: at.innerStart, end: at.innerStart + at.inner.length });
+  }
   return out;
 }
 

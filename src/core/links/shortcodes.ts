@@ -117,6 +117,8 @@ export interface ShortcodeCall {
   readonly place?: 'code' | 'raw-html' | 'inner';
   /** The text between the call and its closing tag (`.Inner`); undefined when it has none. */
   readonly inner?: string;
+  /** Offset of that text in the document (paired calls). */
+  readonly innerStart?: number;
   /** Arguments written without quotes (positions, names): Hugo reads `5`, `1.5`, `true` in them as numbers and booleans. */
   readonly bare?: readonly (number | string)[];
 }
@@ -157,7 +159,7 @@ function closeCall(out: ShortcodeUse[], open: { name: string; index: number; end
   for (let k = open.length - 1; k >= 0; k--) {
     if (open[k].name !== name) continue;
     const u = out[open[k].index];
-    if (u.at) out[open[k].index] = { ...u, at: { ...u.at, inner: text.slice(open[k].end, closeAt) } };
+    if (u.at) out[open[k].index] = { ...u, at: { ...u.at, inner: text.slice(open[k].end, closeAt), innerStart: open[k].end } };
     open.length = k;
     return;
   }
