@@ -8,7 +8,7 @@ import type { ExtractedLink } from '../links/types';
 import { extractLinksAndPlaces, textHash, usedShortcodes } from '../links/extract';
 import type { ShortcodeUse } from '../links/shortcodes';
 import { maskShortcodes, parserFor, type Token } from './parser';
-import { HeadingIdGenerator, splitHeadingAttributes } from './headingIds';
+import { HeadingIdGenerator, kramdownId, splitHeadingAttributes } from './headingIds';
 import type { MarkdownDialect } from './dialect';
 import { kramdownBlocks } from './kramdown';
 import { findMathSpans } from './math';
@@ -163,7 +163,7 @@ export function analyzeDocument(text: string, o: AnalyzeOptions): DocumentAnalys
   const env: Record<string, unknown> = {};
   const parser = parserFor(d.linkify && o.bareUrlHosts && !mentionsAny(text, o.bareUrlHosts) ? { ...d, linkify: false } : d);
   const tokens = o.htmlFile ? wholeHtmlBlock(input, split.bodyStart) : parser.parse(input, env);
-  const { headings, htmlIds } = o.htmlFile ? { headings: [], htmlIds: htmlFileIds(input) } : headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined);
+  const { headings, htmlIds } = o.htmlFile ? { headings: [], htmlIds: htmlFileIds(input) } : headingsAndIds(tokens, d, kd?.idsByLine, liquid ? lineMapper(text, liquid) : undefined, kd?.autoIdLines);
   if (kd && !o.htmlFile) htmlIds.push(...kd.tagIds);
   const shortcodes = d.templates === 'shortcodes';
   const extracted = extractLinksAndPlaces({ text: source, masked: input, tokens, env, parser, bodyStart: split.bodyStart, shortcodes, liquid: d.templates === 'liquid' && !liquid, math: d.math ? findMathSpans(input, split.bodyStart) : [] });
@@ -231,7 +231,7 @@ function lineStartsOf(text: string): number[] {
  * Headings with the generator's ids, and the ids raw HTML puts on the page (only when the dialect
  * keeps raw HTML: Goldmark without `unsafe` drops it, and its ids with it).
  */
-function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: ReadonlyMap<number, string> | undefined, mapLine: ((line: number) => number) | undefined): { headings: Heading[]; htmlIds: string[] } {
+function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: ReadonlyMap<number, string> | undefined, mapLine: ((line: number) => number) | undefined, autoIdLines?: ReadonlySet<number>): { headings: Heading[]; htmlIds: string[] } {
   const headings: Heading[] = [];
   const htmlIds: string[] = [];
   const ids = new HeadingIdGenerator(d.headingIds);
@@ -239,8 +239,13 @@ function headingsAndIds(tokens: readonly Token[], d: MarkdownDialect, ialIds: Re
   const pending: { level: number; text: string; idText: string; line: number; custom?: string; opens?: boolean }[] = [];
   const first = tokens[0];
   const opens = first?.type === 'heading_open' && Number(first.tag.slice(1)) <= 3 && (first.markup.startsWith('#') || (!!first.map && first.map[1] - first.map[0] === 2));
+  let termIds = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // A definition list with `{:auto_ids}` next to it (the line before or after): its terms have ids.
+    if (t.type === 'dl_open' && t.map && autoIdLines && (autoIdLines.has(t.map[0] - 1) || autoIdLines.has(t.map[1]))) termIds = true;
+    else if (t.type === 'dl_close') termIds = false;
+    else if (termIds && t.type === 'dt_open') htmlIds.push(kramdownId(inlineText(tokens[i + 1]?.children ?? null, d.kramdown).trim()));
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
       let textContent = inlineText(inline?.children ?? null, d.kramdown);

@@ -37,7 +37,7 @@ function blackfriday(text: string): string {
 }
 
 /** kramdown (Jekyll): drop up to the first ASCII letter, keep `[a-zA-Z0-9 -]`, spaces → `-`. */
-function kramdown(text: string): string {
+export function kramdownId(text: string): string {
   const id = text
     .replace(/^[^a-zA-Z]+/, '')
     .replace(/[^a-zA-Z0-9 -]/g, '')
@@ -107,7 +107,7 @@ export class HeadingIdGenerator {
         return n === undefined ? base : `${base}-${n + 1}`;
       }
       case 'kramdown': {
-        const base = kramdown(t);
+        const base = kramdownId(t);
         const n = this.used.get(base);
         if (n === undefined) {
           this.used.set(base, 0);

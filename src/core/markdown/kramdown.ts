@@ -16,6 +16,11 @@ export interface KramdownBlocks {
   readonly idsByLine: ReadonlyMap<number, string>;
   /** Ids from `markdown="1"` tags: elements on the page. */
   readonly tagIds: readonly string[];
+  /**
+   * Lines of attribute lists naming `auto_ids`: the definition list next to one gives each of its
+   * terms an id made from the term's text (kramdown's rule for headers) [verified with jekyll 4.3].
+   */
+  readonly autoIdLines: ReadonlySet<number>;
 }
 
 const IAL = /^ {0,3}\{:([^}]*)\}[ \t]*$/;
@@ -28,6 +33,7 @@ function idIn(attrs: string): string | undefined {
 export function kramdownBlocks(text: string, from: number): KramdownBlocks | undefined {
   if (!text.includes('{:') && !/markdown\s*=/.test(text)) return undefined;
   const idsByLine = new Map<number, string>();
+  const autoIdLines = new Set<number>();
   const tagIds: string[] = [];
   const open: string[] = [];
   const lines = text.split('\n');
@@ -46,6 +52,7 @@ export function kramdownBlocks(text: string, from: number): KramdownBlocks | und
     if (ial && !ial[1].startsWith(':') && !/^[\w-]+:/.test(ial[1])) {
       const id = idIn(ial[1]);
       if (id) idsByLine.set(i, id);
+      if (/(?:^|\s)auto_ids(?=\s|$)/.test(ial[1])) autoIdLines.add(i);
     } else if (tag) {
       const id = idIn(tag[2] + tag[3]);
       if (id) tagIds.push(id);
@@ -54,5 +61,5 @@ export function kramdownBlocks(text: string, from: number): KramdownBlocks | und
     lines[i] = lines[i].replace(/[^\r]/g, ' ');
     changed = true;
   }
-  return changed ? { text: lines.join('\n'), idsByLine, tagIds } : undefined;
+  return changed ? { text: lines.join('\n'), idsByLine, tagIds, autoIdLines } : undefined;
 }
