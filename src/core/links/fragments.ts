@@ -77,7 +77,9 @@ export function fragmentProblem(ctx: CheckContext, page: Page | undefined, doc: 
   if (fragment === undefined || fragment === '') return undefined;
   // Only regular pages whose content we read: list pages, generated pages and files have ids we cannot see.
   if (!doc || doc.partial || ctx.extras.headingHook || hidesIds(ctx, doc)) return undefined;
-  if (page && page.kind !== 'page') return undefined;
+  // A list page's content may not be on it (its layout decides), except where the link itself is:
+  // a fragment into the page the link is written on is judged whatever the page's kind.
+  if (page && page.kind !== 'page' && doc.file !== ctx.file) return undefined;
   // An HTML content file is published as written: its ids are the attributes it writes (htmlFile in
   // the analysis). Other formats (AsciiDoc, Org…) get ids from tools we do not model.
   if (!isMarkdownFile(doc.file) && !isHtmlFile(doc.file)) return undefined;
